@@ -1,0 +1,281 @@
+/**
+ * One Chromium for the whole run: launched on first use, shared by every caller, pages drawn from a
+ * bounded pool, kept off the network, and always closed, on errors and on Ctrl-C alike.
+ */
+import { rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
+import { EnvironmentError } from '../errors.js';
+import { findChrome } from './find-chrome.js';
+import { canonical, guardPage } from './network-guard.js';
+import type { BlockedRequest } from './network-guard.js';
+import { Semaphore } from './semaphore.js';
+
+export type { BlockedRequest, BlockReason } from './network-guard.js';
+
+export interface BrowserManagerOptions {
+  /** Chromium to launch; defaults to `findChrome()`. */
+  executablePath?: string;
+  /** Most pages open at once; defaults to `Math.max(2, os.availableParallelism())`. */
+  concurrency?: number;
+  /** Folders whose files every page may load over `file:`. */
+  allowedRoots?: readonly string[];
+  /** Milliseconds to wait for Chromium to start; defaults to 30 000. */
+  launchTimeout?: number;
+}
+
+export interface PageOptions {
+  /** Folders whose files this page may load, on top of the manager's. */
+  allowedRoots?: readonly string[];
+  /** Whether scripts run in the page; defaults to true. */
+  javaScriptEnabled?: boolean;
+}
+
+/** A page borrowed from the pool; `close()` returns its slot. */
+export interface PageLease {
+  readonly page: Page;
+  /** What the page tried to load and was refused, in order; grows while the page lives. */
+  readonly blocked: readonly BlockedRequest[];
+  close(): Promise<void>;
+}
+
+interface Session {
+  browser: Browser;
+  profileDir: string;
+}
+
+const notFound = 'Cannot start Chromium: none found. Run npm run setup, or set CHROME_PATH.';
+
+// Each flag keeps a headless, offline, throwaway browser from reaching out or tripping on this box.
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+  '--font-render-hinting=none',
+  // Request interception cannot see WebSockets; a proxy nobody listens on stops them (and anything
+  // else that slips past interception), loopback included.
+  '--proxy-server=http://127.0.0.1:9',
+  '--proxy-bypass-list=<-loopback>',
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+  '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
+];
+
+const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** A lazily launched, shared, disposable Chromium. */
+export class BrowserManager {
+  readonly concurrency: number;
+  readonly #executablePath: string | undefined;
+  readonly #roots: readonly string[];
+  readonly #launchTimeout: number;
+  readonly #slots: Semaphore;
+  readonly #leases = new Set<PageLease>();
+  #session: Promise<Session> | undefined;
+  #closing: Promise<void> | undefined;
+  #profileDir: string | undefined;
+
+  constructor(options: BrowserManagerOptions = {}) {
+    this.#executablePath = options.executablePath;
+    this.concurrency = options.concurrency ?? Math.max(2, availableParallelism());
+    this.#slots = new Semaphore(this.concurrency);
+    this.#roots = (options.allowedRoots ?? []).map(canonical);
+    this.#launchTimeout = options.launchTimeout ?? 30_000;
+  }
+
+  /** True from the first use until `close()`: a Chromium is starting or running. */
+  get launched(): boolean {
+    return this.#session !== undefined;
+  }
+
+  /** The running browser's temporary profile folder, removed on close. */
+  get profileDir(): string | undefined {
+    return this.#profileDir;
+  }
+
+  /** The shared browser, launched on the first call; concurrent first callers share one launch. */
+  async browser(): Promise<Browser> {
+    if (this.#closing) await this.#closing;
+    this.#session ??= this.#start();
+    return (await this.#session).browser;
+  }
+
+  /** Opens a guarded page once a pool slot is free; the caller must `close()` it. */
+  async openPage(options: PageOptions = {}): Promise<PageLease> {
+    const release = await this.#slots.acquire();
+    let page: Page | undefined;
+    try {
+      const browser = await this.browser();
+      page = await browser.newPage();
+      const roots = [...this.#roots, ...(options.allowedRoots ?? []).map(canonical)];
+      const blocked = await guardPage(page, roots);
+      if (options.javaScriptEnabled === false) await page.setJavaScriptEnabled(false);
+
+      const opened = page;
+      let closing: Promise<void> | undefined;
+      const lease: PageLease = {
+        page: opened,
+        blocked,
+        close: () =>
+          (closing ??= (async () => {
+            this.#leases.delete(lease);
+            try {
+              // Already gone when the browser closed or crashed; nothing left to do then.
+              if (!opened.isClosed()) await opened.close();
+            } catch {
+              // Same: the target vanished between the check and the close.
+            } finally {
+              release();
+            }
+          })()),
+      };
+      this.#leases.add(lease);
+      return lease;
+    } catch (error) {
+      await page?.close().catch(() => {});
+      release();
+      throw error;
+    }
+  }
+
+  /** Runs `fn` with a fresh guarded page and always closes the page afterwards. */
+  async withPage<T>(fn: (page: Page, lease: PageLease) => Promise<T>, options: PageOptions = {}): Promise<T> {
+    const lease = await this.openPage(options);
+    try {
+      return await fn(lease.page, lease);
+    } finally {
+      await lease.close();
+    }
+  }
+
+  /** Closes the browser and removes its profile; safe to call any number of times. */
+  async close(): Promise<void> {
+    this.#closing ??= this.#shutdown().finally(() => {
+      this.#closing = undefined;
+    });
+    return this.#closing;
+  }
+
+  async #shutdown(): Promise<void> {
+    const starting = this.#session;
+    this.#session = undefined;
+    if (!starting) return;
+    const session = await starting.catch(() => undefined);
+    // Open leases die with the browser; free their slots so later callers are not stuck.
+    await Promise.all([...this.#leases].map((lease) => lease.close()));
+    if (session) await this.#dispose(session);
+  }
+
+  async #start(): Promise<Session> {
+    const executablePath = this.#executablePath ?? findChrome();
+    if (!executablePath) {
+      this.#session = undefined;
+      throw new EnvironmentError(notFound);
+    }
+
+    const profileDir = await mkdtemp(join(tmpdir(), 'lectern-chromium-'));
+    this.#profileDir = profileDir;
+    // Installed before launching, so Ctrl-C during the launch still cleans up.
+    this.#listen();
+    let browser: Browser;
+    try {
+      browser = await launch({
+        executablePath,
+        headless: true,
+        pipe: true,
+        userDataDir: profileDir,
+        args: chromiumArgs,
+        timeout: this.#launchTimeout,
+        // The manager owns shutdown: puppeteer's own handlers would exit before the profile is removed.
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+      });
+    } catch (error) {
+      this.#session = undefined;
+      this.#unlisten();
+      await removeProfile(profileDir);
+      if (this.#profileDir === profileDir) this.#profileDir = undefined;
+      throw new EnvironmentError(launchFailed(executablePath, error), { cause: error });
+    }
+
+    const session = { browser, profileDir };
+    browser.once('disconnected', () => {
+      // A crash rather than our own close: forget this browser so the next caller launches anew.
+      if (this.#closing || this.#profileDir !== profileDir) return;
+      this.#session = undefined;
+      void this.#dispose(session);
+    });
+    return session;
+  }
+
+  async #dispose({ browser, profileDir }: Session): Promise<void> {
+    try {
+      await withTimeout(browser.close(), 10_000);
+    } catch {
+      // Hung or already dead; make sure no process is left holding the profile.
+      browser.process()?.kill('SIGKILL');
+    }
+    this.#unlisten();
+    await removeProfile(profileDir);
+    if (this.#profileDir === profileDir) this.#profileDir = undefined;
+  }
+
+  readonly #onSignal = (signal: NodeJS.Signals): void => {
+    // A second Ctrl-C while we clean up gets Node's default (immediate) behaviour.
+    this.#unlisten();
+    void this.close()
+      .catch(() => {})
+      .finally(() => {
+        // Re-raise for the default exit (130 for SIGINT) unless someone else handles the signal.
+        if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+      });
+  };
+
+  // Last resort when the process exits without close(): synchronous kill and removal only.
+  readonly #onExit = (): void => {
+    void this.#session?.then(({ browser }) => browser.process()?.kill('SIGKILL'));
+    if (this.#profileDir) rmSync(this.#profileDir, { recursive: true, force: true, maxRetries: 3 });
+  };
+
+  #listen(): void {
+    this.#unlisten();
+    for (const signal of signals) process.on(signal, this.#onSignal);
+    process.on('exit', this.#onExit);
+  }
+
+  #unlisten(): void {
+    for (const signal of signals) process.off(signal, this.#onSignal);
+    process.off('exit', this.#onExit);
+  }
+}
+
+function launchFailed(executablePath: string, error: unknown): string {
+  const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]?.trim() || 'unknown error';
+  return `Cannot start Chromium (${executablePath}): ${reason}. Run npm run setup, or set CHROME_PATH.`;
+}
+
+async function removeProfile(dir: string): Promise<void> {
+  // Chromium's helpers can still be flushing for a moment after the main process exits.
+  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => {});
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

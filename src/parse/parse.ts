@@ -1,0 +1,131 @@
+/**
+ * Parse: lesson text → mdast, with Carpentries containers made explicit.
+ * Pure: the vfile's value in, a tree out; no file system.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import type { Root, RootContent, Parent, Blockquote, Code, Html, Nodes } from 'mdast';
+import type { VFile } from 'vfile';
+import { prepareSource, DIV_OPEN, DIV_CLOSE, type AttributeLine } from './preprocess.js';
+
+/** A Pandoc fenced div, or a kramdown blockquote with a class (`{: .challenge}`). */
+export interface FencedDiv extends Parent {
+  type: 'fencedDiv';
+  name: string;
+  children: RootContent[];
+}
+
+declare module 'mdast' {
+  interface RootContentMap {
+    fencedDiv: FencedDiv;
+  }
+  interface BlockContentMap {
+    fencedDiv: FencedDiv;
+  }
+}
+
+/** Blockquote classes of the Carpentries styles dialect that mark a container. */
+const CONTAINER_CLASSES = new Set([
+  'challenge', 'solution', 'hint', 'callout', 'checklist', 'discussion', 'testimonial',
+  'keypoints', 'objectives', 'questions', 'prereq', 'instructor', 'caution', 'warning', 'tip', 'spoiler',
+]);
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+
+/** Parses a lesson into mdast; fenced divs and classed blockquotes become `fencedDiv` nodes. */
+export function parseLesson(file: VFile): Root {
+  const prepared = prepareSource(String(file.value));
+  const tree = processor.parse(prepared.text) as Root;
+  applyAttributes(tree, prepared.lines, prepared.attributes);
+  tree.children = groupDivs(tree.children);
+  return tree;
+}
+
+function markerOf(node: RootContent): { open: string } | { close: true } | null {
+  if (node.type !== 'html') return null;
+  const value = (node as Html).value.trim();
+  if (value === `<!--${DIV_CLOSE}-->`) return { close: true };
+  if (value.startsWith(`<!--${DIV_OPEN}`) && value.endsWith('-->')) {
+    return { open: value.slice(4 + DIV_OPEN.length, -3) };
+  }
+  return null;
+}
+
+/** Turns the flat marker sequence into nested `fencedDiv` nodes. */
+function groupDivs(children: RootContent[]): RootContent[] {
+  const root: RootContent[] = [];
+  const stack: FencedDiv[] = [];
+  const sink = () => (stack.length > 0 ? stack[stack.length - 1].children : root);
+  for (const node of children) {
+    const marker = markerOf(node);
+    if (!marker) {
+      sink().push(node);
+      extendEnd(stack, node);
+      continue;
+    }
+    if ('open' in marker) {
+      const div: FencedDiv = { type: 'fencedDiv', name: marker.open, children: [], position: node.position && { start: node.position.start, end: node.position.end } };
+      sink().push(div);
+      stack.push(div);
+    } else if (stack.length > 0) {
+      const div = stack.pop()!;
+      if (div.position && node.position) div.position.end = node.position.end;
+      extendEnd(stack, node);
+    }
+    // A stray closing fence carries no content; it is dropped like Pandoc does.
+  }
+  return root;
+}
+
+function extendEnd(stack: FencedDiv[], node: RootContent): void {
+  if (!node.position) return;
+  for (const div of stack) if (div.position) div.position.end = node.position.end;
+}
+
+/** Attaches kramdown attribute lines to the code block or blockquote they close. */
+function applyAttributes(tree: Root, lines: string[], attributes: AttributeLine[]): void {
+  if (attributes.length === 0) return;
+  const byLine = new Map(attributes.map((attribute) => [attribute.line, attribute]));
+  const used = new Set<number>();
+
+  const findAttribute = (endLine: number, depth: number): AttributeLine | undefined => {
+    for (let line = endLine + 1; line <= endLine + 3 && line <= lines.length; line++) {
+      const attribute = byLine.get(line);
+      if (attribute) {
+        if (attribute.depth === depth && !used.has(line)) return attribute;
+        continue;
+      }
+      if (lines[line - 1].trim() !== '') return undefined;
+    }
+    return undefined;
+  };
+
+  const visit = (parent: Parent, depth: number): void => {
+    parent.children.forEach((child, index) => {
+      const node = child as Nodes;
+      if (node.type === 'blockquote') visit(node, depth + 1);
+      else if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading') visit(node as Parent, depth);
+      if ((node.type !== 'code' && node.type !== 'blockquote') || !node.position) return;
+      const attribute = findAttribute(node.position.end.line, depth);
+      if (!attribute) return;
+      used.add(attribute.line);
+      if (node.type === 'code') {
+        applyCodeClasses(node, attribute.classes);
+        return;
+      }
+      const name = attribute.classes.find((name) => CONTAINER_CLASSES.has(name));
+      if (!name) return;
+      const div: FencedDiv = { type: 'fencedDiv', name, children: (node as Blockquote).children, position: node.position };
+      parent.children[index] = div as never;
+    });
+  };
+  visit(tree, 0);
+}
+
+function applyCodeClasses(node: Code, classes: string[]): void {
+  const language = classes.find((name) => name.startsWith('language-'));
+  if (language && !node.lang) node.lang = language.slice('language-'.length);
+  else if (!node.lang && classes.length > 0) node.lang = classes[0];
+}

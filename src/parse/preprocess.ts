@@ -1,0 +1,100 @@
+/**
+ * Line-level preparation of lesson source before remark sees it.
+ *
+ * Two Carpentries constructs are not CommonMark and would otherwise melt into paragraphs:
+ * - Pandoc fenced divs (`:::::: challenge` … `::::::`), opened and closed by any run of 3+ colons;
+ * - kramdown attribute lines (`{: .challenge}`, `{: .language-bash}`) that close blockquotes and code.
+ * Fence lines become HTML comment markers (an HTML block can interrupt a paragraph, so the marker
+ * always stands alone), and attribute lines are blanked and recorded. Every line keeps its number.
+ */
+
+export interface AttributeLine {
+  /** 1-based line of the `{: …}` line. */
+  line: number;
+  /** How many `>` prefixes the line had. */
+  depth: number;
+  /** Class names without the dot: `challenge`, `language-bash`. */
+  classes: string[];
+}
+
+export interface Prepared {
+  text: string;
+  /** Line contents after preparation (index 0 is line 1), without blockquote prefixes. */
+  lines: string[];
+  attributes: AttributeLine[];
+}
+
+export const DIV_OPEN = 'lectern-div-open:';
+export const DIV_CLOSE = 'lectern-div-close';
+
+const QUOTE_PREFIX = /^(?: {0,3}>[ \t]?)*/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const DIV_OPENER = /^:{3,}[ \t]*(?:\{[ \t]*)?\.?([A-Za-z][\w-]*)[^:]*?(?:\})?[ \t]*:*[ \t]*$/;
+const DIV_CLOSER = /^:{3,}[ \t]*$/;
+const ATTRIBUTE = /^[ \t]{0,3}\{:[ \t]*([^}]*)\}[ \t]*$/;
+
+/** Removes a BOM and normalises line endings to LF. */
+export function normalizeSource(source: string): string {
+  let text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  return text;
+}
+
+/** Prepares normalised source for parsing (see module comment). */
+export function prepareSource(source: string): Prepared {
+  const rawLines = normalizeSource(source).split('\n');
+  const out: string[] = [];
+  const contents: string[] = [];
+  const attributes: AttributeLine[] = [];
+  let fence: { char: string; size: number } | null = null;
+
+  for (let index = 0; index < rawLines.length; index++) {
+    const raw = rawLines[index];
+    const prefix = QUOTE_PREFIX.exec(raw)?.[0] ?? '';
+    const content = raw.slice(prefix.length);
+    const depth = (prefix.match(/>/g) ?? []).length;
+
+    const fenceMatch = FENCE.exec(content);
+    if (fence) {
+      if (fenceMatch && fenceMatch[1][0] === fence.char && fenceMatch[1].length >= fence.size && fenceMatch[2].trim() === '') {
+        fence = null;
+      }
+      out.push(raw);
+      contents.push(content);
+      continue;
+    }
+    if (fenceMatch && !(fenceMatch[1][0] === '`' && fenceMatch[2].includes('`'))) {
+      fence = { char: fenceMatch[1][0], size: fenceMatch[1].length };
+      out.push(raw);
+      contents.push(content);
+      continue;
+    }
+
+    if (depth === 0 && DIV_CLOSER.test(content)) {
+      out.push(`<!--${DIV_CLOSE}-->`);
+      contents.push('');
+      continue;
+    }
+    const opener = depth === 0 ? DIV_OPENER.exec(content) : null;
+    if (opener) {
+      out.push(`<!--${DIV_OPEN}${opener[1].toLowerCase()}-->`);
+      contents.push('');
+      continue;
+    }
+    const attribute = ATTRIBUTE.exec(content);
+    if (attribute) {
+      const classes = attribute[1]
+        .split(/\s+/)
+        .filter((word) => word.startsWith('.'))
+        .map((word) => word.slice(1));
+      attributes.push({ line: index + 1, depth, classes });
+      out.push(prefix.trimEnd());
+      contents.push('');
+      continue;
+    }
+    out.push(raw);
+    contents.push(content);
+  }
+
+  return { text: out.join('\n'), lines: contents, attributes };
+}
