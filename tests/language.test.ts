@@ -421,6 +421,10 @@ describe('detectLanguage: unlabelled fences', () => {
     ['HTML page', S.html.page, 'html'],
     ['Go', S.go.hello, 'go'],
     ['Java', S.java.hello, 'java'],
+    ['Python running SQL', 'cursor.execute("SELECT * FROM users WHERE id = %s", (1,))\nrows = cursor.fetchall()\nfor row in rows:\n    print(row)', 'python'],
+    ['OpenAPI YAML with `type: string`', code(['openapi: 3.0.0', 'components:', '  schemas:', '    User:', '      type: object', '      properties:', '        name:', '          type: string', '        email:', '          type: string', '        nickname:', '          type: string']), 'yaml'],
+    ['multi-document k8s YAML', code(['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: x', '---', 'apiVersion: v1', 'kind: Service', 'metadata:', '  name: y']), 'yaml'],
+    ['CSS', code(['body {', '  margin: 0;', '  font-family: sans-serif;', '}', '.title {', '  color: red;', '}']), 'css'],
     ['Rust', S.rust.hello, 'rust'],
     ['C', S.c.hello, 'c'],
   ];
@@ -470,6 +474,8 @@ describe('detectLanguage: labelled fences', () => {
     ['SQL fenced as python', S.sql.schema, 'python', 'sql'],
     ['JSON fenced as yaml', S.json.object, 'yaml', 'json'],
     ['Carpentries source fence', S.python.classy, 'source', 'python'],
+    ['git commands fenced as yaml', 'git add .\ngit commit -m "msg"\ngit push origin main', 'yaml', 'bash'],
+    ['Dockerfile fenced as sql', 'FROM alpine:3.19\nRUN apk add --no-cache curl', 'sql', 'dockerfile'],
   ])('%s → %s (clearly another language)', (_name, snippet, declared, expected) => {
     expect(detectLanguage(snippet, declared)).toBe(expected);
   });
@@ -487,6 +493,8 @@ describe('detectLanguage: labelled fences', () => {
   it.each([
     ['kubectl output fenced as bash', 'NAME                   READY   STATUS    RESTARTS   AGE\nweb-5d8f7c9b6d-abcde   1/1     Running   0          2m', 'bash', 'bash'],
     ['a short yaml key fenced as yaml', 'replicas: 3', 'yaml', 'yaml'],
+    ['a JS object literal fenced as yaml', "const user = {\n  name: 'Ann',\n  age: 30,\n};", 'yaml', 'yaml'],
+    ['one install command fenced as python', 'pip install flask', 'python', 'python'],
     ['env file fenced as yaml', 'DB_HOST=localhost\nDB_PORT=5432\nDB_USER=admin', 'yaml', 'yaml'],
     ['ambiguous [section] fenced as toml', '[server]\nport = 8080', 'toml', 'toml'],
     ['ambiguous [section] fenced as ini', '[server]\nport = 8080', 'ini', 'ini'],

@@ -265,6 +265,7 @@ describe('config-syntax', () => {
       example({ language: 'yaml', code: 'image: {{ .Values.image }}\n  x: [\n' }),
       example({ language: 'json', code: '{ "token": <your-token> }' }),
       example({ language: 'json', code: '{\n  "a": 1,\n  ...\n}' }),
+      example({ language: 'json', declaredLanguage: 'jsonc', code: '{\n  // comment\n  "a": 1\n}' }),
     ];
     expect(run('config-syntax', '', { examples })).toEqual([]);
   });
@@ -393,5 +394,22 @@ describe('duplicate-section', () => {
 
   it('does not flag the same text at different depths or under different parents', () => {
     expect(run('duplicate-section', '# T\n## A\n### Notes\n## B\n### Notes\n## Notes\n')).toEqual([]);
+  });
+});
+
+// One fixture per rule: tests/fixtures/rule-<id>/input.md triggers that rule and no other.
+// Needs the full pipeline (parse → extract → lint).
+describe('rule fixtures through the pipeline', async () => {
+  const { readFileSync, existsSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { analyzeLesson } = await import('../src/pipeline.js');
+  const fixtures = join(import.meta.dirname, 'fixtures');
+  it.each(rules.map((rule) => rule.id))('rule-%s fires only that rule', (id) => {
+    const path = join(fixtures, `rule-${id}`, 'input.md');
+    const file = new VFile({ path, value: readFileSync(path, 'utf8') });
+    const { lesson } = analyzeLesson(file, { fileExists: existsSync });
+    expect(lesson.diagnostics.length).toBeGreaterThan(0);
+    expect(new Set(lesson.diagnostics.map((d) => d.rule))).toEqual(new Set([id]));
+    expect(new Set(lesson.diagnostics.map((d) => d.severity))).toEqual(new Set([ruleById(id).severity]));
   });
 });

@@ -13,6 +13,7 @@ import { findChrome } from './find-chrome.js';
 import { canonical, guardPage } from './network-guard.js';
 import type { BlockedRequest } from './network-guard.js';
 import { Semaphore } from './semaphore.js';
+import { withTimeout } from './with-timeout.js';
 
 export type { BlockedRequest, BlockReason } from './network-guard.js';
 
@@ -45,6 +46,8 @@ export interface PageLease {
 interface Session {
   browser: Browser;
   profileDir: string;
+  /** Set once we begin closing it, so its 'disconnected' event is not mistaken for a crash. */
+  disposed?: Promise<void>;
 }
 
 const notFound = 'Cannot start Chromium: none found. Run npm run setup, or set CHROME_PATH.';
@@ -81,7 +84,10 @@ export class BrowserManager {
   readonly #leases = new Set<PageLease>();
   #session: Promise<Session> | undefined;
   #closing: Promise<void> | undefined;
+  // Known synchronously, for the process 'exit' hook, which cannot wait for promises.
   #profileDir: string | undefined;
+  #live: Session | undefined;
+  readonly #disposals = new Set<Promise<void>>();
 
   constructor(options: BrowserManagerOptions = {}) {
     this.#executablePath = options.executablePath;
@@ -104,7 +110,14 @@ export class BrowserManager {
   /** The shared browser, launched on the first call; concurrent first callers share one launch. */
   async browser(): Promise<Browser> {
     if (this.#closing) await this.#closing;
-    this.#session ??= this.#start();
+    if (!this.#session) {
+      const starting = this.#start();
+      this.#session = starting;
+      // A failed launch is not memoized: the next caller tries again.
+      starting.catch(() => {
+        if (this.#session === starting) this.#session = undefined;
+      });
+    }
     return (await this.#session).browser;
   }
 
@@ -167,19 +180,17 @@ export class BrowserManager {
   async #shutdown(): Promise<void> {
     const starting = this.#session;
     this.#session = undefined;
-    if (!starting) return;
-    const session = await starting.catch(() => undefined);
-    // Open leases die with the browser; free their slots so later callers are not stuck.
+    const session = await starting?.catch(() => undefined);
+    if (session) void this.#dispose(session);
+    // Includes a crashed browser still being cleaned up.
+    await Promise.all(this.#disposals);
+    // Open leases died with the browser; free their slots so later callers are not stuck.
     await Promise.all([...this.#leases].map((lease) => lease.close()));
-    if (session) await this.#dispose(session);
   }
 
   async #start(): Promise<Session> {
     const executablePath = this.#executablePath ?? findChrome();
-    if (!executablePath) {
-      this.#session = undefined;
-      throw new EnvironmentError(notFound);
-    }
+    if (!executablePath) throw new EnvironmentError(notFound);
 
     const profileDir = await mkdtemp(join(tmpdir(), 'lectern-chromium-'));
     this.#profileDir = profileDir;
@@ -200,33 +211,44 @@ export class BrowserManager {
         handleSIGHUP: false,
       });
     } catch (error) {
-      this.#session = undefined;
       this.#unlisten();
       await removeProfile(profileDir);
       if (this.#profileDir === profileDir) this.#profileDir = undefined;
       throw new EnvironmentError(launchFailed(executablePath, error), { cause: error });
     }
 
-    const session = { browser, profileDir };
+    const session: Session = { browser, profileDir };
+    this.#live = session;
     browser.once('disconnected', () => {
       // A crash rather than our own close: forget this browser so the next caller launches anew.
-      if (this.#closing || this.#profileDir !== profileDir) return;
-      this.#session = undefined;
+      if (session.disposed) return;
+      if (this.#live === session) this.#session = undefined;
       void this.#dispose(session);
     });
     return session;
   }
 
-  async #dispose({ browser, profileDir }: Session): Promise<void> {
-    try {
-      await withTimeout(browser.close(), 10_000);
-    } catch {
-      // Hung or already dead; make sure no process is left holding the profile.
-      browser.process()?.kill('SIGKILL');
-    }
-    this.#unlisten();
-    await removeProfile(profileDir);
-    if (this.#profileDir === profileDir) this.#profileDir = undefined;
+  #dispose(session: Session): Promise<void> {
+    if (session.disposed) return session.disposed;
+    const { browser, profileDir } = session;
+    const disposal = (async () => {
+      try {
+        await withTimeout(browser.close(), 10_000, 'closing Chromium');
+      } catch {
+        // Hung or already dead; make sure no process is left holding the profile.
+        browser.process()?.kill('SIGKILL');
+      }
+      if (this.#live === session) {
+        this.#live = undefined;
+        this.#unlisten();
+      }
+      await removeProfile(profileDir);
+      if (this.#profileDir === profileDir) this.#profileDir = undefined;
+    })();
+    session.disposed = disposal;
+    this.#disposals.add(disposal);
+    void disposal.finally(() => this.#disposals.delete(disposal));
+    return disposal;
   }
 
   readonly #onSignal = (signal: NodeJS.Signals): void => {
@@ -242,7 +264,7 @@ export class BrowserManager {
 
   // Last resort when the process exits without close(): synchronous kill and removal only.
   readonly #onExit = (): void => {
-    void this.#session?.then(({ browser }) => browser.process()?.kill('SIGKILL'));
+    this.#live?.browser.process()?.kill('SIGKILL');
     if (this.#profileDir) rmSync(this.#profileDir, { recursive: true, force: true, maxRetries: 3 });
   };
 
@@ -266,16 +288,4 @@ function launchFailed(executablePath: string, error: unknown): string {
 async function removeProfile(dir: string): Promise<void> {
   // Chromium's helpers can still be flushing for a moment after the main process exits.
   await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => {});
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -17,8 +17,24 @@ const LIST_KEYS = ['objectives', 'questions', 'keypoints'] as const;
 export function readFrontMatter(node: Yaml, file: VFile): FrontMatter {
   const result: FrontMatter = { meta: {}, lists: { objectives: [], questions: [], keypoints: [] } };
   const firstLine = (node.position?.start.line ?? 1) + 1;
-  const lineCounter = new LineCounter();
-  const document = parseDocument(node.value, { lineCounter, prettyErrors: false });
+  let lineCounter = new LineCounter();
+  let document = parseDocument(node.value, { lineCounter, prettyErrors: false });
+  if (document.errors.length > 0) {
+    // Jekyll (Psych) accepts quoted strings continued at column 0; YAML 1.2 does not. Read them leniently.
+    const lenientCounter = new LineCounter();
+    const lenient = parseDocument(indentContinuations(node.value), { lineCounter: lenientCounter, prettyErrors: false });
+    if (lenient.errors.length === 0) {
+      const error = document.errors[0];
+      const at = lineCounter.linePos(error.pos[0]);
+      file.message(`Front matter is not valid YAML (${error.message.split('\n')[0]}); read it leniently, as Jekyll does`, {
+        place: { line: firstLine + at.line - 1, column: at.col },
+        ruleId: 'front-matter',
+        source: 'lectern',
+      }).fatal = false;
+      document = lenient;
+      lineCounter = lenientCounter;
+    }
+  }
   if (document.errors.length > 0) {
     const error = document.errors[0];
     const at = lineCounter.linePos(error.pos[0]);
@@ -44,6 +60,14 @@ export function readFrontMatter(node: Yaml, file: VFile): FrontMatter {
     }
   }
   return result;
+}
+
+/** Indents lines that continue a multi-line scalar at column 0, keeping line numbers. */
+function indentContinuations(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line === '' || /^(?:[\s#-]|[\w"'-][^:]*:(?:\s|$)|\.\.\.|---)/.test(line) ? line : `  ${line}`))
+    .join('\n');
 }
 
 /** Minutes from a front-matter value: 25, "25", "25 min", "1h 30m". */

@@ -228,7 +228,7 @@ const SIGNALS: readonly Signal[] = [
   { lang: 'tsdecl', re: /^(?:export\s+)?type\s+\w+(?:<[^>]*>)?\s*=/, weight: 4 },
   { lang: 'tsdecl', re: /^import\s+type\s/, weight: 4 },
   { lang: 'ts', re: /[\w)?]\s*:\s*(?:string|number|boolean|void|any|unknown|never|bigint)(?:\[\])?\b/, weight: 2, cap: 8 },
-  { lang: 'ts', re: /\)\s*:\s*(?:Promise<[^>]+>|[\w.[\]|<> ]+)\s*(?:\{|=>)/, weight: 2, cap: 4 },
+  { lang: 'ts', re: /\)\s*:\s*[\w.[\]<>]+(?:\s*\|\s*[\w.[\]<>]+)*\s*(?:\{|=>)/, weight: 2, cap: 4 },
   { lang: 'ts', re: /^(?:public|private|protected|readonly)\s+(?:readonly\s+)?\w+\s*[:=(;]/, weight: 1, cap: 2 },
   { lang: 'ts', re: /^(?:export\s+)?(?:const\s+)?enum\s+\w+\s*\{/, weight: 3 },
   { lang: 'ts', re: /\bas\s+(?:const|string|number|any|unknown)\b/, weight: 2, cap: 4 },

@@ -39,6 +39,7 @@ export function parseLesson(file: VFile): Root {
   const prepared = prepareSource(String(file.value));
   const tree = processor.parse(prepared.text) as Root;
   applyAttributes(tree, prepared.lines, prepared.attributes);
+  trimCode(tree);
   tree.children = groupDivs(tree.children);
   return tree;
 }
@@ -128,4 +129,10 @@ function applyCodeClasses(node: Code, classes: string[]): void {
   const language = classes.find((name) => name.startsWith('language-'));
   if (language && !node.lang) node.lang = language.slice('language-'.length);
   else if (!node.lang && classes.length > 0) node.lang = classes[0];
+}
+
+/** Trailing blanks on code lines are invisible noise (and differ between editors); drop them. */
+function trimCode(node: Nodes): void {
+  if (node.type === 'code') node.value = node.value.replace(/[ \t]+$/gm, '');
+  else if ('children' in node) for (const child of node.children) trimCode(child as Nodes);
 }

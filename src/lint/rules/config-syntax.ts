@@ -3,8 +3,9 @@
  * must parse. Judged by the detected language (a Dockerfile fenced as yaml is `fence-language`'s
  * business, not a YAML error). Multi-document YAML (Kubernetes manifests) is valid.
  *
- * Skipped: code with template placeholders (`{{ }}`, `{% %}`, `<your-…>`) and JSON with `...`
- * elisions, which are deliberately not literal; only the first error of an example is reported.
+ * Skipped: code with template placeholders (`{{ }}`, `{% %}`, `<your-…>`), JSON with `...`
+ * elisions and JSON fenced as `jsonc`/`json5`, which are deliberately not strict JSON. Only the first
+ * error of an example is reported.
  */
 import { parseAllDocuments } from 'yaml';
 import type { Example } from '../../model/lesson.js';
@@ -51,6 +52,8 @@ function problemIn(example: Example): SyntaxProblem | undefined {
   if (code.trim() === '' || placeholder.test(code)) return undefined;
   if (example.language === 'yaml') return yamlProblem(code);
   if (example.language === 'json') {
+    // JSON with comments or elisions is declared so, or is deliberately abridged.
+    if (example.declaredLanguage === 'jsonc' || example.declaredLanguage === 'json5') return undefined;
     if (/^\s*(?:\.\.\.|…),?\s*$/m.test(code)) return undefined;
     return jsonProblem(code);
   }

@@ -13,7 +13,8 @@ import { report } from '../rule.js';
 import { placeAtLine } from '../util.js';
 
 const plainLabels = new Set([
-  'text', 'txt', 'plain', 'plaintext', 'output', 'out', 'error', 'log', 'console', 'shell-session', 'none', 'nohighlight',
+  'text', 'txt', 'plain', 'plaintext', 'output', 'out', 'result', 'stdout', 'stderr', 'error', 'warning', 'log', 'console',
+  'shell-session', 'none', 'nohighlight',
 ]);
 
 /** Labels that are right for code detected as a narrower language (TypeScript covers plain JavaScript). */
