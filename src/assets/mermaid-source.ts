@@ -90,9 +90,10 @@ export function sourceLine(code: string, reportedLine: number): number {
     if (line === reportedLine) return origin[i] ?? reportedLine;
     if (text[i] === '\n') line += 1;
   }
-  // At or past the end: parsers report the line after the last one for a missing terminator.
-  const last = origin.at(-1);
-  if (last === undefined) return Math.min(reportedLine, sourceLines.length);
-  const endLine = text.endsWith('\n') ? last + 1 : last;
-  return Math.min(endLine + Math.max(0, reportedLine - line), sourceLines.length);
+  // Past the end: Mermaid appends a newline and parsers report unexpected ends of input there,
+  // so point at the last line with content, which is the one left unfinished.
+  for (let i = text.length - 1; i >= 0; i -= 1) {
+    if (!/\s/.test(text[i] ?? '')) return origin[i] ?? reportedLine;
+  }
+  return Math.min(reportedLine, sourceLines.length);
 }

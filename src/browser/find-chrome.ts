@@ -10,6 +10,8 @@ export interface FindChromeOptions {
   env?: NodeJS.ProcessEnv;
   /** The JSON file written by `npm run setup`; defaults to `<package root>/node_modules/.lectern-env.json`. */
   envFile?: string;
+  /** Absolute paths or PATH names tried last, in order; defaults to Chromium's and Chrome's usual ones. */
+  fallbacks?: readonly string[];
 }
 
 // src/browser/find-chrome.ts and dist/browser/find-chrome.js both sit two folders below the package root.
@@ -18,7 +20,7 @@ const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 /** The env file that `scripts/setup.mjs` writes with the Chromium it resolved. */
 export const defaultEnvFile = join(packageRoot, 'node_modules', '.lectern-env.json');
 
-const fallbacks = ['/usr/bin/chromium', 'chromium', 'google-chrome', 'chromium-browser', 'google-chrome-stable'];
+const defaultFallbacks = ['/usr/bin/chromium', 'chromium', 'google-chrome', 'chromium-browser', 'google-chrome-stable'];
 
 /** Returns the Chromium executable to launch, or null when there is none. */
 export function findChrome(options: FindChromeOptions = {}): string | null {
@@ -32,7 +34,7 @@ export function findChrome(options: FindChromeOptions = {}): string | null {
   const recorded = readRecordedPath(options.envFile ?? defaultEnvFile);
   if (recorded && isExecutableFile(recorded)) return recorded;
 
-  for (const name of fallbacks) {
+  for (const name of options.fallbacks ?? defaultFallbacks) {
     const found = isAbsolute(name) ? (isExecutableFile(name) ? name : null) : onPath(name, env.PATH ?? '');
     if (found) return found;
   }

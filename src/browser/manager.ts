@@ -18,7 +18,7 @@ import { withTimeout } from './with-timeout.js';
 export type { BlockedRequest, BlockReason } from './network-guard.js';
 
 export interface BrowserManagerOptions {
-  /** Chromium to launch; defaults to `findChrome()`. */
+  /** Chromium to launch; defaults to `findChrome()`. An empty string means none is available. */
   executablePath?: string;
   /** Most pages open at once; defaults to `Math.max(2, os.availableParallelism())`. */
   concurrency?: number;
