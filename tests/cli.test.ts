@@ -11,7 +11,7 @@ import { parseArgs } from '../src/cli/args.js';
 import type { CliIO } from '../src/cli/io.js';
 
 const root = join(import.meta.dirname, '..');
-const seed = join(root, '..', 'shared', 'seeds', '000_3eccf56061ea4344.md');
+const seed = join(root, 'tests', 'corpus', 'seed-6.7-docker-fundamentals.md');
 const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 const lessonPath = 'lessons/module-6/6.7-docker-fundamentals.md';
 

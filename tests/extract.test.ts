@@ -6,9 +6,9 @@ import { VFile } from 'vfile';
 import { analyzeLesson } from '../src/pipeline.js';
 import type { Lesson, Outline } from '../src/model/lesson.js';
 
-const shared = join(import.meta.dirname, '..', '..', 'shared');
-const seedPath = join(shared, 'seeds', '000_3eccf56061ea4344.md');
-const corpus = join(shared, 'corpora', 'shell-novice');
+// In-repo copies of ../shared/seeds and ../shared/corpora, so the suite runs from any clone.
+const seedPath = join(import.meta.dirname, 'corpus', 'seed-6.7-docker-fundamentals.md');
+const corpus = join(import.meta.dirname, 'corpus', 'shell-novice');
 
 function analyze(value: string, path = 'lessons/module-1/1.1-sample.md'): Lesson {
   return analyzeLesson(new VFile({ path, value })).lesson;

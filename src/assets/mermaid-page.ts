@@ -23,9 +23,14 @@ export function lecternInit(config: MermaidConfig): void {
 
 /** Parses and renders one diagram; never throws, and leaves the page clean for the next one. */
 export async function lecternRender(id: string, code: string): Promise<PageOutcome> {
+  // Fail closed: if a diagram ever managed to loosen security, refuse it rather than trust the sanitiser.
+  const loosened = () => mermaid.mermaidAPI.getConfig().securityLevel !== 'strict';
+  const refusal = { error: 'Cannot render a diagram that changes securityLevel, expected strict' };
   try {
     await mermaid.parse(code);
+    if (loosened()) return refusal;
     const { svg } = await mermaid.render(id, code);
+    if (loosened()) return refusal;
     return { svg: lecternSanitizeSvg(svg) };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };

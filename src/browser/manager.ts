@@ -64,8 +64,9 @@ const chromiumArgs = [
   '--disable-sync',
   '--disable-dev-shm-usage',
   '--font-render-hinting=none',
-  // Request interception cannot see WebSockets; a proxy nobody listens on stops them (and anything
-  // else that slips past interception), loopback included.
+  // Request interception cannot see WebSockets. Two independent layers stop them, and anything else
+  // that slips past interception: every host (IP literals and loopback too) resolves to nothing,
+  // and all traffic goes to a proxy nobody listens on.
   '--proxy-server=http://127.0.0.1:9',
   '--proxy-bypass-list=<-loopback>',
   '--host-resolver-rules=MAP * ~NOTFOUND',

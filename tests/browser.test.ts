@@ -1,0 +1,310 @@
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChrome } from '../src/browser/find-chrome.js';
+import { BrowserManager } from '../src/browser/manager.js';
+import { blockReason } from '../src/browser/network-guard.js';
+import { Semaphore } from '../src/browser/semaphore.js';
+import { EnvironmentError } from '../src/errors.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'lectern-browser-test-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+// A 1×1 transparent PNG.
+const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+function executable(path: string): string {
+  writeFileSync(path, '#!/bin/sh\n');
+  chmodSync(path, 0o755);
+  return path;
+}
+
+describe('findChrome', () => {
+  const dir = join(scratch, 'find');
+  mkdirSync(dir, { recursive: true });
+  const recorded = executable(join(dir, 'recorded-chrome'));
+  const onPath = executable(join(dir, 'google-chrome'));
+  const envFile = join(dir, 'lectern-env.json');
+  writeFileSync(envFile, JSON.stringify({ chromePath: recorded }));
+  const noEnvFile = join(dir, 'missing.json');
+
+  it('prefers CHROME_PATH, even when it does not exist', () => {
+    expect(findChrome({ env: { CHROME_PATH: '/opt/custom/chrome', PATH: dir }, envFile })).toBe('/opt/custom/chrome');
+  });
+
+  it('then the path recorded by npm run setup', () => {
+    expect(findChrome({ env: { PATH: dir }, envFile })).toBe(recorded);
+  });
+
+  it('skips a recorded path that is no longer executable', () => {
+    const stale = join(dir, 'stale.json');
+    writeFileSync(stale, JSON.stringify({ chromePath: join(dir, 'gone') }));
+    expect(findChrome({ env: { PATH: dir }, envFile: stale, fallbacks: ['chromium', 'google-chrome'] })).toBe(onPath);
+  });
+
+  it('then the usual names on PATH, in order', () => {
+    expect(findChrome({ env: { PATH: dir }, envFile: noEnvFile, fallbacks: ['/nonexistent/chromium', 'google-chrome'] })).toBe(onPath);
+  });
+
+  it('returns null when there is none', () => {
+    expect(findChrome({ env: { PATH: dir }, envFile: noEnvFile, fallbacks: ['chromium'] })).toBeNull();
+  });
+});
+
+describe('blockReason', () => {
+  const root = join(scratch, 'root');
+  it.each([
+    ['data:image/png;base64,AAAA', null],
+    ['about:blank', null],
+    ['blob:null/4f1e', null],
+    [pathToFileURL(join(root, 'img', 'a.png')).href, null],
+    [pathToFileURL(root).href, null],
+    [pathToFileURL(join(root, '..', 'secret.txt')).href, 'outside-roots'],
+    [pathToFileURL(`${root}-sibling/a.png`).href, 'outside-roots'],
+    ['file://fileserver/share/a.png', 'outside-roots'],
+    ['https://example.com/x.png', 'scheme'],
+    ['http://127.0.0.1:8080/', 'scheme'],
+    ['ws://example.com/socket', 'scheme'],
+    ['ftp://example.com/file', 'scheme'],
+    ['chrome://settings', 'scheme'],
+    ['not a url', 'scheme'],
+  ])('%s → %s', (url, reason) => {
+    expect(blockReason(url, [root])).toBe(reason);
+  });
+});
+
+describe('Semaphore', () => {
+  it('never lets more than size holders in, and serves waiters in order', async () => {
+    const semaphore = new Semaphore(2);
+    let inside = 0;
+    let most = 0;
+    const order: number[] = [];
+    await Promise.all(
+      [0, 1, 2, 3, 4].map(async (n) => {
+        const release = await semaphore.acquire();
+        order.push(n);
+        inside += 1;
+        most = Math.max(most, inside);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        inside -= 1;
+        release();
+        release(); // a second release must not free a second slot
+      }),
+    );
+    expect(most).toBe(2);
+    expect(order).toEqual([0, 1, 2, 3, 4]);
+    expect(semaphore.held).toBe(0);
+  });
+});
+
+describe('BrowserManager with real Chromium', () => {
+  let manager: BrowserManager;
+  beforeAll(() => {
+    manager = new BrowserManager({ concurrency: 2 });
+  });
+  afterAll(async () => {
+    await manager.close();
+  });
+
+  it('launches lazily, once, for concurrent callers', async () => {
+    expect(manager.launched).toBe(false);
+    expect(manager.profileDir).toBeUndefined();
+    const browsers = await Promise.all([1, 2, 3, 4].map(() => manager.withPage(async (page) => page.browser())));
+    expect(new Set(browsers).size).toBe(1);
+    expect(browsers[0]).toBe(await manager.browser());
+    expect(manager.launched).toBe(true);
+  });
+
+  it('keeps at most `concurrency` pages open', async () => {
+    let open = 0;
+    let most = 0;
+    await Promise.all(
+      [1, 2, 3, 4, 5].map(() =>
+        manager.withPage(async () => {
+          open += 1;
+          most = Math.max(most, open);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          open -= 1;
+        }),
+      ),
+    );
+    expect(most).toBe(2);
+    // Only the tab Chromium opens at start-up remains; every pooled page was closed.
+    expect((await (await manager.browser()).pages()).length).toBeLessThanOrEqual(1);
+  });
+
+  it('closes the page even when the callback throws', async () => {
+    let opened: import('puppeteer-core').Page | undefined;
+    await expect(
+      manager.withPage(async (page) => {
+        opened = page;
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(opened?.isClosed()).toBe(true);
+  });
+
+  it('blocks and records a remote image without hanging', async () => {
+    const started = Date.now();
+    const { blocked, loaded } = await manager.withPage(async (page, lease) => {
+      await page.setContent('<img src="https://example.com/x.png">');
+      const loaded = await page.evaluate(() => document.images[0]?.naturalWidth ?? -1);
+      return { blocked: [...lease.blocked], loaded };
+    });
+    expect(blocked).toEqual([{ url: 'https://example.com/x.png', resourceType: 'image', reason: 'scheme' }]);
+    expect(loaded).toBe(0);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('loads files inside the allowed roots only', async () => {
+    const root = join(scratch, 'lesson');
+    mkdirSync(join(root, 'img'), { recursive: true });
+    writeFileSync(join(root, 'img', 'inside.png'), png);
+    writeFileSync(join(scratch, 'outside.png'), png);
+    writeFileSync(join(root, 'page.html'), '<img id="in" src="img/inside.png"><img id="out" src="../outside.png">');
+
+    const result = await manager.withPage(
+      async (page, lease) => {
+        await page.goto(pathToFileURL(join(root, 'page.html')).href);
+        const widths = await page.evaluate(() => [...document.images].map((image) => image.naturalWidth));
+        return { widths, blocked: [...lease.blocked] };
+      },
+      { allowedRoots: [root] },
+    );
+    expect(result.widths).toEqual([1, 0]);
+    expect(result.blocked).toEqual([
+      { url: pathToFileURL(join(scratch, 'outside.png')).href, resourceType: 'image', reason: 'outside-roots' },
+    ]);
+  });
+
+  it('refuses files when no root is allowed', async () => {
+    writeFileSync(join(scratch, 'plain.html'), '<p>hi</p>');
+    await expect(manager.withPage((page) => page.goto(pathToFileURL(join(scratch, 'plain.html')).href))).rejects.toThrow(
+      /ERR_BLOCKED_BY_CLIENT/,
+    );
+  });
+
+  it('keeps WebSockets, which interception cannot see, from connecting, and records them', async () => {
+    let connections = 0;
+    const server = createServer((socket) => {
+      connections += 1;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const { outcome, blocked } = await manager.withPage(async (page, lease) => {
+        const outcome = await page.evaluate(
+          (url) =>
+            new Promise<string>((resolve) => {
+              const socket = new WebSocket(url);
+              socket.onopen = () => resolve('open');
+              socket.onerror = () => resolve('error');
+              setTimeout(() => resolve('timeout'), 3_000);
+            }),
+          `ws://127.0.0.1:${port}/live`,
+        );
+        return { outcome, blocked: [...lease.blocked] };
+      });
+      expect(outcome).toBe('error');
+      expect(connections).toBe(0);
+      expect(blocked).toContainEqual({ url: `ws://127.0.0.1:${port}/live`, resourceType: 'websocket', reason: 'scheme' });
+    } finally {
+      server.close();
+    }
+  });
+
+  it('runs no page scripts when JavaScript is disabled', async () => {
+    const title = await manager.withPage(
+      async (page) => {
+        await page.setContent('<title>static</title><script>document.title = "ran"</script>');
+        return page.title();
+      },
+      { javaScriptEnabled: false },
+    );
+    expect(title).toBe('static');
+  });
+});
+
+describe('BrowserManager lifecycle', () => {
+  it('removes its temporary profile on close, and close is idempotent', async () => {
+    const manager = new BrowserManager();
+    await manager.close(); // closing an unused manager is fine
+    await manager.browser();
+    const profile = manager.profileDir;
+    expect(profile && existsSync(profile)).toBe(true);
+    await Promise.all([manager.close(), manager.close()]);
+    await manager.close();
+    expect(existsSync(profile as string)).toBe(false);
+    expect(manager.launched).toBe(false);
+    expect(manager.profileDir).toBeUndefined();
+  });
+
+  it('reports a missing Chromium as a one-line EnvironmentError (exit 3)', async () => {
+    const manager = new BrowserManager({ executablePath: '' });
+    const error = await manager.browser().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(EnvironmentError);
+    expect((error as EnvironmentError).exitCode).toBe(3);
+    expect((error as Error).message).toBe('Cannot start Chromium: none found. Run npm run setup, or set CHROME_PATH.');
+    expect(manager.launched).toBe(false);
+  });
+
+  it('reports a failed launch with its cause and leaves no profile behind', async () => {
+    const manager = new BrowserManager({ executablePath: join(scratch, 'no-such-chrome') });
+    const error = await manager.browser().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(EnvironmentError);
+    expect((error as Error).message).toMatch(/^Cannot start Chromium \(.*no-such-chrome\): .+\. Run npm run setup, or set CHROME_PATH\.$/);
+    expect((error as Error).message).not.toContain('\n');
+    expect((error as Error).cause).toBeInstanceOf(Error);
+    expect(manager.launched).toBe(false);
+    expect(manager.profileDir).toBeUndefined();
+  });
+
+  // A real process, a real signal: the child launches Chromium, we interrupt it, nothing may remain.
+  it.each(['SIGINT', 'SIGTERM'] as const)('closes Chromium and removes the profile on %s', async (signal) => {
+    const managerUrl = pathToFileURL(fileURLToPath(new URL('../src/browser/manager.ts', import.meta.url))).href;
+    const script = join(scratch, `child-${signal}.mts`);
+    writeFileSync(
+      script,
+      [
+        `import { BrowserManager } from ${JSON.stringify(managerUrl)};`,
+        'const manager = new BrowserManager();',
+        'const browser = await manager.browser();',
+        'console.log(JSON.stringify({ profile: manager.profileDir, pid: browser.process()?.pid }));',
+        'setInterval(() => {}, 1000);',
+      ].join('\n'),
+    );
+    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const started = await new Promise<{ profile: string; pid: number }>((resolve, reject) => {
+      let stdout = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        if (stdout.includes('\n')) resolve(JSON.parse(stdout.split('\n')[0] as string));
+      });
+      child.once('exit', () => reject(new Error(`child exited early: ${stderr}`)));
+    });
+    expect(existsSync(started.profile)).toBe(true);
+
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
+    child.kill(signal);
+    // Re-raised after cleanup, so the shell sees the usual status (130 for Ctrl-C).
+    expect(await exited).toEqual({ code: null, signal });
+    expect(existsSync(started.profile)).toBe(false);
+    expect(() => process.kill(started.pid, 0)).toThrow(/ESRCH/);
+  }, 20_000);
+});
