@@ -5,12 +5,15 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { findChrome } from '../src/browser/find-chrome.js';
 import { BrowserManager } from '../src/browser/manager.js';
 import { blockReason } from '../src/browser/network-guard.js';
 import { Semaphore } from '../src/browser/semaphore.js';
 import { EnvironmentError } from '../src/errors.js';
+
+// Launching Chromium and loading Mermaid take seconds on a busy two-core CI box.
+vi.setConfig({ testTimeout: 30_000 });
 
 const scratch = mkdtempSync(join(tmpdir(), 'lectern-browser-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -174,7 +177,7 @@ describe('BrowserManager with real Chromium', () => {
     const result = await manager.withPage(
       async (page, lease) => {
         await page.goto(pathToFileURL(join(root, 'page.html')).href);
-        const widths = await page.evaluate(() => [...document.images].map((image) => image.naturalWidth));
+        const widths = await page.evaluate(() => Array.from(document.images, (image) => image.naturalWidth));
         return { widths, blocked: [...lease.blocked] };
       },
       { allowedRoots: [root] },
@@ -306,5 +309,5 @@ describe('BrowserManager lifecycle', () => {
     expect(await exited).toEqual({ code: null, signal });
     expect(existsSync(started.profile)).toBe(false);
     expect(() => process.kill(started.pid, 0)).toThrow(/ESRCH/);
-  }, 20_000);
+  });
 });

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BrowserManager } from '../src/browser/manager.js';
 import { DiagramCache, diagramKey } from '../src/assets/diagram-cache.js';
 import { MermaidRenderer, mermaidBundle } from '../src/assets/mermaid.js';
@@ -10,6 +10,9 @@ import { runtimeScript } from '../src/assets/mermaid-page.js';
 import type { PageGlobals } from '../src/assets/mermaid-page.js';
 import { neutraliseConfig, sourceLine } from '../src/assets/mermaid-source.js';
 import { diagramType } from '../src/assets/mermaid-type.js';
+
+// Launching Chromium and loading Mermaid take seconds on a busy two-core CI box.
+vi.setConfig({ testTimeout: 30_000 });
 
 const seed = `graph TD
     A[Docker Client] --> B[Docker Daemon]
@@ -192,6 +195,12 @@ describe('lecternSanitizeSvg, in the browser', () => {
 });
 
 describe('diagram cache', () => {
+  it('does not launch Chromium for an empty batch', async () => {
+    const idle = new BrowserManager();
+    expect(await new MermaidRenderer(idle).render([])).toEqual([]);
+    expect(idle.launched).toBe(false);
+  });
+
   it('serves a fully cached batch without launching Chromium', async () => {
     const dir = join(scratch, 'cache');
     const codes = [seed, 'sequenceDiagram\n  A->>B: cached'];

@@ -5,8 +5,8 @@
 
 // Mermaid 11's own patterns (src/diagram-api/regexes.ts, src/diagram-api/comments.ts), so that
 // what we skip and count matches what Mermaid strips before parsing.
-export const frontMatterPattern = /^([^\S\n\r]*)-{3}\s*[\n\r](.*?)[\n\r]\1-{3}\s*[\n\r]+/s;
-export const directivePattern = /%{2}{\s*(?:(\w+)\s*:|(\w+))\s*(?:(\w+)|((?:(?!}%{2}).|\r?\n)*))?\s*(?:}%{2})?/gi;
+const frontMatterPattern = /^([^\S\n\r]*)-{3}\s*[\n\r](.*?)[\n\r]\1-{3}\s*[\n\r]+/s;
+const directivePattern = /%{2}{\s*(?:(\w+)\s*:|(\w+))\s*(?:(\w+)|((?:(?!}%{2}).|\r?\n)*))?\s*(?:}%{2})?/gi;
 const commentLinePattern = /^\s*%%(?!{)[^\n]+\n?/gm;
 
 /**

@@ -49,6 +49,8 @@ export interface RenderedDiagram {
   error?: DiagramError;
   /** True when the SVG came from the cache. */
   cached?: boolean;
+  /** True when the diagram was not in the cache and `cachedOnly` kept the browser closed. */
+  skipped?: boolean;
 }
 
 /** Where Mermaid's browser bundle is installed. */
@@ -124,6 +126,8 @@ export class MermaidRenderer {
       // Plain SVG <text>, not <foreignObject> HTML: portable to PDF and standalone .svg files.
       htmlLabels: false,
       flowchart: { htmlLabels: false },
+      // Sequence diagrams name their own fonts ("Open Sans"), which this machine lacks; keep one face.
+      sequence: { actorFontFamily: fontFamily, messageFontFamily: fontFamily, noteFontFamily: fontFamily },
     };
     this.#keyConfig = { theme, themeVariables, fontFamily, rendererRevision };
   }
@@ -137,21 +141,26 @@ export class MermaidRenderer {
    * Renders each diagram to SVG, in input order. A diagram that fails gets an `error` and does not
    * affect the others. Throws only for bad ids or when Chromium cannot start.
    */
-  async render(diagrams: readonly DiagramSource[]): Promise<RenderedDiagram[]> {
+  async render(diagrams: readonly DiagramSource[], options: { cachedOnly?: boolean } = {}): Promise<RenderedDiagram[]> {
     checkIds(diagrams);
-    const run = this.#queue.then(() => this.#render(diagrams));
+    const run = this.#queue.then(() => this.#render(diagrams, options.cachedOnly === true));
     this.#queue = run.catch(() => {});
     return run;
   }
 
-  /** Closes the page (the browser belongs to the manager). Safe to call more than once. */
+  /** Waits for renders in progress, then closes the page (the browser belongs to the manager). */
   async dispose(): Promise<void> {
+    await this.#queue;
+    await this.#closePage();
+  }
+
+  async #closePage(): Promise<void> {
     const lease = this.#lease;
     this.#lease = undefined;
     await (await lease?.catch(() => undefined))?.close();
   }
 
-  async #render(diagrams: readonly DiagramSource[]): Promise<RenderedDiagram[]> {
+  async #render(diagrams: readonly DiagramSource[], cachedOnly: boolean): Promise<RenderedDiagram[]> {
     const { version } = mermaidBundle();
     const results: RenderedDiagram[] = new Array(diagrams.length);
     // Identical code renders once; its SVG is re-labelled for each id.
@@ -159,7 +168,8 @@ export class MermaidRenderer {
 
     for (const [index, { id, code }] of diagrams.entries()) {
       const key = diagramKey(code, version, this.#keyConfig);
-      const cached = await this.#cache?.get(key);
+      // An unreadable cache entry is just a miss: the cache only saves time.
+      const cached = await this.#cache?.get(key).catch(() => null);
       if (cached) {
         results[index] = { id, svg: withId(cached, key, id), cached: true };
         continue;
@@ -170,11 +180,14 @@ export class MermaidRenderer {
     }
 
     for (const [key, { code, indexes }] of pending) {
+      if (cachedOnly) {
+        for (const index of indexes) results[index] = { id: (diagrams[index] as DiagramSource).id, skipped: true };
+        continue;
+      }
       const outcome = await this.#renderOne(placeholderId(key), code);
       if ('svg' in outcome) {
-        await this.#cache?.set(key, outcome.svg).catch(() => {
-          // The cache only saves time; a full or read-only disk must not fail the build.
-        });
+        // Likewise a full or read-only disk must not fail the build.
+        await this.#cache?.set(key, outcome.svg).catch(() => {});
       }
       for (const index of indexes) {
         const { id } = diagrams[index] as DiagramSource;
@@ -194,7 +207,7 @@ export class MermaidRenderer {
       );
     } catch (error) {
       // Timed out or the page died: start the next diagram on a fresh page.
-      if (this.#lease) await this.dispose();
+      await this.#closePage();
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
       return { error: `Cannot render diagram: ${reason}` };
     }

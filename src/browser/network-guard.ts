@@ -77,7 +77,7 @@ export async function guardPage(page: Page, roots: readonly string[]): Promise<r
     }
   });
 
-  // WebSockets bypass request interception. The launch flags already route them to a dead proxy;
+  // WebSockets bypass request interception. The launch flags already keep them from connecting;
   // here they are only recorded, so the report still names them.
   const session = await page.createCDPSession();
   await session.send('Network.enable');

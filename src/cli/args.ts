@@ -32,6 +32,8 @@ export interface CliOptions {
   reporter?: Reporter;
   quiet?: boolean;
   json?: boolean;
+  /** Speaker notes in the deck PDF (`--pdf-notes`). */
+  pdfNotes?: boolean;
 }
 
 export interface ParsedArgs {
@@ -100,6 +102,7 @@ export const optionSpecs: Record<string, OptionSpec> = {
       o.concurrency = Number(v);
     },
   },
+  'pdf-notes': { description: 'add the speaker notes to the deck PDF', set: (o) => (o.pdfNotes = true) },
   'no-cache': { description: 'rebuild everything, ignoring the cache', set: (o) => (o.cache = false) },
   reporter: { value: 'pretty|json', description: 'how diagnostics are printed', set: (o, v, f) => (o.reporter = oneOf(reporters, v, f)) },
   quiet: { description: 'print errors only', set: (o) => (o.quiet = true) },

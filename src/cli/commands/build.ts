@@ -1,4 +1,67 @@
-/** `lectern build [PATH...]`: builds every lesson under each PATH. */
-import { notAvailable } from './not-available.js';
+/**
+ * `lectern build [PATH...]`: builds every lesson under each PATH into OUT (default output/).
+ * Exit 0 built (warnings allowed), 1 a lesson had an error (the others were still built).
+ */
+import { availableParallelism } from 'node:os';
+import { UsageError } from '../../errors.js';
+import { loadConfig } from '../config.js';
+import { paint, useColor } from '../io.js';
+import type { Command } from './command.js';
 
-export const build = notAvailable('build', 'build [PATH...]', 'build decks, handouts and labs for every lesson under PATH');
+export const build: Command = {
+  name: 'build',
+  usage: 'build [PATH...]',
+  summary: 'build decks, handouts and labs for every lesson under PATH',
+  async run({ args, io }) {
+    const config = loadConfig(io.cwd, args.options.config);
+    const options = { ...config.options, ...definedOnly(args.options) };
+    const paths = args.positionals.length > 0 ? args.positionals : (config.options.paths ?? ['lessons/']);
+    const { findLessonFiles } = await import('../../read/read-lesson.js');
+    const { missing } = await findLessonFiles(paths, { cwd: io.cwd });
+    if (missing.length > 0) throw new UsageError(`path not found: ${missing[0]}`);
+
+    // Loaded lazily: `--help` and `check` never load the browser.
+    const { build: runBuild } = await import('../../build/build.js');
+    const { Progress } = await import('../../build/progress.js');
+    const live = io.stderr.isTTY === true && !io.env.CI;
+    const progress = new Progress({ stream: io.stderr, live, quiet: options.quiet === true });
+    const report = await runBuild({
+      paths,
+      cwd: io.cwd,
+      out: options.out ?? 'output',
+      formats: options.formats ?? ['deck', 'handout', 'lab'],
+      to: options.to ?? ['md', 'html', 'pdf'],
+      templatesDir: options.templates,
+      theme: options.theme,
+      paper: options.paper ?? 'a4',
+      handoutStyle: options.handoutStyle ?? 'document',
+      concurrency: options.concurrency ?? Math.max(1, Math.min(4, availableParallelism())),
+      cache: options.cache !== false,
+      pdfNotes: options.pdfNotes === true,
+      progress,
+      executablePath: io.env.CHROME_PATH || undefined,
+    });
+
+    const color = paint(useColor(io.stdout, io.env));
+    const { formatDiagnostics } = await import('../report.js');
+    const shown = report.lessons
+      .map((lesson) => ({ file: lesson.source, diagnostics: options.quiet ? lesson.diagnostics.filter((d) => d.severity === 'error') : lesson.diagnostics }))
+      .concat(report.unreadable.map((entry) => ({ file: entry.source, diagnostics: [], problem: entry.problem })));
+    if (options.reporter === 'json') io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else io.stdout.write(formatDiagnostics(shown, color, useColor(io.stdout, io.env)));
+    progress.end({
+      lessons: report.totals.lessons,
+      built: report.totals.lessons - report.totals.cached,
+      cached: report.totals.cached,
+      artifacts: report.totals.artifacts,
+      warnings: report.totals.warnings,
+      errors: report.totals.errors,
+      ms: report.totals.ms,
+    });
+    return report.totals.errors > 0 ? 1 : 0;
+  },
+};
+
+function definedOnly<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,333 @@
+/**
+ * `lectern build`: every lesson under the input paths → decks, handouts and labs in OUT.
+ * One lazily started Chromium serves diagrams and every PDF; it is always closed.
+ */
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { BrowserManager } from '../browser/manager.js';
+import { MermaidRenderer } from '../assets/mermaid.js';
+import { DiagramCache } from '../assets/diagram-cache.js';
+import { EnvironmentError, UsageError } from '../errors.js';
+import { diagnosticsOf } from '../pipeline.js';
+import type { Diagnostic } from '../model/lesson.js';
+import { loadCourse, type Course, type SourceDoc } from './course.js';
+import { Progress } from './progress.js';
+import { renderDiagrams, collectImages, type FileToWrite } from './lesson-assets.js';
+import { BuildCache, hashParts } from '../cache/build-cache.js';
+import { lessonOutDir, insideOut, isInside } from '../output/paths.js';
+import { loadTemplateSources, defaultTemplatesDir } from '../output/template-files.js';
+import { compileTemplates, type Templates } from '../render/templates.js';
+import type { RenderContext } from '../render/context.js';
+import { writeFileAtomic } from '../export/atomic.js';
+import { buildDocuments, type DocumentOptions, type Theme } from './documents.js';
+import { writeIndex } from './index-page.js';
+import { packageVersion } from '../cli/version.js';
+
+const version = packageVersion();
+
+export type Format = 'deck' | 'handout' | 'lab';
+export type OutputType = 'md' | 'html' | 'pdf' | 'pptx';
+
+export interface BuildOptions {
+  paths: string[];
+  cwd: string;
+  out: string;
+  formats: Format[];
+  to: OutputType[];
+  templatesDir?: string;
+  theme?: string;
+  paper: 'a4' | 'letter';
+  handoutStyle: 'document' | 'slides';
+  concurrency: number;
+  cache: boolean;
+  pdfNotes: boolean;
+  progress: Progress;
+  executablePath?: string;
+}
+
+export interface LessonReport {
+  source: string;
+  id: string;
+  module: string;
+  title: string;
+  number: string | null;
+  outDir: string;
+  artifacts: string[];
+  diagnostics: Diagnostic[];
+  cacheHit: boolean;
+  ms: number;
+}
+
+export interface BuildReport {
+  lectern: string;
+  out: string;
+  lessons: LessonReport[];
+  unreadable: Array<{ source: string; problem: string }>;
+  totals: { lessons: number; artifacts: number; warnings: number; errors: number; cached: number; ms: number };
+  browserLaunched: boolean;
+}
+
+/** Builds the course; returns the report that was also written to `OUT/build-report.json`. */
+export async function build(options: BuildOptions): Promise<BuildReport> {
+  const started = performance.now();
+  const outRoot = resolve(options.cwd, options.out);
+  for (const input of options.paths) {
+    if (isInside(outRoot, resolve(options.cwd, input))) throw new UsageError(`the input ${input} is inside the output folder ${options.out}`);
+  }
+  await ensureWritable(outRoot);
+
+  const course = await loadCourse(options.paths, options.cwd, outRoot);
+  const templates = loadTemplates(options.templatesDir, options.cwd);
+  const theme = await loadTheme(options.theme, options.cwd, templates.assets);
+  const manager = new BrowserManager({ concurrency: options.concurrency, allowedRoots: [outRoot], executablePath: options.executablePath });
+  const mermaid = new MermaidRenderer(manager, { cache: new DiagramCache(join(outRoot, '.cache', 'diagrams')) });
+  const cache = new BuildCache(outRoot);
+  const templateHash = hashParts(Object.entries({ ...templates.sources, ...templates.assets }).sort().flat());
+  const documentOptions: DocumentOptions = {
+    formats: options.formats,
+    to: options.to,
+    paper: options.paper,
+    handoutStyle: options.handoutStyle,
+    pdfNotes: options.pdfNotes,
+  };
+
+  const reports: LessonReport[] = [];
+  let browserLaunched = false;
+  options.progress.start(course.lessons.length);
+  try {
+    await forEachLimit(course.lessons, Math.max(1, options.concurrency), async (doc) => {
+      reports.push(
+        await buildLesson(doc, course, {
+          outRoot,
+          manager,
+          mermaid,
+          cache,
+          templates: templates.compiled,
+          assets: templates.assets,
+          theme,
+          templateHash,
+          documentOptions,
+          useCache: options.cache,
+          progress: options.progress,
+        }),
+      );
+    });
+    reports.sort((a, b) => course.lessons.findIndex((l) => l.path === a.source) - course.lessons.findIndex((l) => l.path === b.source));
+  } finally {
+    browserLaunched = manager.launched;
+    await mermaid.dispose().catch(() => {});
+    await manager.close();
+  }
+
+  const unreadable = course.unreadable.map((entry) => ({ source: entry.path, problem: entry.problem }));
+  const count = (severity: string) => reports.reduce((sum, report) => sum + report.diagnostics.filter((d) => d.severity === severity).length, 0);
+  const report: BuildReport = {
+    lectern: version,
+    out: options.out,
+    lessons: reports,
+    unreadable,
+    totals: {
+      lessons: reports.length,
+      artifacts: reports.reduce((sum, r) => sum + (r.cacheHit ? 0 : r.artifacts.length), 0),
+      warnings: count('warning'),
+      errors: count('error') + unreadable.length,
+      cached: reports.filter((r) => r.cacheHit).length,
+      ms: 0,
+    },
+    browserLaunched,
+  };
+  await writeIndex(outRoot, course, reports, templates.compiled);
+  report.totals.ms = Math.round(performance.now() - started);
+  await writeFileAtomic(join(outRoot, 'build-report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  return report;
+}
+
+interface LessonJob {
+  outRoot: string;
+  manager: BrowserManager;
+  mermaid: MermaidRenderer;
+  cache: BuildCache;
+  templates: Templates;
+  assets: Record<string, string>;
+  theme: Theme;
+  templateHash: string;
+  documentOptions: DocumentOptions;
+  useCache: boolean;
+  progress: Progress;
+}
+
+async function buildLesson(doc: SourceDoc, course: Course, job: LessonJob): Promise<LessonReport> {
+  const started = performance.now();
+  const { lesson, file, tree } = doc.analysis;
+  const outDir = lessonOutDir(job.outRoot, doc.moduleDir, lesson.id);
+  const name = doc.moduleDir ? `${doc.moduleDir}/${lesson.id}` : lesson.id;
+  const notesDoc = course.notes.get(doc.absolute) ?? null;
+  const module = course.modules.find((m) => m.dir === doc.moduleDir);
+
+  job.progress.step(name, 'assets');
+  const images = await collectImages(tree, file, doc.absolute, doc.root);
+  const notesImages = notesDoc ? await collectImages(notesDoc.analysis.tree, notesDoc.analysis.file, notesDoc.absolute, doc.root) : null;
+
+  const inputs = hashParts([
+    version,
+    String(file.value),
+    notesDoc ? String(notesDoc.analysis.file.value) : '',
+    ...images.files.flatMap((f) => [f.path, f.data]),
+    ...(notesImages?.files.flatMap((f) => [f.path, f.data]) ?? []),
+    job.templateHash,
+    job.theme.name,
+    job.theme.css,
+    JSON.stringify(job.documentOptions),
+    course.title,
+    module?.title ?? '',
+  ]);
+  const key = relative(job.outRoot, outDir);
+  if (job.useCache) {
+    const entry = await job.cache.fresh(key, inputs);
+    if (entry) {
+      job.progress.finish(name, 'unchanged');
+      return {
+        source: doc.path,
+        id: lesson.id,
+        module: doc.moduleDir,
+        title: lesson.title,
+        number: lesson.number,
+        outDir: toPosix(relative(job.outRoot, outDir)),
+        artifacts: entry.artifacts,
+        diagnostics: entry.diagnostics,
+        cacheHit: true,
+        ms: Math.round(performance.now() - started),
+      };
+    }
+  }
+
+  job.progress.step(name, 'diagrams');
+  const cachedOnly = !job.documentOptions.to.some((type) => type !== 'md');
+  const diagrams = await renderDiagrams(lesson, file, job.mermaid, 'diagram', cachedOnly);
+  const notesDiagrams = notesDoc ? await renderDiagrams(notesDoc.analysis.lesson, null, job.mermaid, 'notes-diagram', cachedOnly) : null;
+
+  await mkdir(outDir, { recursive: true });
+  const written: string[] = [];
+  const write = async (path: string, data: string | Uint8Array) => {
+    const target = insideOut(outDir, path);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFileAtomic(target, data);
+    written.push(toPosix(relative(job.outRoot, target)));
+  };
+  for (const asset of [...diagrams.files, ...(notesDiagrams?.files ?? []), ...images.files, ...(notesImages?.files ?? [])] as FileToWrite[]) {
+    await write(asset.path, asset.data);
+  }
+
+  const context: RenderContext = {
+    lesson,
+    // A course that is just this module has no title of its own to repeat.
+    courseTitle: course.title === module?.title ? null : course.title,
+    moduleTitle: module?.title ?? null,
+    diagrams: diagrams.assets,
+    images: { ...(notesImages?.images ?? {}), ...images.images },
+    notes: notesDoc?.analysis.lesson ?? null,
+    notesDiagrams: notesDiagrams?.assets ?? [],
+    links: { deck: 'deck.pdf', handout: 'handout.pdf', lab: 'lab.pdf', labInstructor: 'lab-instructor.pdf' },
+    paper: job.documentOptions.paper,
+    theme: job.theme.name,
+    version,
+  };
+  try {
+    await buildDocuments(context, {
+    ...job.documentOptions,
+    templates: job.templates,
+    assets: job.assets,
+    theme: job.theme,
+    manager: job.manager,
+    outDir,
+    file,
+    write,
+    record: (path) => written.push(toPosix(relative(job.outRoot, insideOut(outDir, path)))),
+    step: (step) => job.progress.step(name, step),
+    });
+  } catch (error) {
+    // No Chromium or an unwritable disk stops the build; anything else fails this lesson only.
+    if (error instanceof EnvironmentError) throw error;
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    file.message(`Cannot build this lesson: ${reason}`, { place: { line: 1, column: 1 }, ruleId: 'build-failed', source: 'lectern' }).fatal = true;
+    if (process.env.LECTERN_DEBUG === '1' && error instanceof Error) console.error(error.stack);
+  }
+
+  lesson.diagnostics = diagnosticsOf(file);
+  const errors = lesson.diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = lesson.diagnostics.filter((d) => d.severity === 'warning').length;
+  const ms = Math.round(performance.now() - started);
+  job.progress.finish(name, `built in ${(ms / 1000).toFixed(1)} s`, [errors ? `${errors} error${errors > 1 ? 's' : ''}` : '', warnings ? `${warnings} warning${warnings > 1 ? 's' : ''}` : ''].filter(Boolean).join(', '));
+  // A lesson with errors is rebuilt next time, so its problems are reported again.
+  if (errors === 0) await job.cache.store(key, { inputs, artifacts: written, diagnostics: lesson.diagnostics });
+  else await job.cache.forget(key);
+  return {
+    source: doc.path,
+    id: lesson.id,
+    module: doc.moduleDir,
+    title: lesson.title,
+    number: lesson.number,
+    outDir: toPosix(relative(job.outRoot, outDir)),
+    artifacts: written,
+    diagnostics: lesson.diagnostics,
+    cacheHit: false,
+    ms,
+  };
+}
+
+function toPosix(path: string): string {
+  return path.split(sep).join('/');
+}
+
+async function ensureWritable(outRoot: string): Promise<void> {
+  try {
+    await mkdir(outRoot, { recursive: true });
+    const probe = join(outRoot, `.lectern-write-test-${process.pid}`);
+    await writeFile(probe, '');
+    await rm(probe, { force: true });
+  } catch (error) {
+    throw new EnvironmentError(`Cannot write to the output folder ${outRoot}: ${(error as Error).message.split('\n')[0]}. Choose another with --out.`, { cause: error });
+  }
+}
+
+function loadTemplates(dir: string | undefined, cwd: string) {
+  const dirs = [defaultTemplatesDir];
+  if (dir) {
+    const custom = resolve(cwd, dir);
+    if (!statSync(custom, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`templates folder not found: ${dir}`);
+    dirs.push(custom);
+  }
+  const { templates: sources, assets } = loadTemplateSources(dirs);
+  return { sources, assets, compiled: compileTemplates(sources) };
+}
+
+async function loadTheme(theme: string | undefined, cwd: string, assets: Record<string, string>): Promise<Theme> {
+  const name = theme ?? 'lectern';
+  if (/\.css$/i.test(name)) {
+    const path = resolve(cwd, name);
+    if (!existsSync(path)) throw new UsageError(`theme file not found: ${name}`);
+    const css = await readFile(path, 'utf8');
+    const declared = /@theme\s+([\w-]+)/.exec(css)?.[1];
+    if (!declared) throw new UsageError(`theme file ${name} has no "/* @theme name */" comment, which Marp needs`);
+    return { name: declared, css, builtIn: [assets['themes/lectern.css'] ?? ''] };
+  }
+  const css = assets[`themes/${name}.css`];
+  if (css === undefined) {
+    const known = Object.keys(assets).filter((a) => a.startsWith('themes/')).map((a) => a.slice(7, -4));
+    throw new UsageError(`unknown theme "${name}"; use one of ${known.join(', ')} or a .css file`);
+  }
+  return { name, css, builtIn: [] };
+}
+
+/** Runs `task` over items with at most `limit` at once. */
+async function forEachLimit<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      await task(item);
+    }
+  });
+  await Promise.all(workers);
+}

@@ -1,0 +1,172 @@
+/**
+ * The documents of one lesson: the deck (md, html, pdf, pptx), the handout and the two lab sheets.
+ * Rendering is pure; this module hands the results to the shared browser and the atomic writer.
+ */
+import type { VFile } from 'vfile';
+import type { BrowserManager } from '../browser/manager.js';
+import type { RenderContext } from '../render/context.js';
+import type { Templates } from '../render/templates.js';
+import { renderDeck, registerDeckHelpers, type DeckTuning, type DeckSlideInfo } from '../render/deck.js';
+import { renderHandout, renderSlidesHandout } from '../render/handout.js';
+import { renderLab } from '../render/lab.js';
+import { createMarp, renderMarp } from '../export/marp.js';
+import { deckHtml } from '../export/deck-html.js';
+import { deckPrintHtml } from '../export/print-html.js';
+import { exportDeckPdf, measureDeck } from '../export/pdf.js';
+import type { SlideOverflow } from '../export/measure.js';
+import { exportDeckPptx } from '../export/pptx.js';
+import { exportDocumentPdf } from '../export/document-pdf.js';
+
+export interface Theme {
+  name: string;
+  css: string;
+  /** Themes the user's theme may build on (`@import 'lectern'`). */
+  builtIn: string[];
+}
+
+export interface DocumentOptions {
+  formats: Array<'deck' | 'handout' | 'lab'>;
+  to: Array<'md' | 'html' | 'pdf' | 'pptx'>;
+  paper: 'a4' | 'letter';
+  handoutStyle: 'document' | 'slides';
+  pdfNotes: boolean;
+}
+
+export interface DocumentJob extends DocumentOptions {
+  templates: Templates;
+  /** Non-template files of the template folders (style sheets), by path. */
+  assets: Record<string, string>;
+  theme: Theme;
+  manager: BrowserManager;
+  outDir: string;
+  file: VFile;
+  write(path: string, data: string | Uint8Array): Promise<void>;
+  /** Records an artifact an exporter wrote itself (atomically) at `path`, relative to `outDir`. */
+  record(path: string): void;
+  step(step: string): void;
+}
+
+/** How many times overflowing slides are re-planned before the rest is reported. */
+const OVERFLOW_PASSES = 3;
+
+/** Builds every requested document of one lesson. */
+export async function buildDocuments(context: RenderContext, job: DocumentJob): Promise<void> {
+  const wants = (type: 'md' | 'html' | 'pdf' | 'pptx') => job.to.includes(type);
+  let deck: { markdown: string; slides: DeckSlideInfo[]; rendered: ReturnType<typeof renderMarp> } | null = null;
+
+  if (job.formats.includes('deck') || (job.formats.includes('handout') && job.handoutStyle === 'slides')) {
+    deck = await buildDeck(context, job);
+  }
+
+  if (job.formats.includes('handout') && (wants('html') || wants('pdf'))) {
+    job.step('handout');
+    const handout =
+      job.handoutStyle === 'slides' && deck
+        ? renderSlidesHandout(
+            context,
+            job.templates,
+            { slidesHtml: deck.rendered.slides, css: deck.rendered.css, notes: deck.rendered.comments.map((notes) => notes.join('\n\n')) },
+            { assets: job.assets },
+          )
+        : renderHandout(context, job.templates, { assets: job.assets });
+    if (wants('html')) await job.write('handout.html', handout.html);
+    if (wants('pdf')) {
+      await exportDocumentPdf(job.manager, {
+        html: handout.html,
+        baseDir: job.outDir,
+        out: `${job.outDir}/handout.pdf`,
+        paper: job.paper,
+        headerTemplate: handout.headerTemplate,
+        footerTemplate: handout.footerTemplate,
+        title: handout.title,
+        author: context.courseTitle ?? 'Lectern',
+      });
+      job.record('handout.pdf');
+    }
+  }
+
+  if (job.formats.includes('lab') && (wants('html') || wants('pdf'))) {
+    for (const instructor of [false, true]) {
+      job.step(instructor ? 'instructor lab' : 'lab');
+      const name = instructor ? 'lab-instructor' : 'lab';
+      const lab = renderLab(context, job.templates, { instructor, assets: job.assets });
+      if (wants('html')) await job.write(`${name}.html`, lab.html);
+      if (wants('pdf')) {
+        await exportDocumentPdf(job.manager, {
+          html: lab.html,
+          baseDir: job.outDir,
+          out: `${job.outDir}/${name}.pdf`,
+          paper: job.paper,
+          headerTemplate: lab.headerTemplate,
+          footerTemplate: lab.footerTemplate,
+          title: lab.title,
+          author: context.courseTitle ?? 'Lectern',
+        });
+        job.record(`${name}.pdf`);
+      }
+    }
+  }
+}
+
+async function buildDeck(context: RenderContext, job: DocumentJob) {
+  job.step('deck');
+  registerDeckHelpers(job.templates);
+  const wants = (type: 'md' | 'html' | 'pdf' | 'pptx') => job.to.includes(type);
+  const marp = createMarp([...job.theme.builtIn, job.theme.css].filter(Boolean));
+  const tuning: DeckTuning = {};
+  let { markdown, slides } = renderDeck(context, job.templates, tuning);
+  let rendered = renderMarp(marp, markdown);
+  const writeDeck = job.formats.includes('deck');
+
+  if (writeDeck && (wants('pdf') || wants('pptx') || wants('html'))) {
+    let overflow: SlideOverflow[] = [];
+    for (let pass = 0; pass < OVERFLOW_PASSES; pass++) {
+      job.step(pass === 0 ? 'deck pdf' : 'deck pdf (refitting slides)');
+      const html = deckPrintHtml(rendered);
+      const result = wants('pdf')
+        ? await exportDeckPdf(job.manager, {
+            html,
+            baseDir: job.outDir,
+            out: `${job.outDir}/deck.pdf`,
+            metadata: { title: deckTitle(context), author: context.courseTitle ?? 'Lectern', subject: context.moduleTitle ?? '' },
+          })
+        : await measureDeck(job.manager, html, job.outDir);
+      overflow = result.overflow;
+      if (overflow.length === 0 || pass === OVERFLOW_PASSES - 1) break;
+      for (const item of overflow) {
+        const slide = slides[item.index];
+        if (!slide) continue;
+        const current = tuning[slide.key] ?? {};
+        // First split the group further; when splitting does not help, scale the text down.
+        const parts = slide.parts ?? 1;
+        if (parts < 4 && pass < OVERFLOW_PASSES - 2) tuning[slide.key] = { ...current, split: Math.max(parts + 1, Math.ceil(parts * item.ratio)) };
+        else tuning[slide.key] = { ...current, scale: Math.max(0.7, Math.min(0.9, (current.scale ?? 1) / item.ratio)) };
+      }
+      ({ markdown, slides } = renderDeck(context, job.templates, tuning));
+      rendered = renderMarp(marp, markdown);
+    }
+    for (const item of overflow) {
+      const slide = slides[item.index];
+      job.file.message(`Slide ${item.index + 1} ("${slide?.title ?? ''}") still overflows by ${Math.round(item.overflowPx)} px; shorten it or split the content`, {
+        place: { line: slide?.line || 1, column: 1 },
+        ruleId: 'slide-overflow',
+        source: 'lectern',
+      }).fatal = false;
+    }
+    if (wants('pdf')) job.record('deck.pdf');
+  }
+  if (writeDeck && wants('md')) await job.write('deck.md', markdown);
+  if (writeDeck && wants('html')) await job.write('deck.html', deckHtml(rendered, { title: deckTitle(context), lang: 'en' }));
+  if (writeDeck && wants('pptx')) {
+    job.step('deck pptx');
+    await exportDeckPptx(job.manager, { html: deckPrintHtml(rendered), baseDir: job.outDir, out: `${job.outDir}/deck.pptx`, notes: rendered.comments });
+    job.record('deck.pptx');
+  }
+  return { markdown, slides, rendered };
+}
+
+function deckTitle(context: RenderContext): string {
+  const { lesson } = context;
+  return lesson.number ? `Lesson ${lesson.number}: ${lesson.title}` : lesson.title;
+}
+

@@ -1,0 +1,132 @@
+/**
+ * A lesson's assets: its Mermaid diagrams as SVG files, and its local images copied beside the output.
+ * Remote images are never fetched; paths that leave the course are never read.
+ */
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, extname, resolve, basename } from 'node:path';
+import type { Image, Definition, Nodes, Parent } from 'mdast';
+import type { VFile } from 'vfile';
+import type { Lesson } from '../model/lesson.js';
+import type { DiagramAsset, ImageAsset } from '../render/context.js';
+import type { MermaidRenderer } from '../assets/mermaid.js';
+import { isInside, slug } from '../output/paths.js';
+
+const IMAGE_TYPES = new Set(['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.avif']);
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+export interface FileToWrite {
+  /** Relative to the lesson's output folder. */
+  path: string;
+  data: string | Uint8Array;
+}
+
+function report(file: VFile, reason: string, ruleId: string, line: number | undefined, fatal: boolean | undefined): void {
+  const message = file.message(reason, { place: line ? { line, column: 1 } : undefined, ruleId, source: 'lectern' });
+  message.fatal = fatal;
+}
+
+/** Renders the lesson's diagrams (the renderer skips the browser for cached ones); errors become `mermaid-syntax`. */
+export async function renderDiagrams(
+  lesson: Lesson,
+  file: VFile | null,
+  renderer: MermaidRenderer,
+  prefix = 'diagram',
+  cachedOnly = false,
+): Promise<{ assets: DiagramAsset[]; files: FileToWrite[]; cached: number }> {
+  if (lesson.diagrams.length === 0) return { assets: [], files: [], cached: 0 };
+  const results = await renderer.render(
+    lesson.diagrams.map((diagram, index) => ({ id: `${prefix}-${index + 1}`, code: diagram.code })),
+    { cachedOnly },
+  );
+  const assets: DiagramAsset[] = [];
+  const files: FileToWrite[] = [];
+  let cached = 0;
+  results.forEach((result, index) => {
+    const diagram = lesson.diagrams[index];
+    if (result.svg) {
+      const path = `assets/${prefix}-${index + 1}-${slug(diagram.title, 32)}.svg`;
+      files.push({ path, data: result.svg });
+      assets.push({ src: path, svg: result.svg, error: null });
+      if (result.cached) cached++;
+      return;
+    }
+    if (result.skipped) {
+      // `--to md` never starts Chromium: a diagram not rendered before is shown as its source.
+      assets.push({ src: null, svg: null, error: 'Not rendered in a Markdown-only build; build with --to html or pdf to draw it.' });
+      return;
+    }
+    const error = result.error?.message ?? 'Mermaid could not render this diagram';
+    // The fence opens on diagram.line; Mermaid counts lines of the code inside it.
+    const line = diagram.line + (result.error?.line ?? 1);
+    if (file) report(file, `Diagram "${diagram.title}" does not parse: ${firstLine(error)}`, 'mermaid-syntax', line, true);
+    assets.push({ src: null, svg: null, error: firstLine(error) });
+  });
+  return { assets, files, cached };
+}
+
+function firstLine(text: string): string {
+  return text.split('\n').find((line) => line.trim())?.trim() ?? text;
+}
+
+function imageNodes(tree: Nodes): Array<Image | Definition> {
+  const found: Array<Image | Definition> = [];
+  const visit = (node: Nodes) => {
+    if (node.type === 'image' || node.type === 'definition') found.push(node);
+    if ('children' in node) for (const child of (node as Parent).children) visit(child as Nodes);
+  };
+  visit(tree);
+  return found;
+}
+
+/**
+ * Copies the lesson's local images into `assets/images/`; remote images are reported as
+ * `remote-asset`, and paths outside the course root as `unsafe-path` (and never read).
+ */
+export async function collectImages(
+  tree: Nodes,
+  file: VFile,
+  source: string,
+  courseRoot: string,
+): Promise<{ images: Record<string, ImageAsset>; files: FileToWrite[] }> {
+  const images: Record<string, ImageAsset> = {};
+  const files: FileToWrite[] = [];
+  const taken = new Set<string>();
+  for (const node of imageNodes(tree)) {
+    const url = node.url;
+    if (images[url] || !url) continue;
+    const line = node.position?.start.line;
+    if (SCHEME.test(url) || url.startsWith('//')) {
+      if (node.type === 'image' && /^(?:https?:)?\/\//i.test(url)) {
+        report(file, `Remote image ${url} is not downloaded; it is shown as a link`, 'remote-asset', line, false);
+      }
+      images[url] = { original: url, src: null };
+      continue;
+    }
+    if (node.type === 'definition' && !IMAGE_TYPES.has(extname(url.split(/[?#]/)[0]).toLowerCase())) continue;
+    let target: string;
+    try {
+      target = resolve(dirname(source), decodeURI(url.split(/[?#]/)[0]));
+    } catch {
+      images[url] = { original: url, src: null };
+      continue;
+    }
+    if (!isInside(courseRoot, target)) {
+      report(file, `Image ${url} points outside the course folder; it is not read`, 'unsafe-path', line, true);
+      images[url] = { original: url, src: null };
+      continue;
+    }
+    const extension = extname(target).toLowerCase();
+    if (!IMAGE_TYPES.has(extension) || !existsSync(target)) {
+      // A missing file is already a broken-link warning; an unknown type is not shown.
+      images[url] = { original: url, src: null };
+      continue;
+    }
+    let name = `${slug(basename(target, extension), 40)}${extension}`;
+    for (let n = 2; taken.has(name); n++) name = `${slug(basename(target, extension), 36)}-${n}${extension}`;
+    taken.add(name);
+    files.push({ path: `assets/images/${name}`, data: await readFile(target) });
+    images[url] = { original: url, src: `assets/images/${name}` };
+  }
+  return { images, files };
+}

@@ -1,0 +1,71 @@
+/**
+ * Incremental builds: each lesson's artifacts record a hash of everything that went into them
+ * (lesson text, linked notes, images, templates, theme, options, Lectern's version). An unchanged
+ * lesson whose artifacts are all still there is skipped without starting Chromium.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Diagnostic } from '../model/lesson.js';
+
+export interface CacheEntry {
+  inputs: string;
+  /** Artifact paths relative to OUT. */
+  artifacts: string[];
+  diagnostics: Diagnostic[];
+}
+
+/** sha256 of the parts, in order. */
+export function hashParts(parts: Array<string | Uint8Array>): string {
+  const hash = createHash('sha256');
+  for (const part of parts) {
+    hash.update(String(typeof part === 'string' ? part.length : part.byteLength));
+    hash.update('\0');
+    hash.update(part);
+  }
+  return hash.digest('hex');
+}
+
+/** One JSON record per lesson under `OUT/.cache/lessons/`. */
+export class BuildCache {
+  readonly dir: string;
+
+  constructor(private readonly outRoot: string) {
+    this.dir = join(outRoot, '.cache', 'lessons');
+  }
+
+  #file(key: string): string {
+    return join(this.dir, `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`);
+  }
+
+  /** The entry for a lesson when its inputs are unchanged and every artifact still exists. */
+  async fresh(key: string, inputs: string): Promise<CacheEntry | null> {
+    let entry: CacheEntry;
+    try {
+      entry = JSON.parse(await readFile(this.#file(key), 'utf8')) as CacheEntry;
+    } catch {
+      return null;
+    }
+    if (entry.inputs !== inputs) return null;
+    if (!entry.artifacts.every((artifact) => existsSync(join(this.outRoot, artifact)))) return null;
+    return entry;
+  }
+
+  async store(key: string, entry: CacheEntry): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    const file = this.#file(key);
+    const temp = `${file}.${process.pid}.tmp`;
+    try {
+      await writeFile(temp, JSON.stringify(entry));
+      await rename(temp, file);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
+  }
+
+  async forget(key: string): Promise<void> {
+    await rm(this.#file(key), { force: true });
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Writes a file so that readers see either the old content or the new, never a half-written file:
+ * the data goes to a temporary sibling, is flushed to disk, then renamed over the target.
+ */
+import { randomBytes } from 'node:crypto';
+import { open, rename, rm } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { EnvironmentError } from '../errors.js';
+
+/** Replaces `path` with `data` atomically; on failure the previous file is untouched and no temp file remains. */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const dir = dirname(path);
+  // Same folder, so the rename never crosses a file system; dot-prefixed so watchers and listings skip it.
+  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(temp, 'wx');
+    await handle.writeFile(data);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await rename(temp, path);
+  } catch (error) {
+    await handle?.close().catch(() => {});
+    await rm(temp, { force: true }).catch(() => {});
+    throw new EnvironmentError(`Cannot write ${path}: ${reasonOf(error)}`, { cause: error });
+  }
+  await syncDir(dir);
+}
+
+// Makes the rename itself durable. Not every platform can open a folder for syncing, so this is best effort.
+async function syncDir(dir: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // Windows and some network file systems refuse; the data itself is already flushed.
+  } finally {
+    await handle?.close().catch(() => {});
+  }
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

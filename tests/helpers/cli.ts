@@ -1,0 +1,62 @@
+// Runs the real CLI (bin/lectern.js → dist/) and reads PDFs back with poppler, for end-to-end tests.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const root = join(import.meta.dirname, '..', '..');
+const bin = join(root, 'bin', 'lectern.js');
+
+/** Compiles src/ into dist/ when dist/ is missing or older than any source file. */
+export function ensureBuilt(): void {
+  const stamp = join(root, 'dist', 'cli', 'main.js');
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((max, entry) => {
+      const path = join(dir, entry.name);
+      return Math.max(max, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+    }, 0);
+  if (existsSync(stamp) && statSync(stamp).mtimeMs >= newest(join(root, 'src'))) return;
+  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
+}
+
+export interface Run {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `lectern …args` in `cwd`, as a user would run it (no TTY, CI-style output). */
+export function lectern(args: string[], cwd: string, env: Record<string, string> = {}): Run {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true', NO_COLOR: '1', ...env },
+    timeout: 300_000,
+  });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The PDF's text, in reading order (`pdftotext -layout` off, so words stay on their lines). */
+export function pdfText(path: string): string {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+}
+
+export interface PdfInfo {
+  pages: number;
+  /** Points. */
+  width: number;
+  height: number;
+  title: string;
+  author: string;
+}
+
+export function pdfInfo(path: string): PdfInfo {
+  const text = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+  const field = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'm').exec(text)?.[1]?.trim() ?? '';
+  const size = /^Page size:\s*([\d.]+) x ([\d.]+) pts/m.exec(text);
+  return { pages: Number(field('Pages')), width: Number(size?.[1] ?? 0), height: Number(size?.[2] ?? 0), title: field('Title'), author: field('Author') };
+}
+
+/** Text of one page (1-based). */
+export function pdfPageText(path: string, page: number): string {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(page), '-l', String(page), path, '-'], { encoding: 'utf8' });
+}

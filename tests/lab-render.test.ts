@@ -1,0 +1,519 @@
+// Lab sheets: the exercise plan (explicit exercises, generated "write this file" tasks, discussion,
+// troubleshooting, review), and the student/instructor split — students never see a solution.
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { VFile } from 'vfile';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import { toString } from 'mdast-util-to-string';
+import type { Nodes, Root } from 'mdast';
+import { analyzeLesson } from '../src/pipeline.js';
+import type { Lesson } from '../src/model/lesson.js';
+import type { RenderContext } from '../src/render/context.js';
+import { compileTemplates } from '../src/render/templates.js';
+import { defaultTemplatesDir, loadTemplateSources } from '../src/output/template-files.js';
+import { renderLab } from '../src/render/lab.js';
+import { discussionQuestion, isSnippetLesson, planLab, starterCode, taskExamples } from '../src/render/lab-tasks.js';
+
+const root = join(import.meta.dirname, '..');
+const { templates: sources, assets } = loadTemplateSources([defaultTemplatesDir]);
+const templates = compileTemplates(sources);
+
+function load(path: string): Lesson {
+  return analyzeLesson(new VFile({ path, value: readFileSync(join(root, path), 'utf8') }), { lint: false }).lesson;
+}
+
+function analyze(markdown: string, path = 'lessons/module-9/9.1-sample.md'): Lesson {
+  return analyzeLesson(new VFile({ path, value: markdown }), { lint: false }).lesson;
+}
+
+function contextFor(lesson: Lesson, extra: Partial<RenderContext> = {}): RenderContext {
+  return {
+    lesson,
+    courseTitle: 'Cloud Engineering',
+    moduleTitle: 'Module 6: Containers',
+    diagrams: lesson.diagrams.map(() => ({ src: 'assets/d.svg', svg: '<svg><text>Docker Daemon</text></svg>', error: null })),
+    images: {},
+    notes: null,
+    notesDiagrams: [],
+    links: { deck: 'deck.html', handout: 'handout.html', lab: 'lab.html', labInstructor: 'lab-instructor.html' },
+    paper: 'a4',
+    theme: 'lectern',
+    version: '0.0.0-test',
+    ...extra,
+  };
+}
+
+const render = (lesson: Lesson, instructor: boolean) => renderLab(contextFor(lesson), templates, { instructor, assets });
+
+const normal = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+// ---- reading the output as a browser would ---------------------------------------------------
+// A small HTML tokenizer (tags, attributes, comments, raw-text elements, entities): enough to see
+// every element and attribute a browser would create from the output, and the text it would show.
+
+interface Tag {
+  name: string;
+  attrs: Array<{ name: string; value: string }>;
+  /** Raw text of elements whose content is not markup (style, script, title, textarea). */
+  raw?: string;
+}
+
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext']);
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const BLOCKS = /^(?:p|li|h\d|div|td|th|pre|figcaption|dt|dd|tr|section|header|aside|article|figure|ul|ol|table)$/;
+/** Inline elements that render as separate pieces (code lines, labels). */
+const BLOCK_CLASSES = /\b(?:line|code-title|code-file|code-lang|callout-title)\b/;
+
+function decode(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);?/gi, (all, code: string) => {
+    const lower = code.toLowerCase();
+    if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
+    if (lower.startsWith('#')) return String.fromCodePoint(parseInt(lower.slice(1), 10));
+    const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+    return named[lower] ?? all;
+  });
+}
+
+function tokenize(html: string): { tags: Tag[]; text: string } {
+  const tags: Tag[] = [];
+  const text: string[] = [];
+  const stack: Array<{ name: string; hidden: boolean; block: boolean }> = [];
+  const hidden = () => stack.some((e) => e.hidden);
+  let i = 0;
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    const chunk = lt < 0 ? html.slice(i) : html.slice(i, lt);
+    if (chunk && !hidden()) text.push(decode(chunk));
+    if (lt < 0) break;
+    i = lt;
+    if (html.startsWith('<!--', i)) {
+      const end = html.indexOf('-->', i + 4);
+      i = end < 0 ? html.length : end + 3;
+      continue;
+    }
+    if (/^<[!?]/.test(html.slice(i, i + 2))) {
+      const end = html.indexOf('>', i);
+      i = end < 0 ? html.length : end + 1;
+      continue;
+    }
+    const close = /^<\/([a-zA-Z][^\s/>]*)[^>]*>/.exec(html.slice(i));
+    if (close) {
+      const name = close[1]!.toLowerCase();
+      const at = stack.map((e) => e.name).lastIndexOf(name);
+      if (at >= 0) {
+        if (stack[at]!.block) text.push(' ');
+        stack.length = at;
+      } else if (BLOCKS.test(name)) text.push(' ');
+      i += close[0].length;
+      continue;
+    }
+    if (!/^<[a-zA-Z]/.test(html.slice(i, i + 2))) {
+      if (!hidden()) text.push('<');
+      i++;
+      continue;
+    }
+    // A start tag: name, then attributes until '>'.
+    let j = i + 1;
+    while (j < html.length && !/[\s/>]/.test(html[j]!)) j++;
+    const tag: Tag = { name: html.slice(i + 1, j).toLowerCase(), attrs: [] };
+    for (;;) {
+      while (j < html.length && /[\s/]/.test(html[j]!)) j++;
+      if (j >= html.length || html[j] === '>') break;
+      let k = j + 1;
+      while (k < html.length && !/[\s/>=]/.test(html[k]!)) k++;
+      const name = html.slice(j, k).toLowerCase();
+      j = k;
+      while (j < html.length && /\s/.test(html[j]!)) j++;
+      let value = '';
+      if (html[j] === '=') {
+        j++;
+        while (j < html.length && /\s/.test(html[j]!)) j++;
+        const quote = html[j];
+        if (quote === '"' || quote === "'") {
+          const end = html.indexOf(quote, j + 1);
+          value = html.slice(j + 1, end < 0 ? html.length : end);
+          j = end < 0 ? html.length : end + 1;
+        } else {
+          k = j;
+          while (k < html.length && !/[\s>]/.test(html[k]!)) k++;
+          value = html.slice(j, k);
+          j = k;
+        }
+      }
+      if (!tag.attrs.some((a) => a.name === name)) tag.attrs.push({ name, value: decode(value) });
+    }
+    i = j + 1;
+    tags.push(tag);
+    if (RAW_TEXT.has(tag.name)) {
+      const end = html.toLowerCase().indexOf(`</${tag.name}`, i);
+      tag.raw = decode(html.slice(i, end < 0 ? html.length : end));
+      i = end < 0 ? html.length : html.indexOf('>', end) + 1;
+      continue;
+    }
+    const cls = tag.attrs.find((a) => a.name === 'class')?.value ?? '';
+    const block = BLOCKS.test(tag.name) || BLOCK_CLASSES.test(cls);
+    if (!VOID.has(tag.name)) stack.push({ name: tag.name, hidden: tag.name === 'head' || /\bprint-url\b/.test(cls), block });
+    if (block || VOID.has(tag.name)) text.push(' ');
+  }
+  return { tags, text: normal(text.join('')) };
+}
+
+/** The visible text, whitespace collapsed; printed URLs after links left out (they repeat the href). */
+function visibleText(html: string): string {
+  return tokenize(html).text;
+}
+
+
+/** Text leaves of block Markdown (remark, independent of the renderer): paragraphs, headings, code lines. */
+function blockTexts(markdown: string): string[] {
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown.split('\n').filter((l) => !/^:{3,}/.test(l.trim())).join('\n')) as Root;
+  const out: string[] = [];
+  const visit = (node: Nodes) => {
+    if (node.type === 'code') {
+      for (const line of node.value.split('\n')) if (line.trim()) out.push(normal(line));
+      return;
+    }
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
+      const text = normal(toString(node).replace(/<\/?(?:kbd|sub|sup)>/g, ''));
+      if (text) out.push(text);
+      return;
+    }
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+  };
+  visit(tree);
+  return out;
+}
+
+/** Lines of code worth hiding: not blank, not a comment, not a bare key or bracket. */
+function significantLines(code: string): string[] {
+  return code
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length >= 6 && !/^(?:#|\/\/|--|\/\*|\*)/.test(line) && !/^[\w"'.\/-]+:$/.test(line) && !/^[)}\]];?$/.test(line));
+}
+
+const LESSONS = {
+  seed: 'tests/fixtures/seed/input.md',
+  http: 'lessons/module-3-web-apis/3.1-http-fundamentals.md',
+  rest: 'lessons/module-3-web-apis/3.2-restful-api-design.md',
+  auth: 'lessons/module-3-web-apis/3.3-api-authentication.md',
+  headingVariants: 'tests/fixtures/heading-variants/input.md',
+  lectureNotes: 'tests/fixtures/lecture-notes/input.md',
+  workbenchLoop: 'tests/fixtures/workbench-loop/input.md',
+  workbenchCreate: 'tests/fixtures/workbench-create/input.md',
+};
+
+describe('generated tasks for the seed', () => {
+  const lesson = load(LESSONS.seed);
+  const plan = planLab(lesson);
+  const builds = plan.tasks.filter((t) => t.kind === 'build');
+
+  it('makes one task per configuration example', () => {
+    expect(builds.map((t) => t.fileName)).toEqual(['Dockerfile', 'docker-compose.yml']);
+  });
+
+  it('asks for the Dockerfile with a starter of TODO hints that keeps the comments', () => {
+    const task = builds[0]!;
+    expect(task.goal).toMatch(/^Write the Dockerfile that builds on `python:3\.9-slim`/);
+    expect(task.steps[0]).toContain('`Dockerfile`');
+    const starter = task.starter!;
+    expect(starter).toContain('# TODO: choose a base image');
+    expect(starter).toContain('# TODO: install the dependencies');
+    for (const comment of ['# Base image', '# Set working directory', '# Install dependencies', '# Run application']) expect(starter).toContain(comment);
+    expect(starter.indexOf('# Base image')).toBeLessThan(starter.indexOf('# TODO: choose a base image'));
+    expect(starter).not.toContain('pip install --no-cache-dir -r requirements.txt');
+    for (const line of significantLines(lesson.examples[0]!.code)) expect(starter).not.toContain(line);
+    expect(task.check?.command).toBe('docker build -t lab .');
+    expect(task.expected).toContain('docker image ls lab');
+  });
+
+  it('asks for docker-compose.yml, checked with docker compose config', () => {
+    const task = builds[1]!;
+    expect(task.goal).toContain('`docker-compose.yml`');
+    expect(task.goal).toContain('`web` and `db`');
+    expect(task.check?.command).toBe('docker compose config');
+    expect(task.starter).toContain('services:');
+    expect(task.starter).toContain('# TODO: publish the ports');
+    expect(task.starter).not.toContain('postgres:13');
+    expect(task.checkpoints).toContain('`docker compose config` succeeds');
+  });
+
+  it('turns case studies into discussion questions', () => {
+    const discussions = plan.tasks.filter((t) => t.kind === 'discussion');
+    expect(discussions.map((t) => t.title)).toEqual(['Microservices Migration', 'Development Environment']);
+    expect(discussions[0]!.questions[0]).toBe('How would you migrate monolithic application to containers?');
+  });
+
+  it('turns pitfalls into a troubleshooting checklist', () => {
+    const checklist = plan.tasks.find((t) => t.kind === 'troubleshooting')!;
+    expect(checklist.checkpoints).toEqual(lesson.pitfalls.map((p) => p.text));
+  });
+
+  it('adds up the default times: 8 per build task, 5 per discussion and checklist', () => {
+    expect(plan.tasks.map((t) => t.minutes)).toEqual([8, 8, 5, 5, 5]);
+    expect(plan.totalMinutes).toBe(31);
+    expect(plan.timedByLesson).toBe(false);
+  });
+
+  it('opens with objectives, prerequisites and the total time', () => {
+    const text = visibleText(render(lesson, false).html);
+    expect(text).toContain('Before you start Objectives ☐ Understand container concepts');
+    expect(text).toContain('Prerequisites ☐ Completed Lesson 6.7: Docker Fundamentals');
+    expect(text).toContain('Total time: 31 min for 5 tasks.');
+    expect(text.indexOf('Before you start')).toBeLessThan(text.indexOf('Dockerfile Configuration'));
+  });
+
+  it('prints the starter, the file name, the check command and checkboxes on the student sheet', () => {
+    const text = visibleText(render(lesson, false).html);
+    expect(text).toContain('File Dockerfile');
+    expect(text).toContain('# TODO: choose a base image');
+    expect(text).toContain('Check your work $ docker build -t lab .');
+    expect(text).toContain('Checkpoints ☐ Dockerfile created ☐ No TODO left in the file ☐ docker build -t lab . succeeds');
+    expect(text).toContain('☐ Large image sizes');
+  });
+});
+
+describe('student and instructor versions', () => {
+  for (const [name, path] of Object.entries(LESSONS)) {
+    describe(name, () => {
+      const lesson = load(path);
+      const plan = planLab(lesson);
+      const student = visibleText(render(lesson, false).html);
+      const instructor = visibleText(render(lesson, true).html);
+      const starters = plan.tasks.map((t) => t.starter ?? '').join('\n');
+      const prompts = normal(lesson.exercises.flatMap((e) => [e.prompt, ...e.steps, ...e.hints]).join('\n'));
+
+      it('the student sheet contains no solution and no example code beyond the starters', () => {
+        const leaked: string[] = [];
+        for (const exercise of lesson.exercises) {
+          if (!exercise.solution) continue;
+          for (const text of blockTexts(exercise.solution)) {
+            if (text.length >= 8 && !prompts.includes(text) && student.includes(text)) leaked.push(text);
+          }
+        }
+        for (const example of taskExamples(lesson)) {
+          for (const line of significantLines(example.code)) {
+            if (!starters.includes(line) && student.includes(normal(line))) leaked.push(line);
+          }
+        }
+        expect(leaked).toEqual([]);
+      });
+
+      it('the instructor version has every solution and the complete example code', () => {
+        for (const exercise of lesson.exercises) {
+          for (const text of exercise.solution ? blockTexts(exercise.solution) : []) expect(instructor).toContain(text);
+        }
+        for (const example of taskExamples(lesson)) {
+          for (const line of significantLines(example.code)) expect(instructor).toContain(normal(line));
+        }
+      });
+
+      it('both keep every exercise prompt, step and hint', () => {
+        for (const exercise of lesson.exercises) {
+          for (const text of [...blockTexts(exercise.prompt), ...exercise.hints.flatMap(blockTexts)]) {
+            expect(student).toContain(text);
+            expect(instructor).toContain(text);
+          }
+        }
+      });
+
+      it('labels the versions and gives each task a time', () => {
+        const studentHtml = render(lesson, false);
+        const instructorHtml = render(lesson, true);
+        expect(studentHtml.title).toMatch(/^Lab sheet — /);
+        expect(instructorHtml.title).toMatch(/^Instructor guide — /);
+        expect(instructorHtml.footerTemplate).toContain('not for learners');
+        expect(student).not.toContain('For the instructor');
+        expect((instructor.match(/For the instructor/g) ?? []).length).toBe(plan.tasks.length);
+        for (const task of plan.tasks) expect(task.minutes).toBeGreaterThan(0);
+        expect(plan.totalMinutes).toBe(plan.tasks.reduce((sum, t) => sum + t.minutes, 0));
+      });
+    });
+  }
+});
+
+describe('Carpentries episodes', () => {
+  const lesson = load(LESSONS.workbenchLoop);
+  const plan = planLab(lesson);
+
+  it('keep their challenges as exercises and generate no tasks from shell snippets', () => {
+    expect(isSnippetLesson(lesson)).toBe(true);
+    expect(plan.tasks.filter((t) => t.kind === 'build')).toEqual([]);
+    expect(plan.tasks.filter((t) => t.kind === 'exercise').map((t) => t.title)).toEqual(lesson.exercises.map((e) => e.title));
+  });
+
+  it('share the lesson exercise time among the challenges', () => {
+    expect(plan.timedByLesson).toBe(true);
+    expect(plan.totalMinutes).toBe(10);
+  });
+
+  it('show a challenge solution to instructors only', () => {
+    const solution = '$ for loop_variable in 0 1 2 3 4 5 6 7 8 9';
+    expect(lesson.exercises[0]!.solution).toContain(solution);
+    expect(visibleText(render(lesson, false).html)).not.toContain(solution);
+    expect(visibleText(render(lesson, true).html)).toContain(solution);
+  });
+
+  it('pass instructor divs to the instructor version as facilitation notes', () => {
+    const create = load(LESSONS.workbenchCreate);
+    const notes = planLab(create).facilitationNotes;
+    expect(notes.length).toBeGreaterThan(0);
+    const first = blockTexts(notes[0]!)[0]!;
+    expect(visibleText(renderLab(contextFor(create), templates, { instructor: true, assets }).html)).toContain(first);
+    expect(visibleText(renderLab(contextFor(create), templates, { instructor: false, assets }).html)).not.toContain(first);
+  });
+
+  it('still get tasks for config-like examples', () => {
+    const snippets = Array.from({ length: 8 }, (_, i) => `\`\`\`bash\n$ ls file${i}\n\`\`\``).join('\n\n');
+    const mixed = analyze(`# Lesson 9.2: Containers
+
+## Working with files
+
+${snippets}
+
+\`\`\`dockerfile
+FROM alpine:3.20
+RUN apk add --no-cache curl
+CMD ["curl", "--version"]
+\`\`\`
+`);
+    expect(isSnippetLesson(mixed)).toBe(true);
+    expect(planLab(mixed).tasks.filter((t) => t.kind === 'build').map((t) => t.fileName)).toEqual(['Dockerfile']);
+  });
+});
+
+describe('instructor additions', () => {
+  const lesson = load(LESSONS.headingVariants);
+  const instructor = visibleText(render(lesson, true).html);
+  const student = visibleText(render(lesson, false).html);
+
+  it('facilitation notes come from the Instructor Notes section', () => {
+    expect(instructor).toContain('Allow extra time if the cluster is slow to pull images.');
+    expect(student).not.toContain('Allow extra time');
+  });
+
+  it('expected results, common mistakes and a schedule', () => {
+    expect(instructor).toContain('Expected result kubectl prints deployment.apps/web created (dry run).');
+    expect(instructor).toContain('Common mistakes');
+    expect(instructor).toContain('Forgetting readiness probes');
+    expect(instructor).toMatch(/Schedule # Task Kind Time Window 1 Exercise 1 Exercise 10 min 0:00–0:10/);
+    expect(student).not.toContain('Expected result');
+    expect(student).not.toContain('Schedule');
+  });
+
+  it('a Kubernetes task checked with a client-side dry run', () => {
+    const task = planLab(lesson).tasks.find((t) => t.kind === 'build')!;
+    expect(task.fileName).toBe('deployment.yaml');
+    expect(task.check?.command).toBe('kubectl apply --dry-run=client -f deployment.yaml');
+  });
+});
+
+describe('timing', () => {
+  it('shares the lesson exercise minutes among exercises and build tasks; discussions keep 5', () => {
+    const plan = planLab(load(LESSONS.auth));
+    const budgeted = plan.tasks.filter((t) => t.kind === 'exercise' || t.kind === 'build');
+    expect(budgeted.reduce((sum, t) => sum + t.minutes, 0)).toBe(20);
+    expect(plan.tasks.filter((t) => t.kind === 'discussion').map((t) => t.minutes)).toEqual([5, 5]);
+  });
+
+  it('defaults to 10 minutes per exercise', () => {
+    const plan = planLab(load(LESSONS.http));
+    expect(plan.tasks.filter((t) => t.kind === 'exercise').map((t) => t.minutes)).toEqual([10, 10]);
+  });
+});
+
+describe('starters', () => {
+  it('JSON keeps the keys and replaces values with "TODO"', () => {
+    const starter = starterCode('{\n  "name": "app",\n  "port": 8080,\n  "tags": ["a", "b"],\n  "db": { "host": "localhost" }\n}', 'json');
+    expect(JSON.parse(starter)).toEqual({ name: 'TODO', port: 'TODO', tags: ['TODO'], db: { host: 'TODO' } });
+  });
+
+  it('SQL uses -- comments and names the columns', () => {
+    const starter = starterCode('-- Books\nCREATE TABLE books (\n  id SERIAL PRIMARY KEY,\n  title TEXT NOT NULL\n);\nCREATE INDEX books_title_idx ON books (title);', 'sql');
+    expect(starter).toBe('-- Books\nCREATE TABLE books (\n  -- TODO: column id: choose its type and constraints\n  -- TODO: column title: choose its type and constraints\n);\n-- TODO: create the index on books');
+  });
+
+  it('JavaScript uses // comments, keeps imports and signatures, and stays balanced', () => {
+    const starter = starterCode(
+      "import express from 'express';\n\nconst app = express();\n\napp.get('/health', (req, res) => {\n  if (ready) {\n    res.send('ok');\n  }\n});\n\napp.listen(3000);",
+      'javascript',
+    );
+    expect(starter).toBe(
+      "import express from 'express';\n\n// TODO: define app\n\napp.get('/health', (req, res) => {\n  // TODO: implement the GET /health handler\n});\n\n// TODO: start the server",
+    );
+  });
+
+  it('Python keeps imports, decorators and signatures and compiles (ellipsis bodies)', () => {
+    const starter = starterCode('import os\n\n@app.get("/")\ndef index():\n    value = os.environ["X"]\n    return value\n', 'python');
+    expect(starter).toBe('import os\n\n@app.get("/")\ndef index():\n    # TODO: implement index\n    ...');
+  });
+
+  it('YAML keeps the first two levels of keys', () => {
+    const starter = starterCode('services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "80:80"\n', 'yaml');
+    expect(starter).toBe('services:\n  web:\n    # TODO: choose the image\n    # TODO: publish the ports');
+  });
+});
+
+describe('discussion questions', () => {
+  it('ask "How would you …?" from an imperative challenge', () => {
+    expect(discussionQuestion('Standardize development environment', 'Dev')).toBe('How would you standardize development environment?');
+  });
+  it('keep a descriptive challenge and ask how to address it', () => {
+    expect(discussionQuestion('A retailer lost orders during every release.', 'Release')).toBe('A retailer lost orders during every release. How would you address this?');
+  });
+});
+
+describe('hostile lesson text', () => {
+  const lesson = analyze(`# Lesson 9.3: Hostile
+
+## Learning Objectives
+- Learn <script>alert(1)</script>
+
+## Configuration Examples
+
+### Evil config
+\`\`\`yaml
+name: "<script>alert(2)</script>"
+image: x
+port: 1
+\`\`\`
+
+## Real-World Case Studies
+
+### Case Study 1: <img src=x onerror=alert(3)>
+- **Challenge**: Fix [this](javascript:alert(4))
+- **Solution**:
+  - <iframe src="https://evil.example/"></iframe>
+
+## Hands-on Practice
+
+### Exercise 1: <svg onload=alert(5)>
+Do it.
+
+#### Solution
+<script>alert(6)</script>
+
+## Common Pitfalls
+- <iframe src="https://evil.example/"></iframe>
+`);
+
+  for (const instructor of [false, true]) {
+    it(`${instructor ? 'instructor' : 'student'} version stays inert`, () => {
+      const { tags } = tokenize(render(lesson, instructor).html);
+      const found: string[] = [];
+      for (const tag of tags) {
+        if (['script', 'iframe', 'object', 'embed', 'form', 'base', 'link'].includes(tag.name)) found.push(tag.name);
+        for (const attr of tag.attrs) {
+          if (/^on/.test(attr.name)) found.push(`${tag.name}[${attr.name}]`);
+          if (['href', 'src', 'xlink:href', 'action'].includes(attr.name) && /^(?:javascript|vbscript|data):/i.test(attr.value.replace(/[\u0000-\u0020]/g, ''))) found.push(`${tag.name}[${attr.name}]`);
+        }
+      }
+      expect(tags.filter((t) => t.name === 'style')).toHaveLength(1);
+      expect(found).toEqual([]);
+    });
+  }
+});
+
