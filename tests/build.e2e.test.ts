@@ -39,7 +39,7 @@ function lessonReport(id: string) {
 
 describe('lectern build', () => {
   it('exits 1 because one lesson has an error, having built all the others', () => {
-    expect(first.stderr).toMatch(/Built 6 lessons/);
+    expect(first.stderr).toMatch(/Built 7 lessons/);
     expect(first.status).toBe(1);
     for (const lesson of report.lessons) {
       expect(lesson.artifacts.some((artifact) => artifact.endsWith('deck.pdf')), lesson.id).toBe(true);
@@ -113,7 +113,7 @@ describe('lectern build', () => {
   });
 
   it('writes a build report per lesson', () => {
-    expect(report.lessons).toHaveLength(6);
+    expect(report.lessons).toHaveLength(7);
     const seed = lessonReport('6.7-docker-fundamentals');
     expect(seed.source).toBe(join('lessons', 'module-6', '6.7-docker-fundamentals.md'));
     expect(seed.cacheHit).toBe(false);
@@ -121,10 +121,18 @@ describe('lectern build', () => {
     expect(report.browserLaunched).toBe(true);
   });
 
-  it('leaves no slide overflowing in the seed and the sample lessons', () => {
-    for (const lesson of report.lessons.filter((l) => !l.id.startsWith('9.'))) {
+  it('leaves no slide overflowing in the seed, the sample lessons and a lesson of long content', () => {
+    for (const lesson of report.lessons.filter((l) => !['9.1-broken-diagram', '9.2-hostile-html'].includes(l.id))) {
       expect(lesson.diagnostics.filter((d) => d.rule === 'slide-overflow'), lesson.id).toEqual([]);
     }
+  });
+
+  it('splits a 60-line code block and a 25-item list onto continuation slides without losing a line', () => {
+    const text = pdfText(out('module-9', '9.3-long-content', 'deck.pdf'));
+    for (let i = 0; i < 60; i++) expect(text).toContain(`x${i} = compute_value(${i}, factor=${i % 7})`);
+    for (let i = 1; i <= 25; i++) expect(text).toContain(`Pitfall number ${i}:`);
+    expect(text.match(/A Sixty-Line Script \(cont\.\)/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+    expect(text.match(/Common Pitfalls \(cont\.\)/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
   });
 
   it('writes nothing outside the output folder', () => {
@@ -157,6 +165,18 @@ describe('lectern build', () => {
     expect(fourth.lessons.every((l) => l.cacheHit)).toBe(true);
     expect(fourth.browserLaunched).toBe(false);
   }, 300_000);
+
+  it('exports a PPTX with --to pptx', async () => {
+    const run = lectern(['build', 'lessons/module-6', '--out', 'pptx', '--to', 'pptx', '--formats', 'deck'], dir);
+    expect(run.status).toBe(0);
+    const { default: JSZip } = await import('jszip');
+    const zip = await JSZip.loadAsync(readFileSync(join(dir, 'pptx', '6.7-docker-fundamentals', 'deck.pptx')));
+    const slides = Object.keys(zip.files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name));
+    const pages = pdfInfo(join(seedDir(), 'deck.pdf')).pages;
+    expect(slides).toHaveLength(pages);
+    expect(Object.keys(zip.files).some((name) => name.startsWith('ppt/notesSlides/'))).toBe(true);
+    rmSync(join(dir, 'pptx'), { recursive: true });
+  }, 180_000);
 
   it('starts no browser for --to md', () => {
     const md = lectern(['build', 'lessons/module-6', '--out', 'md-only', '--to', 'md', '--formats', 'deck'], dir);

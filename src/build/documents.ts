@@ -129,6 +129,7 @@ async function buildDeck(context: RenderContext, job: DocumentJob) {
             baseDir: job.outDir,
             out: `${job.outDir}/deck.pdf`,
             metadata: { title: deckTitle(context), author: context.courseTitle ?? 'Lectern', subject: context.moduleTitle ?? '' },
+            notes: job.pdfNotes,
           })
         : await measureDeck(job.manager, html, job.outDir);
       overflow = result.overflow;
