@@ -110,13 +110,28 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string)
     lessons.push(doc);
   }
 
+  // A module whose README was not among the inputs (a single lesson was given) still takes its title.
+  for (const module of modules.values()) {
+    if (module.overview) continue;
+    const lessonRoot = module.lessons[0]?.root ?? roots[0] ?? cwd;
+    const candidate = resolve(lessonRoot, module.dir, 'README.md');
+    if (!existsSync(candidate) || (outRoot && isInside(outRoot, candidate))) continue;
+    try {
+      const analysis = analyzeLesson(await readLessonFile(candidate, { cwd }), { lint: false });
+      const { lesson } = analysis;
+      if (lesson.title) module.title = lesson.number ? `Module ${lesson.number}: ${lesson.title}` : lesson.title;
+    } catch {
+      // An unreadable README only costs the module its title.
+    }
+  }
+
   const ordered = [...modules.values()].sort((a, b) => compareNatural(a.dir, b.dir));
   const rootOverview = ordered.find((module) => module.dir === '')?.overview;
   const withLessons = ordered.filter((module) => module.lessons.length > 0);
   // Without a course README, a one-module build is that module; otherwise the folder names the course.
   const title =
     rootOverview?.analysis.lesson.title ||
-    (withLessons.length === 1 && withLessons[0]!.overview ? withLessons[0]!.title : titleFromDir(basename(roots[0] ?? cwd)));
+    (withLessons.length === 1 ? withLessons[0]!.title : titleFromDir(basename(roots[0] ?? cwd)));
   return { title, modules: ordered.filter((module) => module.lessons.length > 0 || module.overview), lessons, notes, unreadable };
 }
 

@@ -35,9 +35,12 @@ export function lectern(args: string[], cwd: string, env: Record<string, string>
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** The PDF's text, in reading order (`pdftotext -layout` off, so words stay on their lines). */
-export function pdfText(path: string): string {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+/**
+ * The PDF's text. `raw` keeps the order the text was drawn in (document order for Chromium's PDFs),
+ * so lines of side-by-side columns do not interleave.
+ */
+export function pdfText(path: string, options: { raw?: boolean } = {}): string {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', ...(options.raw ? ['-raw'] : []), path, '-'], { encoding: 'utf8' });
 }
 
 export interface PdfInfo {
