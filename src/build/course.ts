@@ -88,10 +88,11 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string)
   }
 
   const modules = new Map<string, Module>();
-  const moduleOf = (dir: string): Module => {
+  const moduleOf = (dir: string, root: string): Module => {
     let module = modules.get(dir);
     if (!module) {
-      module = { dir, title: titleFromDir(dir), overview: null, lessons: [] };
+      // Lessons at the top of the input belong to a module named after the input folder.
+      module = { dir, title: titleFromDir(dir || basename(root)), overview: null, lessons: [] };
       modules.set(dir, module);
     }
     return module;
@@ -100,13 +101,13 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string)
   for (const doc of docs) {
     if (usedAsNotes.has(doc.absolute)) continue;
     if (kindOf(doc.analysis.lesson) === 'module-overview') {
-      const module = moduleOf(doc.moduleDir);
+      const module = moduleOf(doc.moduleDir, doc.root);
       module.overview = doc;
       const { lesson } = doc.analysis;
       if (lesson.title) module.title = lesson.number ? `Module ${lesson.number}: ${lesson.title}` : lesson.title;
       continue;
     }
-    moduleOf(doc.moduleDir).lessons.push(doc);
+    moduleOf(doc.moduleDir, doc.root).lessons.push(doc);
     lessons.push(doc);
   }
 
