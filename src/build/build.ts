@@ -22,6 +22,7 @@ import type { RenderContext } from '../render/context.js';
 import { writeFileAtomic } from '../export/atomic.js';
 import { buildDocuments, type DocumentOptions, type Theme } from './documents.js';
 import { writeIndex } from './index-page.js';
+import { finishCourse } from '../course/finish.js';
 import { packageVersion } from '../cli/version.js';
 
 const version = packageVersion();
@@ -44,6 +45,10 @@ export interface BuildOptions {
   pdfNotes: boolean;
   progress: Progress;
   executablePath?: string;
+  /** Build only the lessons this accepts (shards, workshops); the course is still read whole. */
+  select?: (doc: SourceDoc) => boolean;
+  /** A browser owned by the caller (a workshop build shares one); the build then leaves it open. */
+  manager?: BrowserManager;
 }
 
 export interface LessonReport {
@@ -78,9 +83,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   await ensureWritable(outRoot);
 
   const course = await loadCourse(options.paths, options.cwd, outRoot);
+  const lessons = options.select ? course.lessons.filter(options.select) : course.lessons;
   const templates = loadTemplates(options.templatesDir, options.cwd);
   const theme = await loadTheme(options.theme, options.cwd, templates.assets);
-  const manager = new BrowserManager({ concurrency: options.concurrency, allowedRoots: [outRoot], executablePath: options.executablePath });
+  const manager = options.manager ?? new BrowserManager({ concurrency: options.concurrency, allowedRoots: [outRoot], executablePath: options.executablePath });
   const mermaid = new MermaidRenderer(manager, { cache: new DiagramCache(join(outRoot, '.cache', 'diagrams')) });
   const cache = new BuildCache(outRoot);
   const templateHash = hashParts(Object.entries({ ...templates.sources, ...templates.assets }).sort().flat());
@@ -94,9 +100,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
   const reports: LessonReport[] = [];
   let browserLaunched = false;
-  options.progress.start(course.lessons.length);
+  options.progress.start(lessons.length);
   try {
-    await forEachLimit(course.lessons, Math.max(1, options.concurrency), async (doc) => {
+    await forEachLimit(lessons, Math.max(1, options.concurrency), async (doc) => {
       reports.push(
         await buildLesson(doc, course, {
           outRoot,
@@ -114,10 +120,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       );
     });
     reports.sort((a, b) => course.lessons.findIndex((l) => l.path === a.source) - course.lessons.findIndex((l) => l.path === b.source));
+    await finishCourse({ outRoot, course, reports, manager, templates: templates.compiled, assets: templates.assets, progress: options.progress, paper: options.paper });
   } finally {
     browserLaunched = manager.launched;
     await mermaid.dispose().catch(() => {});
-    await manager.close();
+    if (!options.manager) await manager.close();
   }
 
   const unreadable = course.unreadable.map((entry) => ({ source: entry.path, problem: entry.problem }));
