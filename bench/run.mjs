@@ -1,10 +1,15 @@
 #!/usr/bin/env node
-// Lectern's benchmark: N generated decks with Mermaid diagrams, built by Lectern (one shared
-// Chromium, diagrams in one warm page) versus the usual pipeline on the same files: mmdc for each
-// diagram, then `marp --pdf` for each deck. Prints a table; measures, never asserts.
+// Lectern's benchmark. Measures, never asserts; prints a table and the ratios to the targets.
 //
-// Usage: npm run bench [-- --lessons 8 --diagrams 2 --keep]
-import { spawnSync } from 'node:child_process';
+// 1. A generated course (default 80 lessons in 8 modules, 60 Mermaid diagrams), built by Lectern
+//    (decks md/html/pdf, handouts, both labs; one shared Chromium) and, side by side in the same run
+//    on the same files, by the usual pipeline for decks alone: mmdc per diagram, then marp --pdf.
+// 2. A warm rebuild (nothing changed) and a rebuild after editing one lesson.
+// 3. `lectern check` over 1,000 lessons, cold and warm.
+// Peak memory is the largest sum of resident memory over Lectern's whole process tree (Chromium too).
+//
+// Usage: npm run bench [-- --lessons 80 --diagrams 60 --check 1000 --keep]
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -16,21 +21,26 @@ const option = (name, fallback) => {
   const index = args.indexOf(`--${name}`);
   return index >= 0 ? Number(args[index + 1]) : fallback;
 };
-const lessons = option('lessons', 8);
-const diagramsPerLesson = option('diagrams', 2);
+const lessonCount = option('lessons', 80);
+const diagramCount = option('diagrams', 60);
+const checkCount = option('check', 1000);
 const keep = args.includes('--keep');
-const chrome = process.env.CHROME_PATH || JSON.parse(readFileSync(join(root, 'node_modules', '.lectern-env.json'), 'utf8')).chromePath;
+const envFile = join(root, 'node_modules', '.lectern-env.json');
+const chrome = process.env.CHROME_PATH || (existsSync(envFile) ? JSON.parse(readFileSync(envFile, 'utf8')).chromePath : '/usr/bin/chromium');
 
 const work = mkdtempSync(join(tmpdir(), 'lectern-bench-'));
 const seed = readFileSync(join(root, 'tests', 'corpus', 'seed-6.7-docker-fundamentals.md'), 'utf8');
+const node = process.execPath;
+const lectern = join(root, 'bin', 'lectern.js');
+const env = { ...process.env, CI: 'true', CHROME_PATH: chrome, CHROME_NO_SANDBOX: '1' };
 
-/** A lesson like the seed, with its own number and `count` distinct diagrams (no cache can share them). */
-function lesson(n, count) {
-  const diagrams = Array.from({ length: count }, (_, d) => [
+/** A lesson like the seed with its own number, title words and `diagrams` distinct diagrams. */
+function lesson(module, n, diagrams) {
+  const blocks = Array.from({ length: diagrams }, (_, d) => [
     `### Flow ${d + 1}`,
     '```mermaid',
     `graph ${d % 2 ? 'LR' : 'TD'}`,
-    `    A[Client ${n}.${d}] --> B[Daemon ${n}.${d}]`,
+    `    A[Client ${module}.${n}.${d}] --> B[Daemon ${module}.${n}]`,
     `    B --> C[Runtime ${n}]`,
     `    B --> D[Images ${n}]`,
     `    C --> E[Namespaces ${d}]`,
@@ -38,83 +48,129 @@ function lesson(n, count) {
     '```',
     '',
   ].join('\n'));
+  const prev = n > 1 ? `- [Previous Lesson ←](./${module}.${n - 1}-lesson.md)\n` : '';
+  const next = `- [Next Lesson →](./${module}.${n + 1}-lesson.md)\n`;
   return seed
-    .replace('# Lesson 6.7: Docker Fundamentals', `# Lesson 1.${n}: Docker Fundamentals ${n}`)
-    .replace(/## Architecture Diagrams[\s\S]*?(?=## Configuration Examples)/, `## Architecture Diagrams\n\n${diagrams.join('\n')}\n`);
+    .replace('# Lesson 6.7: Docker Fundamentals', `# Lesson ${module}.${n}: Containers in Practice ${module}.${n}`)
+    .replace(/## Navigation[\s\S]*?(?=## Learning Objectives)/, `## Navigation\n- [← Back to Module Overview](./README.md)\n${prev}${next}\n`)
+    .replace(/## Architecture Diagrams[\s\S]*?(?=## Configuration Examples)/, diagrams ? `## Architecture Diagrams\n\n${blocks.join('\n')}\n` : '')
+    .replace('Large image sizes', `Large image sizes in module ${module}, lesson ${n}`);
 }
 
-const lessonsDir = join(work, 'lessons', 'module-1');
-mkdirSync(lessonsDir, { recursive: true });
-for (let n = 1; n <= lessons; n++) writeFileSync(join(lessonsDir, `1.${n}-lesson.md`), lesson(n, diagramsPerLesson));
-
-function timed(label, run) {
-  const started = performance.now();
-  const result = run();
-  const seconds = (performance.now() - started) / 1000;
-  if (result && result.status !== 0 && result.status !== 1) {
-    console.error(`${label} failed (exit ${result.status}):\n${result.stderr || result.stdout}`);
-    process.exit(1);
+/** `count` lessons in modules of ten, with `diagrams` diagrams spread over the first lessons. */
+function generateCourse(dir, count, diagrams) {
+  const modules = Math.ceil(count / 10);
+  let left = diagrams;
+  for (let m = 1; m <= modules; m++) {
+    const moduleDir = join(dir, `module-${m}`);
+    mkdirSync(moduleDir, { recursive: true });
+    const inModule = Math.min(10, count - (m - 1) * 10);
+    const names = Array.from({ length: inModule }, (_, i) => `${m}.${i + 1}-lesson.md`);
+    writeFileSync(join(moduleDir, 'README.md'), `# Module ${m}: Containers, Part ${m}\n\n${names.map((name) => `- [${name}](./${name})`).join('\n')}\n`);
+    for (let n = 1; n <= inModule; n++) {
+      const take = left > 0 ? 1 : 0;
+      left -= take;
+      let text = lesson(m, n, take);
+      if (n === inModule) text = text.replace(/- \[Next Lesson →\]\([^)]*\)\n/, '');
+      writeFileSync(join(moduleDir, `${m}.${n}-lesson.md`), text);
+    }
   }
-  return seconds;
 }
 
-const node = process.execPath;
-const lectern = join(root, 'bin', 'lectern.js');
-const env = { ...process.env, CI: 'true', CHROME_PATH: chrome, CHROME_NO_SANDBOX: '1' };
+/** Runs a command, sampling the resident memory of its whole process tree. */
+function measure(command, commandArgs) {
+  return new Promise((resolvePromise, reject) => {
+    const started = performance.now();
+    const child = spawn(command, commandArgs, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    let peak = 0;
+    const sample = () => {
+      const ps = spawnSync('ps', ['-e', '-o', 'pid=,ppid=,rss='], { encoding: 'utf8' });
+      const rows = ps.stdout.trim().split('\n').map((line) => line.trim().split(/\s+/).map(Number));
+      const tree = new Set([child.pid]);
+      for (let grew = true; grew; ) {
+        grew = false;
+        for (const [pid, ppid] of rows) if (tree.has(ppid) && !tree.has(pid)) { tree.add(pid); grew = true; }
+      }
+      const rss = rows.filter(([pid]) => tree.has(pid)).reduce((sum, [, , kb]) => sum + kb, 0);
+      peak = Math.max(peak, rss);
+    };
+    const timer = setInterval(sample, 100);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearInterval(timer);
+      const seconds = (performance.now() - started) / 1000;
+      if (status !== 0 && status !== 1) reject(new Error(`${command} ${commandArgs.join(' ')} failed (${status}):\n${output.slice(-2000)}`));
+      else resolvePromise({ seconds, peakMiB: peak / 1024, output });
+    });
+  });
+}
 
-console.log(`Benchmark: ${lessons} lessons × ${diagramsPerLesson} Mermaid diagrams, decks as md+html+pdf (${work})\n`);
+const courseDir = join(work, 'course');
+generateCourse(courseDir, lessonCount, diagramCount);
+console.log(`Lectern benchmark — ${lessonCount} lessons, ${diagramCount} Mermaid diagrams, ${checkCount} lessons for check (${work})\n`);
 
-// Lectern, cold: a fresh output folder, so no diagram or lesson cache.
-const lecternCold = timed('lectern build', () =>
-  spawnSync(node, [lectern, 'build', join(work, 'lessons'), '--out', join(work, 'out'), '--formats', 'deck', '--to', 'md,html,pdf', '--quiet'], { env, encoding: 'utf8' }),
-);
-// Lectern, warm: nothing changed.
-const lecternWarm = timed('lectern build (warm)', () =>
-  spawnSync(node, [lectern, 'build', join(work, 'lessons'), '--out', join(work, 'out'), '--formats', 'deck', '--to', 'md,html,pdf', '--quiet'], { env, encoding: 'utf8' }),
-);
-// Lectern, everything: decks, handouts and both labs.
-const lecternAll = timed('lectern build (all documents)', () =>
-  spawnSync(node, [lectern, 'build', join(work, 'lessons'), '--out', join(work, 'out-all'), '--quiet'], { env, encoding: 'utf8' }),
-);
-
-// The usual pipeline: mmdc per diagram, then marp --pdf per deck.
+// The usual pipeline, decks only: mmdc per diagram, then marp --pdf per deck.
 const baseDir = join(work, 'baseline');
-cpSync(join(work, 'lessons'), baseDir, { recursive: true });
+cpSync(courseDir, baseDir, { recursive: true });
 const puppeteerConfig = join(work, 'puppeteer.json');
 writeFileSync(puppeteerConfig, JSON.stringify({ executablePath: chrome, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] }));
 const mmdc = join(root, 'node_modules', '@mermaid-js', 'mermaid-cli', 'src', 'cli.js');
 const marp = join(root, 'node_modules', '@marp-team', 'marp-cli', 'marp-cli.js');
-const baseline = timed('mmdc + marp', () => {
-  for (const name of readdirSync(join(baseDir, 'module-1'))) {
-    const path = join(baseDir, 'module-1', name);
-    let markdown = readFileSync(path, 'utf8');
+const baselineStarted = performance.now();
+for (const module of readdirSync(baseDir)) {
+  for (const name of readdirSync(join(baseDir, module)).filter((file) => /^\d/.test(file))) {
+    const path = join(baseDir, module, name);
     let index = 0;
-    markdown = markdown.replace(/```mermaid\n([\s\S]*?)```/g, (_, code) => {
+    const markdown = readFileSync(path, 'utf8').replace(/```mermaid\n([\s\S]*?)```/g, (_, code) => {
       index++;
-      const input = `${path}.${index}.mmd`;
-      const output = `${path}.${index}.svg`;
-      writeFileSync(input, code);
-      const run = spawnSync(node, [existsSync(mmdc) ? mmdc : join(root, 'node_modules', '.bin', 'mmdc'), '-i', input, '-o', output, '-p', puppeteerConfig, '-q'], { env, encoding: 'utf8' });
+      writeFileSync(`${path}.${index}.mmd`, code);
+      const run = spawnSync(node, [mmdc, '-i', `${path}.${index}.mmd`, '-o', `${path}.${index}.svg`, '-p', puppeteerConfig, '-q'], { env, encoding: 'utf8' });
       if (run.status !== 0) throw new Error(`mmdc failed: ${run.stderr}`);
-      return `![](${output.split('/').pop()})\n`;
+      return `![](${name}.${index}.svg)\n`;
     });
     writeFileSync(path, `---\nmarp: true\npaginate: true\n---\n\n${markdown.replace(/\n## /g, '\n---\n\n## ')}`);
     const run = spawnSync(node, [marp, '--no-stdin', '--pdf', '--allow-local-files', '--browser-path', chrome, path, '-o', path.replace(/\.md$/, '.pdf')], { env, encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`marp failed: ${run.stderr}`);
   }
-  return { status: 0 };
-});
+}
+const baseline = (performance.now() - baselineStarted) / 1000;
+
+const out = join(work, 'out');
+const build = (extra = []) => measure(node, [lectern, 'build', courseDir, '--out', out, '--quiet', ...extra]);
+const cold = await build();
+const warm = await build();
+const edited = join(courseDir, 'module-3', '3.4-lesson.md');
+writeFileSync(edited, readFileSync(edited, 'utf8').replace('## Common Pitfalls\n', '## Common Pitfalls\n- Editing a lesson during a workshop\n'));
+const one = await build();
+const decksOnly = await measure(node, [lectern, 'build', courseDir, '--out', join(work, 'out-decks'), '--quiet', '--formats', 'deck']);
+
+// check over many lessons: the generated course copied until there are `checkCount` lessons.
+const checkDir = join(work, 'check');
+for (let copy = 0; copy * lessonCount < checkCount; copy++) {
+  generateCourse(join(checkDir, `copy-${copy + 1}`), Math.min(lessonCount, checkCount - copy * lessonCount), 0);
+}
+const checkOut = join(work, 'check-out');
+const checkCold = await measure(node, [lectern, 'check', checkDir, '--out', checkOut, '--quiet']);
+const checkWarm = await measure(node, [lectern, 'check', checkDir, '--out', checkOut, '--quiet']);
+const checked = readdirSync(checkDir).reduce((sum, copy) => sum + readdirSync(join(checkDir, copy)).reduce((s, m) => s + readdirSync(join(checkDir, copy, m)).length, 0), 0);
 
 const rows = [
-  ['marp-cli + mmdc (decks only)', baseline],
-  ['lectern, cold (decks: md, html, pdf)', lecternCold],
-  ['lectern, warm rebuild (nothing changed)', lecternWarm],
-  ['lectern, cold (decks, handouts, both labs)', lecternAll],
+  ['marp-cli + mmdc, decks only (baseline)', baseline, null, ''],
+  ['lectern cold: decks, handouts, both labs', cold.seconds, cold.peakMiB, `${(cold.seconds / baseline).toFixed(2)}× baseline (target ≤ 0.33×)`],
+  ['lectern cold: decks only', decksOnly.seconds, decksOnly.peakMiB, `${(decksOnly.seconds / baseline).toFixed(2)}× baseline`],
+  ['lectern warm rebuild, nothing changed', warm.seconds, warm.peakMiB, 'target < 1 s'],
+  ['lectern rebuild after editing one lesson', one.seconds, one.peakMiB, 'target < 3 s'],
+  [`lectern check, ${checked} files, cold`, checkCold.seconds, checkCold.peakMiB, ''],
+  [`lectern check, ${checked} files, warm`, checkWarm.seconds, checkWarm.peakMiB, 'target < 2 s'],
 ];
 const width = Math.max(...rows.map(([label]) => label.length));
-for (const [label, seconds] of rows) {
-  const ratio = label.startsWith('marp') ? '' : `  ${(seconds / baseline).toFixed(2)}× the baseline`;
-  console.log(`${label.padEnd(width)}  ${seconds.toFixed(1).padStart(6)} s${ratio}`);
+console.log(`${'what'.padEnd(width)}  ${'time'.padStart(8)}  ${'peak RSS'.padStart(9)}  vs target`);
+for (const [label, seconds, mib, note] of rows) {
+  console.log(`${label.padEnd(width)}  ${seconds.toFixed(2).padStart(6)} s  ${mib === null ? '        -' : `${mib.toFixed(0).padStart(5)} MiB`}  ${note}`);
 }
-console.log(`\nPer deck: baseline ${(baseline / lessons).toFixed(2)} s, lectern ${(lecternCold / lessons).toFixed(2)} s (${(baseline / lecternCold).toFixed(1)}× faster)`);
+const peak = Math.max(cold.peakMiB, warm.peakMiB, one.peakMiB, decksOnly.peakMiB, checkCold.peakMiB, checkWarm.peakMiB);
+console.log(`\nPeak memory of any Lectern run (process tree, Chromium included): ${peak.toFixed(0)} MiB (target < 1024 MiB)`);
 if (!keep) rmSync(work, { recursive: true, force: true });

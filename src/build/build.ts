@@ -5,9 +5,8 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import { BrowserManager } from '../browser/manager.js';
-import { MermaidRenderer } from '../assets/mermaid.js';
-import { DiagramCache } from '../assets/diagram-cache.js';
+import type { BrowserManager } from '../browser/manager.js';
+import type { MermaidRenderer } from '../assets/mermaid.js';
 import { EnvironmentError, UsageError } from '../errors.js';
 import { diagnosticsOf } from '../pipeline.js';
 import type { Diagnostic } from '../model/lesson.js';
@@ -20,7 +19,7 @@ import { loadTemplateSources, defaultTemplatesDir } from '../output/template-fil
 import { compileTemplates, type Templates } from '../render/templates.js';
 import type { RenderContext } from '../render/context.js';
 import { writeFileAtomic } from '../export/atomic.js';
-import { buildDocuments, type DocumentOptions, type Theme } from './documents.js';
+import type { DocumentOptions, Theme } from './documents.js';
 import { writeIndex } from './index-page.js';
 import { finishCourse } from '../course/finish.js';
 import { packageVersion } from '../cli/version.js';
@@ -86,8 +85,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const lessons = options.select ? course.lessons.filter(options.select) : course.lessons;
   const templates = loadTemplates(options.templatesDir, options.cwd);
   const theme = await loadTheme(options.theme, options.cwd, templates.assets);
-  const manager = options.manager ?? new BrowserManager({ concurrency: options.concurrency, allowedRoots: [outRoot], executablePath: options.executablePath });
-  const mermaid = new MermaidRenderer(manager, { cache: new DiagramCache(join(outRoot, '.cache', 'diagrams')) });
+  const engine = new Engine(() => options.manager ?? null, { concurrency: options.concurrency, outRoot, executablePath: options.executablePath });
   const cache = new BuildCache(outRoot);
   const templateHash = hashParts(Object.entries({ ...templates.sources, ...templates.assets }).sort().flat());
   const documentOptions: DocumentOptions = {
@@ -106,8 +104,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       reports.push(
         await buildLesson(doc, course, {
           outRoot,
-          manager,
-          mermaid,
+          engine,
           cache,
           templates: templates.compiled,
           assets: templates.assets,
@@ -120,11 +117,13 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       );
     });
     reports.sort((a, b) => course.lessons.findIndex((l) => l.path === a.source) - course.lessons.findIndex((l) => l.path === b.source));
-    await finishCourse({ outRoot, course, reports, manager, templates: templates.compiled, assets: templates.assets, progress: options.progress, paper: options.paper });
+    // Course outputs depend only on the lessons: when none was rebuilt, they are as they were.
+    if (reports.some((report) => !report.cacheHit)) {
+      const { manager } = await engine.load();
+      await finishCourse({ outRoot, course, reports, manager, templates: templates.compiled, assets: templates.assets, progress: options.progress, paper: options.paper });
+    }
   } finally {
-    browserLaunched = manager.launched;
-    await mermaid.dispose().catch(() => {});
-    if (!options.manager) await manager.close();
+    browserLaunched = await engine.dispose(!options.manager);
   }
 
   const unreadable = course.unreadable.map((entry) => ({ source: entry.path, problem: entry.problem }));
@@ -152,8 +151,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
 interface LessonJob {
   outRoot: string;
-  manager: BrowserManager;
-  mermaid: MermaidRenderer;
+  engine: Engine;
   cache: BuildCache;
   templates: Templates;
   assets: Record<string, string>;
@@ -211,8 +209,9 @@ async function buildLesson(doc: SourceDoc, course: Course, job: LessonJob): Prom
 
   job.progress.step(name, 'diagrams');
   const cachedOnly = !job.documentOptions.to.some((type) => type !== 'md');
-  const diagrams = await renderDiagrams(lesson, file, job.mermaid, 'diagram', cachedOnly);
-  const notesDiagrams = notesDoc ? await renderDiagrams(notesDoc.analysis.lesson, null, job.mermaid, 'notes-diagram', cachedOnly) : null;
+  const { manager, mermaid, buildDocuments } = await job.engine.load();
+  const diagrams = await renderDiagrams(lesson, file, mermaid, 'diagram', cachedOnly);
+  const notesDiagrams = notesDoc ? await renderDiagrams(notesDoc.analysis.lesson, null, mermaid, 'notes-diagram', cachedOnly) : null;
 
   await mkdir(outDir, { recursive: true });
   const written: string[] = [];
@@ -246,7 +245,7 @@ async function buildLesson(doc: SourceDoc, course: Course, job: LessonJob): Prom
     templates: job.templates,
     assets: job.assets,
     theme: job.theme,
-    manager: job.manager,
+    manager,
     outDir,
     file,
     write,
@@ -337,4 +336,43 @@ async function forEachLimit<T>(items: T[], limit: number, task: (item: T) => Pro
     }
   });
   await Promise.all(workers);
+}
+
+/**
+ * The heavy half of a build (Chromium, Mermaid, Marp, the PDF writers), loaded on first need:
+ * a build whose lessons are all unchanged never imports it.
+ */
+class Engine {
+  #loaded: Promise<{ manager: BrowserManager; mermaid: MermaidRenderer; buildDocuments: typeof import('./documents.js').buildDocuments }> | undefined;
+
+  constructor(
+    private readonly given: () => BrowserManager | null,
+    private readonly options: { concurrency: number; outRoot: string; executablePath?: string },
+  ) {}
+
+  load() {
+    this.#loaded ??= (async () => {
+      const [{ BrowserManager }, { MermaidRenderer }, { DiagramCache }, { buildDocuments }] = await Promise.all([
+        import('../browser/manager.js'),
+        import('../assets/mermaid.js'),
+        import('../assets/diagram-cache.js'),
+        import('./documents.js'),
+      ]);
+      const { concurrency, outRoot, executablePath } = this.options;
+      const manager = this.given() ?? new BrowserManager({ concurrency, allowedRoots: [outRoot], executablePath });
+      const mermaid = new MermaidRenderer(manager, { cache: new DiagramCache(join(outRoot, '.cache', 'diagrams')) });
+      return { manager, mermaid, buildDocuments };
+    })();
+    return this.#loaded;
+  }
+
+  /** Releases the page and (when it owns it) the browser; says whether Chromium was started. */
+  async dispose(closeBrowser: boolean): Promise<boolean> {
+    if (!this.#loaded) return false;
+    const { manager, mermaid } = await this.#loaded;
+    const launched = manager.launched;
+    await mermaid.dispose().catch(() => {});
+    if (closeBrowser) await manager.close();
+    return launched;
+  }
 }

@@ -35,6 +35,7 @@ export class Progress {
 
   /** A lesson moved on to a new step ("diagrams", "deck pdf", …). */
   step(lesson: string, step: string): void {
+    if (process.env.LECTERN_PROFILE) this.options.stream.write(`${(performance.now() / 1000).toFixed(2)}s ${lesson}: ${step}\n`);
     this.#current.set(lesson, step);
     if (this.options.live && !this.options.quiet) this.#draw();
   }

@@ -48,7 +48,10 @@ export const build: Command = {
       .map((lesson) => ({ file: lesson.source, diagnostics: options.quiet ? lesson.diagnostics.filter((d) => d.severity === 'error') : lesson.diagnostics }))
       .concat(report.unreadable.map((entry) => ({ file: entry.source, diagnostics: [], problem: entry.problem })));
     if (options.reporter === 'json') io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    else io.stdout.write(formatDiagnostics(shown, color, useColor(io.stdout, io.env)));
+    else {
+      const text = formatDiagnostics(shown, color, useColor(io.stdout, io.env));
+      if (text) io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    }
     progress.end({
       lessons: report.totals.lessons,
       built: report.totals.lessons - report.totals.cached,
