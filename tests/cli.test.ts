@@ -134,7 +134,7 @@ describe('--version and --help', () => {
   it('lists every command and option', async () => {
     const run = await lectern(['--help']);
     expect(run.code).toBe(0);
-    for (const word of ['build', 'check', 'inspect', 'watch', 'serve', 'workshop', 'new']) {
+    for (const word of ['build', 'check', 'inspect', 'watch', 'serve', 'index', 'workshop', 'new']) {
       expect(run.stdout).toMatch(new RegExp(`^  ${word} `, 'm'));
     }
     for (const option of [
@@ -153,10 +153,37 @@ describe('--version and --help', () => {
   });
 });
 
-describe('commands not in this version yet', () => {
-  it.each(['watch', 'serve', 'workshop', 'new'])('%s exits 2 with one line', async (command) => {
-    const run = await lectern([command]);
-    expect(run).toEqual({ code: 2, stdout: '', stderr: `lectern: "${command}" is not available yet in this version\n` });
+// Usage mistakes stop watch, serve and index before anything is built or served (exit 2, one line).
+describe('watch, serve and index with bad arguments', () => {
+  it.each([
+    [['watch', 'no-such-folder'], 'path not found: no-such-folder'],
+    [['serve', 'no-such-folder'], 'path not found: no-such-folder'],
+    [['watch', 'good', '--shard', '1/2'], '--shard is for build only'],
+    [['index'], 'index needs the output folders to merge, such as: lectern index out-1 out-2 --out output'],
+    [['index', 'good', '--out', 'merged'], 'no build report in good; build it first (lectern build --out good)'],
+  ])('%j exits 2 with one line', async (argv, message) => {
+    const run = await lectern(argv);
+    expect(run).toEqual({ code: 2, stdout: '', stderr: `lectern: ${message}\n` });
+  });
+
+  it.each([
+    [['serve', '--port', '70000'], '--port must be a port number from 0 to 65535 (got "70000")'],
+    [['serve', '--port', 'http'], '--port must be a port number from 0 to 65535 (got "http")'],
+    [['build', '--shard', '0/2'], '--shard must be i/n with 1 ≤ i ≤ n, e.g. 1/4 (got "0/2")'],
+  ])('%j is a command-line mistake', async (argv, message) => {
+    const run = await lectern(argv);
+    expect(run).toEqual({ code: 2, stdout: '', stderr: `lectern: ${message}\nRun "lectern --help" for usage.\n` });
+  });
+});
+
+describe('workshop and new without their argument', () => {
+  it.each([
+    [['workshop'], 'workshop needs a FILE.yaml (lectern new --workshop writes one)'],
+    [['workshop', 'no-such.yaml'], 'workshop file not found: no-such.yaml'],
+    [['new'], 'new needs a TITLE, such as: lectern new "Intro to Kubernetes"'],
+  ])('%j exits 2 with one line', async (argv, message) => {
+    const run = await lectern(argv);
+    expect(run).toEqual({ code: 2, stdout: '', stderr: `lectern: ${message}\n` });
   });
 });
 

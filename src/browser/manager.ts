@@ -128,7 +128,13 @@ export class BrowserManager {
     let page: Page | undefined;
     try {
       const browser = await this.browser();
-      page = await browser.newPage();
+      // A browser closing under us (Ctrl-C) would leave newPage() waiting for its 30 s timeout.
+      page = await new Promise<Page>((resolvePage, rejectPage) => {
+        const gone = () => rejectPage(new EnvironmentError('Cannot open a page: Chromium was closed'));
+        if (!browser.connected) return gone();
+        browser.once('disconnected', gone);
+        browser.newPage().then(resolvePage, rejectPage).finally(() => browser.off('disconnected', gone));
+      });
       const roots = [...this.#roots, ...(options.allowedRoots ?? []).map(canonical)];
       const blocked = await guardPage(page, roots);
       if (options.javaScriptEnabled === false) await page.setJavaScriptEnabled(false);

@@ -22,6 +22,8 @@ import { writeFileAtomic } from '../export/atomic.js';
 import type { DocumentOptions, Theme } from './documents.js';
 import { writeIndex } from './index-page.js';
 import { finishCourse } from '../course/finish.js';
+import { addCourseDiagnostics } from '../course/course-lint.js';
+import type { ModuleReport } from '../course/report.js';
 import { packageVersion } from '../cli/version.js';
 
 const version = packageVersion();
@@ -70,6 +72,8 @@ export interface BuildReport {
   unreadable: Array<{ source: string; problem: string }>;
   totals: { lessons: number; artifacts: number; warnings: number; errors: number; cached: number; ms: number };
   browserLaunched: boolean;
+  /** The course's modules: README, lessons, documents that are not lessons, module books. */
+  modules?: ModuleReport[];
 }
 
 /** Builds the course; returns the report that was also written to `OUT/build-report.json`. */
@@ -117,6 +121,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       );
     });
     reports.sort((a, b) => course.lessons.findIndex((l) => l.path === a.source) - course.lessons.findIndex((l) => l.path === b.source));
+    addCourseDiagnostics(course, reports);
     // Course outputs depend only on the lessons: when none was rebuilt, they are as they were.
     if (reports.some((report) => !report.cacheHit)) {
       const { manager } = await engine.load();
@@ -143,7 +148,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     },
     browserLaunched,
   };
-  await writeIndex(outRoot, course, reports, templates.compiled);
+  report.modules = await writeIndex(outRoot, course, reports, templates.compiled);
   report.totals.ms = Math.round(performance.now() - started);
   await writeFileAtomic(join(outRoot, 'build-report.json'), `${JSON.stringify(report, null, 2)}\n`);
   return report;

@@ -1,9 +1,14 @@
 /**
  * Finds what a build covers: the lessons under each input path, their modules (from module READMEs),
- * and the lecture notes that lessons link as their detailed content (which are not built on their own).
+ * the lecture notes that lessons link as their detailed content (which are not built on their own),
+ * and the documents that are not lessons (see `../course/classify.ts`). Lessons are put in course
+ * order: modules in natural order of their folders, lessons by their previous/next chains
+ * (`../course/order.ts`).
  */
 import { existsSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { LecternError } from '../errors.js';
 import { findLessonFiles, compareNatural } from '../read/read-lesson.js';
 import { readLessonFile } from '../read/read-lesson.js';
@@ -11,6 +16,10 @@ import { analyzeLesson, type Analysis } from '../pipeline.js';
 import type { Lesson } from '../model/lesson.js';
 import { moduleDirOf, isInside } from '../output/paths.js';
 import { displayPath } from '../cli/analyze.js';
+import { linkTarget } from '../course/links.js';
+import { orderLessons } from '../course/order.js';
+import { pairNotes } from '../course/notes.js';
+import { looksLikeLesson, treatAsDocument } from '../course/classify.js';
 
 export interface SourceDoc {
   /** As printed: relative to cwd. */
@@ -20,6 +29,8 @@ export interface SourceDoc {
   root: string;
   /** Folder relative to the root, POSIX separators ('' at the root). */
   moduleDir: string;
+  /** True when the file was named on the command line rather than found in a folder. */
+  named: boolean;
   analysis: Analysis;
 }
 
@@ -32,22 +43,38 @@ export interface Module {
   dir: string;
   title: string;
   overview: SourceDoc | null;
+  /** In course order. */
   lessons: SourceDoc[];
+  /** Files of the module that are neither lessons, nor its README, nor lecture notes. */
+  documents: SourceDoc[];
 }
 
 export interface Course {
   title: string;
+  /** In natural order of their folders; only modules with lessons, documents or a README. */
   modules: Module[];
   /** Every lesson to build, in course order. */
   lessons: SourceDoc[];
-  /** Lecture notes by the absolute path of the lesson that links them. */
+  /** Lecture notes by the absolute path of the lesson they belong to. */
   notes: Map<string, SourceDoc>;
+  /** Every document that is not a lesson, in course order. */
+  documents: SourceDoc[];
+  /** Every file that could be read (lessons, READMEs, notes, documents), in the order they were found. */
+  files: SourceDoc[];
+  /** The input roots (absolute). */
+  roots: string[];
   unreadable: Unreadable[];
 }
 
+export interface LoadOptions {
+  /** Report a fault while analysing one file as that file's problem instead of throwing (`check`). */
+  tolerant?: boolean;
+}
+
 /** Reads and analyses every Markdown file under the paths, and sorts them into a course. */
-export async function loadCourse(paths: string[], cwd: string, outRoot?: string): Promise<Course> {
+export async function loadCourse(paths: string[], cwd: string, outRoot?: string, options: LoadOptions = {}): Promise<Course> {
   const docs: SourceDoc[] = [];
+  const seen = new Set<string>();
   const unreadable: Unreadable[] = [];
   const roots: string[] = [];
   for (const input of paths) {
@@ -61,54 +88,93 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string)
       // Never read back what a build wrote (an output folder inside the input).
       if (outRoot && isInside(outRoot, resolve(cwd, file))) continue;
       const path = displayPath(file, cwd);
+      const fileAbsolute = resolve(cwd, file);
+      if (seen.has(fileAbsolute)) continue;
+      seen.add(fileAbsolute);
       try {
         const vfile = await readLessonFile(file, { cwd });
         const analysis = analyzeLesson(vfile, { fileExists: existsSync });
-        const fileAbsolute = resolve(cwd, file);
-        docs.push({ path, absolute: fileAbsolute, root, moduleDir: moduleDirOf(root, fileAbsolute), analysis });
+        docs.push({ path, absolute: fileAbsolute, root, moduleDir: moduleDirOf(root, fileAbsolute), named: isFile, analysis });
       } catch (error) {
-        if (!(error instanceof LecternError)) throw error;
-        unreadable.push({ path, problem: error.message.startsWith(`${path}: `) ? error.message.slice(path.length + 2) : error.message });
+        if (error instanceof LecternError) {
+          unreadable.push({ path, problem: error.message.startsWith(`${path}: `) ? error.message.slice(path.length + 2) : error.message });
+        } else if (options.tolerant) {
+          unreadable.push({ path, problem: `cannot analyze: ${error instanceof Error ? error.message : String(error)}` });
+        } else {
+          throw error;
+        }
       }
     }
   }
 
+  const overviews = docs.filter((doc) => kindOf(doc.analysis.lesson) === 'module-overview');
+  const rest = docs.filter((doc) => kindOf(doc.analysis.lesson) !== 'module-overview');
+  const candidates = rest.filter((doc) => doc.named || (kindOf(doc.analysis.lesson) !== 'lecture-notes' && looksLikeLesson(doc.analysis.lesson)));
+  const navigationTargets = (doc: SourceDoc) => {
+    const { navigation } = doc.analysis.lesson;
+    return [navigation.overview, navigation.previous, navigation.next, ...(navigation.others ?? [])]
+      .map((link) => (link ? linkTarget(doc.absolute, link.href) : null))
+      .filter((target): target is string => target !== null);
+  };
+  const pairs = pairNotes(
+    candidates.map((doc) => {
+      const details = doc.analysis.lesson.navigation.details;
+      return { key: doc.absolute, number: doc.analysis.lesson.number, details: details ? linkTarget(doc.absolute, details.href) : null };
+    }),
+    rest.map((doc) => ({
+      key: doc.absolute,
+      id: doc.analysis.lesson.id,
+      number: doc.analysis.lesson.number,
+      links: navigationTargets(doc),
+      isNotes: kindOf(doc.analysis.lesson) === 'lecture-notes',
+    })),
+  );
   const byPath = new Map(docs.map((doc) => [doc.absolute, doc]));
   const notes = new Map<string, SourceDoc>();
-  const usedAsNotes = new Set<string>();
-  for (const doc of docs) {
-    const details = doc.analysis.lesson.navigation.details;
-    if (!details || kindOf(doc.analysis.lesson) !== 'lesson') continue;
-    const target = resolve(dirname(doc.absolute), decodeURI(details.href.split('#')[0]));
-    const linked = byPath.get(target);
-    if (linked && linked !== doc) {
-      notes.set(doc.absolute, linked);
-      usedAsNotes.add(linked.absolute);
-    }
-  }
+  for (const [lesson, notesPath] of pairs) notes.set(lesson, byPath.get(notesPath)!);
+  const usedAsNotes = new Set(pairs.values());
 
   const modules = new Map<string, Module>();
   const moduleOf = (dir: string, root: string): Module => {
     let module = modules.get(dir);
     if (!module) {
       // Lessons at the top of the input belong to a module named after the input folder.
-      module = { dir, title: titleFromDir(dir || basename(root)), overview: null, lessons: [] };
+      module = { dir, title: titleFromDir(dir || basename(root)), overview: null, lessons: [], documents: [] };
       modules.set(dir, module);
     }
     return module;
   };
-  const lessons: SourceDoc[] = [];
-  for (const doc of docs) {
-    if (usedAsNotes.has(doc.absolute)) continue;
-    if (kindOf(doc.analysis.lesson) === 'module-overview') {
-      const module = moduleOf(doc.moduleDir, doc.root);
-      module.overview = doc;
-      const { lesson } = doc.analysis;
-      if (lesson.title) module.title = lesson.number ? `Module ${lesson.number}: ${lesson.title}` : lesson.title;
+  for (const doc of overviews) {
+    const module = moduleOf(doc.moduleDir, doc.root);
+    if (module.overview) {
+      // Two READMEs in one folder (README.md and readme.markdown): the second is a document.
+      module.documents.push(doc);
       continue;
     }
-    moduleOf(doc.moduleDir, doc.root).lessons.push(doc);
-    lessons.push(doc);
+    module.overview = doc;
+    const { lesson } = doc.analysis;
+    if (lesson.title) module.title = lesson.number ? `Module ${lesson.number}: ${lesson.title}` : lesson.title;
+  }
+  const lessonSet = new Set(candidates.filter((doc) => !usedAsNotes.has(doc.absolute)));
+  for (const doc of rest) {
+    if (usedAsNotes.has(doc.absolute)) continue;
+    if (lessonSet.has(doc)) {
+      moduleOf(doc.moduleDir, doc.root).lessons.push(doc);
+    } else {
+      treatAsDocument(doc.analysis);
+      moduleOf(doc.moduleDir, doc.root).documents.push(doc);
+    }
+  }
+
+  for (const module of modules.values()) {
+    module.lessons = orderLessons(
+      module.lessons.map((doc) => {
+        const { lesson } = doc.analysis;
+        const target = (href: string | undefined) => (href === undefined ? null : linkTarget(doc.absolute, href));
+        return { doc, key: doc.absolute, label: lesson.number ?? lesson.id, next: target(lesson.navigation.next?.href), previous: target(lesson.navigation.previous?.href) };
+      }),
+      module.overview ? linkedFiles(module.overview) : [],
+    ).map((item) => item.doc);
   }
 
   // A module whose README was not among the inputs (a single lesson was given) still takes its title.
@@ -133,7 +199,28 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string)
   const title =
     rootOverview?.analysis.lesson.title ||
     (withLessons.length === 1 ? withLessons[0]!.title : titleFromDir(basename(roots[0] ?? cwd)));
-  return { title, modules: ordered.filter((module) => module.lessons.length > 0 || module.overview), lessons, notes, unreadable };
+  const kept = ordered.filter((module) => module.lessons.length > 0 || module.documents.length > 0 || module.overview);
+  return {
+    title,
+    modules: kept,
+    lessons: kept.flatMap((module) => module.lessons),
+    notes,
+    documents: kept.flatMap((module) => module.documents),
+    files: docs,
+    roots,
+    unreadable,
+  };
+}
+
+/** Every file a document links to (links and link definitions), in the order they appear. */
+export function linkedFiles(doc: Pick<SourceDoc, 'absolute' | 'analysis'>): string[] {
+  const found: string[] = [];
+  visit(doc.analysis.tree as Root, (node) => {
+    if (node.type !== 'link' && node.type !== 'definition') return;
+    const target = linkTarget(doc.absolute, node.url);
+    if (target !== null) found.push(target);
+  });
+  return found;
 }
 
 export function kindOf(lesson: Lesson): string {

@@ -4,6 +4,7 @@
  * a config file can fill them in (flags win over config).
  */
 import { UsageError } from '../errors.js';
+import { parseShard, type Shard } from '../build/shard.js';
 
 export const formats = ['deck', 'handout', 'lab'] as const;
 export const outputTypes = ['md', 'html', 'pdf', 'pptx'] as const;
@@ -34,6 +35,12 @@ export interface CliOptions {
   json?: boolean;
   /** Speaker notes in the deck PDF (`--pdf-notes`). */
   pdfNotes?: boolean;
+  /** `new --workshop`: scaffold a workshop plan instead of a lesson. */
+  workshop?: boolean;
+  /** This job's part of the course (`--shard i/n`, build only). */
+  shard?: Shard;
+  /** Port of `lectern serve` (0 picks a free one). */
+  port?: number;
 }
 
 export interface ParsedArgs {
@@ -107,6 +114,16 @@ export const optionSpecs: Record<string, OptionSpec> = {
   reporter: { value: 'pretty|json', description: 'how diagnostics are printed', set: (o, v, f) => (o.reporter = oneOf(reporters, v, f)) },
   quiet: { description: 'print errors only', set: (o) => (o.quiet = true) },
   json: { description: 'machine-readable output (inspect, check)', set: (o) => (o.json = true) },
+  workshop: { description: 'new: write a commented workshop.yaml instead of a lesson', set: (o) => (o.workshop = true) },
+  shard: { value: 'i/n', description: 'build only the i-th of n stable parts of the course (CI matrix)', set: (o, v, f) => (o.shard = parseShard(v, f)) },
+  port: {
+    value: 'N',
+    description: 'port for serve (default 4300, or a free one if taken)',
+    set: (o, v, f) => {
+      if (!/^\d+$/.test(v.trim()) || Number(v) > 65535) throw new UsageError(`${f} must be a port number from 0 to 65535 (got "${v}")`);
+      o.port = Number(v);
+    },
+  },
 };
 
 /** Edit distance, to suggest the option the user probably meant. */

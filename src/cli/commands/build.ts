@@ -6,52 +6,27 @@ import { availableParallelism } from 'node:os';
 import { UsageError } from '../../errors.js';
 import { loadConfig } from '../config.js';
 import { paint, useColor } from '../io.js';
-import type { Command } from './command.js';
+import type { BuildOptions, BuildReport } from '../../build/build.js';
+import type { CliOptions } from '../args.js';
+import type { CliIO } from '../io.js';
+import type { Command, CommandContext } from './command.js';
 
 export const build: Command = {
   name: 'build',
   usage: 'build [PATH...]',
   summary: 'build decks, handouts and labs for every lesson under PATH',
-  async run({ args, io }) {
-    const config = loadConfig(io.cwd, args.options.config);
-    const options = { ...config.options, ...definedOnly(args.options) };
-    const paths = args.positionals.length > 0 ? args.positionals : (config.options.paths ?? ['lessons/']);
-    const { findLessonFiles } = await import('../../read/read-lesson.js');
-    const { missing } = await findLessonFiles(paths, { cwd: io.cwd });
-    if (missing.length > 0) throw new UsageError(`path not found: ${missing[0]}`);
-
+  async run(ctx) {
+    const { io } = ctx;
+    const setup = await buildSetup(ctx);
+    const { options } = setup;
     // Loaded lazily: `--help` and `check` never load the browser.
     const { build: runBuild } = await import('../../build/build.js');
     const { Progress } = await import('../../build/progress.js');
+    const { inShard } = await import('../../build/shard.js');
     const live = io.stderr.isTTY === true && !io.env.CI;
     const progress = new Progress({ stream: io.stderr, live, quiet: options.quiet === true });
-    const report = await runBuild({
-      paths,
-      cwd: io.cwd,
-      out: options.out ?? 'output',
-      formats: options.formats ?? ['deck', 'handout', 'lab'],
-      to: options.to ?? ['md', 'html', 'pdf'],
-      templatesDir: options.templates,
-      theme: options.theme,
-      paper: options.paper ?? 'a4',
-      handoutStyle: options.handoutStyle ?? 'document',
-      concurrency: options.concurrency ?? Math.max(1, Math.min(4, availableParallelism())),
-      cache: options.cache !== false,
-      pdfNotes: options.pdfNotes === true,
-      progress,
-      executablePath: io.env.CHROME_PATH || undefined,
-    });
-
-    const color = paint(useColor(io.stdout, io.env));
-    const { formatDiagnostics } = await import('../report.js');
-    const shown = report.lessons
-      .map((lesson) => ({ file: lesson.source, diagnostics: options.quiet ? lesson.diagnostics.filter((d) => d.severity === 'error') : lesson.diagnostics }))
-      .concat(report.unreadable.map((entry) => ({ file: entry.source, diagnostics: [], problem: entry.problem })));
-    if (options.reporter === 'json') io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    else {
-      const text = formatDiagnostics(shown, color, useColor(io.stdout, io.env));
-      if (text) io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-    }
+    const report = await runBuild({ ...setup.build, progress, select: options.shard ? inShard(options.shard) : undefined });
+    await printReport(report, options, io);
     progress.end({
       lessons: report.totals.lessons,
       built: report.totals.lessons - report.totals.cached,
@@ -64,6 +39,58 @@ export const build: Command = {
     return report.totals.errors > 0 ? 1 : 0;
   },
 };
+
+export interface BuildSetup {
+  /** Flags over config. */
+  options: CliOptions & { paths?: string[] };
+  /** The config file used, if any. */
+  configPath: string | null;
+  /** Everything `build()` needs but the progress reporter. */
+  build: Omit<BuildOptions, 'progress'>;
+}
+
+/** Merges flags over the config file and checks the input paths; shared by build, watch and serve. */
+export async function buildSetup({ args, io }: CommandContext): Promise<BuildSetup> {
+  const config = loadConfig(io.cwd, args.options.config);
+  const options = { ...config.options, ...definedOnly(args.options) };
+  const paths = args.positionals.length > 0 ? args.positionals : (config.options.paths ?? ['lessons/']);
+  const { findLessonFiles } = await import('../../read/read-lesson.js');
+  const { missing } = await findLessonFiles(paths, { cwd: io.cwd });
+  if (missing.length > 0) throw new UsageError(`path not found: ${missing[0]}`);
+  return {
+    options,
+    configPath: config.path,
+    build: {
+      paths,
+      cwd: io.cwd,
+      out: options.out ?? 'output',
+      formats: options.formats ?? ['deck', 'handout', 'lab'],
+      to: options.to ?? ['md', 'html', 'pdf'],
+      templatesDir: options.templates,
+      theme: options.theme,
+      paper: options.paper ?? 'a4',
+      handoutStyle: options.handoutStyle ?? 'document',
+      concurrency: options.concurrency ?? Math.max(1, Math.min(4, availableParallelism())),
+      cache: options.cache !== false,
+      pdfNotes: options.pdfNotes === true,
+      executablePath: io.env.CHROME_PATH || undefined,
+    },
+  };
+}
+
+/** Prints the report's diagnostics on stdout (or the whole report with `--reporter json`). */
+export async function printReport(report: BuildReport, options: CliOptions, io: CliIO): Promise<void> {
+  const color = paint(useColor(io.stdout, io.env));
+  const { formatDiagnostics } = await import('../report.js');
+  const shown = report.lessons
+    .map((lesson) => ({ file: lesson.source, diagnostics: options.quiet ? lesson.diagnostics.filter((d) => d.severity === 'error') : lesson.diagnostics }))
+    .concat(report.unreadable.map((entry) => ({ file: entry.source, diagnostics: [], problem: entry.problem })));
+  if (options.reporter === 'json') io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else {
+    const text = formatDiagnostics(shown, color, useColor(io.stdout, io.env));
+    if (text) io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+}
 
 function definedOnly<T extends object>(options: T): Partial<T> {
   return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;

@@ -1,20 +1,18 @@
 /**
- * `lectern check [PATH...]`: parses and lints every lesson, never starting a browser.
- * An unreadable file is reported as one error line and the other files are still checked.
+ * `lectern check [PATH...]`: parses and lints every lesson, never starting a browser, then runs the
+ * course rules over all of them. Files found in a folder that are not lessons (a curriculum overview)
+ * are checked as documents. An unreadable file is reported as one error line and the other files are still checked.
  * Exit 0 with warnings only, 1 with any error, 2 for a missing path.
  */
-import { UsageError, LecternError } from '../../errors.js';
+import { existsSync } from 'node:fs';
+import { UsageError } from '../../errors.js';
+import type { Diagnostic } from '../../model/lesson.js';
 import { findLessonFiles } from '../../read/read-lesson.js';
-import { analyzeFile, displayPath } from '../analyze.js';
+import { displayPath } from '../analyze.js';
 import { paint, useColor } from '../io.js';
 import type { FileReport } from '../report.js';
 import { countDiagnostics, formatDiagnostics, formatSummary, onlyErrors, toJson } from '../report.js';
 import type { Command } from './command.js';
-
-/** An `InputError` message without the "path: " it starts with. */
-function problemOf(error: LecternError, file: string): string {
-  return error.message.startsWith(`${file}: `) ? error.message.slice(file.length + 2) : error.message;
-}
 
 export const check: Command = {
   name: 'check',
@@ -30,22 +28,25 @@ export const check: Command = {
     }
     if (files.length === 0) throw new UsageError(`no Markdown lessons found in ${paths.join(', ')}`);
 
+    // The whole course is read at once: documents are told apart from lessons, and the course rules
+    // (navigation chains, links between files, lesson numbers) see every file.
+    const { loadCourse } = await import('../../build/course.js');
+    const { courseFiles } = await import('../../course/course-files.js');
+    const { lintCourse } = await import('../../course/lint/index.js');
+    const course = await loadCourse(paths, io.cwd, undefined, { tolerant: true });
+    const courseDiagnostics = new Map<string, Diagnostic[]>();
+    for (const { path, diagnostic } of lintCourse(courseFiles(course), { fileExists: existsSync, roots: course.roots })) {
+      courseDiagnostics.set(path, [...(courseDiagnostics.get(path) ?? []), diagnostic]);
+    }
+    const found = new Map(course.files.map((doc) => [doc.path, doc]));
+    const problems = new Map(course.unreadable.map((entry) => [entry.path, entry.problem]));
+
     const reports: FileReport[] = [];
     for (const path of files) {
       const file = displayPath(path, io.cwd);
-      try {
-        const { lesson } = await analyzeFile(file, io.cwd);
-        reports.push({ file, diagnostics: lesson.diagnostics });
-      } catch (error) {
-        if (error instanceof LecternError) {
-          reports.push({ file, diagnostics: [], problem: problemOf(error, file) });
-          continue;
-        }
-        // A fault in Lectern itself: report it against the file, keep checking the others.
-        const message = error instanceof Error ? error.message : String(error);
-        if (io.env.LECTERN_DEBUG === '1' && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
-        reports.push({ file, diagnostics: [], problem: `cannot analyze: ${message}` });
-      }
+      const doc = found.get(file);
+      if (doc) reports.push({ file, diagnostics: [...doc.analysis.lesson.diagnostics, ...(courseDiagnostics.get(doc.absolute) ?? [])] });
+      else if (problems.has(file)) reports.push({ file, diagnostics: [], problem: problems.get(file)! });
     }
 
     const totals = countDiagnostics(reports);

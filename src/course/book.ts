@@ -1,0 +1,127 @@
+/**
+ * A module book: the lessons' own PDFs (handouts, or student lab sheets) merged into one file, not
+ * re-rendered, behind a contents page printed by the shared Chromium, with one bookmark per lesson
+ * and the lesson's own headings beneath it. Page count = contents pages + the sum of the parts.
+ */
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import type { BrowserManager } from '../browser/manager.js';
+import type { Templates } from '../render/templates.js';
+import { exportDocumentPdf } from '../export/document-pdf.js';
+import { writeFileAtomic } from '../export/atomic.js';
+import { hashParts } from '../cache/build-cache.js';
+import { insideOut } from '../output/paths.js';
+import { packageVersion } from '../cli/version.js';
+import { bookOutline, contentsRows, type BookPart } from './book-contents.js';
+import { readOutline, writeOutline } from './pdf-outline.js';
+import type { BookRecord } from './book-manifest.js';
+import type { BookKind, BookReport } from './report.js';
+
+export interface BookSource {
+  source: string;
+  title: string;
+  number: string | null;
+  /** Absolute path of the lesson's PDF. */
+  pdf: string;
+}
+
+export interface BookJob {
+  manager: BrowserManager;
+  templates: Templates;
+  outRoot: string;
+  paper: 'a4' | 'letter';
+  courseTitle: string | null;
+  module: { dir: string; title: string };
+  kind: BookKind;
+  sources: BookSource[];
+  /** The record of the same book from the last build, if any. */
+  previous?: BookRecord;
+}
+
+const FILE: Record<BookKind, string> = { handouts: 'module-handouts.pdf', labs: 'module-labs.pdf' };
+const HEADING: Record<BookKind, string> = { handouts: 'Handouts', labs: 'Lab sheets' };
+/** Rendering the contents again when they take more pages than assumed settles in one more pass. */
+const CONTENTS_PASSES = 3;
+
+/** The OUT-relative path of a module's book. */
+export function bookPath(moduleDir: string, kind: BookKind): string {
+  return moduleDir ? `${moduleDir}/${FILE[kind]}` : FILE[kind];
+}
+
+/** Makes (or finds up to date) one module book; returns its manifest record. */
+export async function makeBook(job: BookJob): Promise<BookRecord> {
+  const path = bookPath(job.module.dir, job.kind);
+  const title = `${job.module.title}: ${HEADING[job.kind]}`;
+  const loaded = await Promise.all(
+    job.sources.map(async (source) => {
+      const bytes = await readFile(source.pdf);
+      const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+      const part: BookPart = { title: source.title, number: source.number, pages: pdf.getPageCount(), outline: readOutline(pdf) };
+      return { source, bytes, pdf, part };
+    }),
+  );
+  const parts = loaded.map((entry) => entry.part);
+  const contentsHtml = (pages: number) =>
+    job.templates.render('course/book-contents.html', {
+      title,
+      courseTitle: job.courseTitle ?? '',
+      moduleTitle: job.module.title,
+      bookTitle: HEADING[job.kind],
+      pageSize: job.paper === 'letter' ? 'letter' : 'A4',
+      rows: contentsRows(parts, pages),
+    });
+
+  const inputs = hashParts([packageVersion(), job.paper, title, contentsHtml(1), ...loaded.flatMap(({ source, bytes }) => [source.source, bytes])]);
+  const target = insideOut(job.outRoot, path);
+  if (job.previous && job.previous.inputs === inputs && job.previous.report.path === path) {
+    return { ...job.previous, report: { ...job.previous.report, cacheHit: true } };
+  }
+
+  const { pdf: contents, pages: contentsPages } = await printContents(job, contentsHtml);
+  const book = await PDFDocument.create();
+  for (const page of await book.copyPages(contents, contents.getPageIndices())) book.addPage(page);
+  for (const { pdf } of loaded) {
+    for (const page of await book.copyPages(pdf, pdf.getPageIndices())) book.addPage(page);
+  }
+  writeOutline(book, bookOutline(parts, contentsPages));
+  book.setTitle(title, { showInWindowTitleBar: true });
+  if (job.courseTitle) book.setAuthor(job.courseTitle);
+  book.setSubject(job.module.title);
+  book.setCreator('Lectern');
+  book.setProducer('Lectern (pdf-lib)');
+  await writeFileAtomic(target, await book.save());
+
+  const rows = contentsRows(parts, contentsPages);
+  const report: BookReport = {
+    kind: job.kind,
+    path,
+    title,
+    pages: book.getPageCount(),
+    contentsPages,
+    parts: job.sources.map((source, index) => ({ source: source.source, title: source.title, firstPage: rows[index]!.page, pages: parts[index]!.pages })),
+    cacheHit: false,
+  };
+  return { module: job.module.dir, inputs, report };
+}
+
+/** Prints the contents page(s); when they run longer than assumed, prints again with the page numbers moved. */
+async function printContents(job: BookJob, html: (pages: number) => string): Promise<{ pdf: PDFDocument; pages: number }> {
+  const dir = join(job.outRoot, '.cache', 'books');
+  await mkdir(dir, { recursive: true });
+  const out = join(dir, `contents-${process.pid}-${randomBytes(6).toString('hex')}.pdf`);
+  try {
+    let assumed = 1;
+    for (let pass = 0; ; pass++) {
+      const { pages } = await exportDocumentPdf(job.manager, { html: html(assumed), baseDir: dir, out, paper: job.paper, title: job.module.title });
+      if (pages === assumed || pass === CONTENTS_PASSES - 1) {
+        const pdf = await PDFDocument.load(await readFile(out));
+        return { pdf, pages: pdf.getPageCount() };
+      }
+      assumed = pages;
+    }
+  } finally {
+    await rm(out, { force: true });
+  }
+}

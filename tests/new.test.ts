@@ -1,0 +1,91 @@
+// `lectern new`: a lesson scaffold in the house format that `lectern check` accepts as it is, numbered
+// after its neighbours; a commented workshop.yaml listing the course's lessons; never an overwrite.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseWorkshop } from '../src/workshop/config.js';
+import { ensureBuilt, lectern, root } from './helpers/cli.js';
+
+let dir: string;
+
+beforeAll(() => {
+  ensureBuilt();
+  dir = mkdtempSync(join(tmpdir(), 'lectern-new-'));
+  cpSync(join(root, 'lessons'), join(dir, 'lessons'), { recursive: true });
+});
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('lectern new TITLE', () => {
+  it('writes lessons/<slug>.md, which check passes with no errors or warnings', () => {
+    const run = lectern(['new', 'Intro to Kubernetes'], dir);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Created lessons/intro-to-kubernetes.md\n');
+    const text = readFileSync(join(dir, 'lessons', 'intro-to-kubernetes.md'), 'utf8');
+    expect(text).toContain('# Intro to Kubernetes\n');
+    for (const heading of ['Learning Objectives', 'Key Concepts', 'Architecture Diagrams', 'Configuration Examples', 'Best Practices', 'Real-World Case Studies', 'Hands-on Exercises', 'Common Pitfalls', 'Review Questions', 'Additional Resources', 'Next Steps']) {
+      expect(text).toContain(`## ${heading}\n`);
+    }
+    const check = lectern(['check', 'lessons/intro-to-kubernetes.md'], dir);
+    expect(check.status).toBe(0);
+    expect(check.stdout).toBe('1 file checked: 0 errors, 0 warnings\n');
+    const inspect = JSON.parse(lectern(['inspect', 'lessons/intro-to-kubernetes.md', '--json'], dir).stdout);
+    expect(inspect.meta).toMatchObject({ teachingMinutes: 30, exerciseMinutes: 20 });
+    for (const field of ['objectives', 'concepts', 'diagrams', 'examples', 'practices', 'caseStudies', 'exercises', 'pitfalls', 'reviewQuestions', 'resources', 'nextSteps']) {
+      expect(inspect[field].length, field).toBeGreaterThan(0);
+    }
+  });
+
+  it('refuses to overwrite an existing file', () => {
+    const path = join(dir, 'lessons', 'overwrite-me.md');
+    expect(lectern(['new', 'Overwrite Me'], dir).status).toBe(0);
+    const before = readFileSync(path, 'utf8');
+    const again = lectern(['new', 'Overwrite Me'], dir);
+    expect(again).toMatchObject({ status: 2, stdout: '', stderr: 'lectern: lessons/overwrite-me.md already exists; choose another name or remove it first\n' });
+    expect(readFileSync(path, 'utf8')).toBe(before);
+  });
+
+  it('numbers a lesson after the others in the --out folder and links its neighbours', () => {
+    const run = lectern(['new', 'Rate Limiting', '--out', 'lessons/module-3-web-apis'], dir);
+    expect(run.status).toBe(0);
+    const text = readFileSync(join(dir, 'lessons', 'module-3-web-apis', '3.4-rate-limiting.md'), 'utf8');
+    expect(text).toContain('# Lesson 3.4: Rate Limiting\n');
+    expect(text).toContain('- [← Back to Module Overview](./README.md)\n- [Previous Lesson ←](./3.3-api-authentication.md)\n');
+    expect(run.stdout).toContain('Link it from the "Next Lesson →" link of 3.3-api-authentication.md and the module README');
+    const check = lectern(['check', 'lessons/module-3-web-apis/3.4-rate-limiting.md'], dir);
+    expect(check.stdout).toContain(' 0 errors');
+    rmSync(join(dir, 'lessons', 'module-3-web-apis', '3.4-rate-limiting.md'));
+  });
+
+  it('needs a title', () => {
+    expect(lectern(['new'], dir)).toMatchObject({ status: 2, stderr: 'lectern: new needs a TITLE, such as: lectern new "Intro to Kubernetes"\n' });
+  });
+});
+
+describe('lectern new --workshop', () => {
+  it('writes a commented workshop.yaml that lists the course and is a valid plan', () => {
+    const run = lectern(['new', '--workshop'], dir);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Created workshop.yaml\n');
+    const text = readFileSync(join(dir, 'workshop.yaml'), 'utf8');
+    expect(text).toMatch(/^# Workshop plan/);
+    const { config, errors } = parseWorkshop(text);
+    expect(errors).toEqual([]);
+    expect(config!.lessons.map((entry) => entry.path)).toEqual(expect.arrayContaining([
+      'lessons/module-3-web-apis/3.1-http-fundamentals.md',
+      'lessons/module-3-web-apis/3.3-api-authentication.md',
+    ]));
+    for (const entry of config!.lessons) expect(existsSync(join(dir, entry.path)), entry.path).toBe(true);
+    expect(lectern(['new', '--workshop'], dir).status).toBe(2);
+  });
+
+  it('takes a file name, with paths relative to it', () => {
+    expect(lectern(['new', '--workshop', 'plans/day-1.yaml'], dir).status).toBe(0);
+    const { config } = parseWorkshop(readFileSync(join(dir, 'plans', 'day-1.yaml'), 'utf8'));
+    expect(config!.lessons[0]!.path).toMatch(/^\.\.\/lessons\//);
+  });
+});
