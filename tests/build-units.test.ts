@@ -8,6 +8,7 @@ import { insideOut, lessonOutDir, moduleDirOf, slug } from '../src/output/paths.
 import { loadConfig } from '../src/cli/config.js';
 import { BuildCache, hashParts } from '../src/cache/build-cache.js';
 import { UsageError } from '../src/errors.js';
+import { AnalysisCache } from '../src/cache/analysis-cache.js';
 
 let dir: string;
 const put = (path: string, text: string) => {
@@ -79,5 +80,30 @@ describe('lesson cache', () => {
     expect(await cache.fresh('m/a', hashParts(['lesson text!', new Uint8Array([1, 2])]))).toBeNull();
     rmSync(join(dir, 'm/a/deck.pdf'));
     expect(await cache.fresh('m/a', inputs)).toBeNull();
+  });
+});
+
+describe('analysis cache', () => {
+  const lessonText = '# Lesson 1.1: A\n\n## Objectives\n- Explain [the next part](./1.2-b.md#setup)\n\n![diagram](./fig.png)\n';
+
+  it('gives the same lesson, diagnostics and skeleton of links on a hit, and goes stale when a link target appears', async () => {
+    put('course/m/1.1-a.md', lessonText);
+    const cache = new AnalysisCache(join(dir, 'out', '.cache', 'analysis'), 'test');
+    const first = await loadCourse(['course'], dir, join(dir, 'out'), { analysisCache: cache });
+    const second = await loadCourse(['course'], dir, join(dir, 'out'), { analysisCache: cache });
+    const [a, b] = [first.lessons[0]!.analysis, second.lessons[0]!.analysis];
+    expect((a as { cached?: boolean }).cached).toBe(false);
+    expect((b as { cached?: boolean }).cached).toBe(true);
+    expect(b.lesson).toEqual(a.lesson);
+    expect(b.file.messages.map((m) => [m.ruleId, m.line])).toEqual(a.file.messages.map((m) => [m.ruleId, m.line]));
+    expect(a.lesson.diagnostics.filter((d) => d.rule === 'broken-link')).toHaveLength(2);
+    const urls = (tree: typeof a.tree) => JSON.stringify(tree).match(/"url":"[^"]+"/g);
+    expect(urls(b.tree)).toEqual(urls(a.tree));
+
+    put('course/m/1.2-b.md', '# Lesson 1.2: B\n\n## Setup\n\nText.\n');
+    const third = await loadCourse(['course'], dir, join(dir, 'out'), { analysisCache: cache });
+    const c = third.lessons.find((l) => l.analysis.lesson.id === '1.1-a')!.analysis;
+    expect((c as { cached?: boolean }).cached).toBe(false);
+    expect(c.lesson.diagnostics.filter((d) => d.rule === 'broken-link')).toHaveLength(1);
   });
 });

@@ -14,6 +14,7 @@ import { loadCourse, type Course, type SourceDoc } from './course.js';
 import { Progress } from './progress.js';
 import { renderDiagrams, collectImages, type FileToWrite } from './lesson-assets.js';
 import { BuildCache, hashParts } from '../cache/build-cache.js';
+import { AnalysisCache } from '../cache/analysis-cache.js';
 import { lessonOutDir, insideOut, isInside } from '../output/paths.js';
 import { loadTemplateSources, defaultTemplatesDir } from '../output/template-files.js';
 import { compileTemplates, type Templates } from '../render/templates.js';
@@ -85,7 +86,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   }
   await ensureWritable(outRoot);
 
-  const course = await loadCourse(options.paths, options.cwd, outRoot);
+  const analysisCache = new AnalysisCache(options.cache ? join(outRoot, '.cache', 'analysis') : null, version);
+  const course = await loadCourse(options.paths, options.cwd, outRoot, { analysisCache });
   const lessons = options.select ? course.lessons.filter(options.select) : course.lessons;
   const templates = loadTemplates(options.templatesDir, options.cwd);
   const theme = await loadTheme(options.theme, options.cwd, templates.assets);

@@ -20,6 +20,7 @@ import { linkTarget } from '../course/links.js';
 import { orderLessons } from '../course/order.js';
 import { pairNotes } from '../course/notes.js';
 import { looksLikeLesson, treatAsDocument } from '../course/classify.js';
+import type { AnalysisCache } from '../cache/analysis-cache.js';
 
 export interface SourceDoc {
   /** As printed: relative to cwd. */
@@ -69,6 +70,8 @@ export interface Course {
 export interface LoadOptions {
   /** Report a fault while analysing one file as that file's problem instead of throwing (`check`). */
   tolerant?: boolean;
+  /** Remembers analyses between runs; without it every file is parsed. */
+  analysisCache?: AnalysisCache;
 }
 
 /** Reads and analyses every Markdown file under the paths, and sorts them into a course. */
@@ -93,7 +96,10 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
       seen.add(fileAbsolute);
       try {
         const vfile = await readLessonFile(file, { cwd });
-        const analysis = analyzeLesson(vfile, { fileExists: existsSync });
+        const analysis = options.analysisCache
+          ? // READMEs and documents are rendered whole, so only lessons may come back as a skeleton.
+            await options.analysisCache.analyze(vfile, { whole: (lesson) => kindOf(lesson) !== 'lesson' || !looksLikeLesson(lesson) })
+          : analyzeLesson(vfile, { fileExists: existsSync });
         docs.push({ path, absolute: fileAbsolute, root, moduleDir: moduleDirOf(root, fileAbsolute), named: isFile, analysis });
       } catch (error) {
         if (error instanceof LecternError) {
@@ -107,6 +113,7 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
     }
   }
 
+  await options.analysisCache?.flush();
   const overviews = docs.filter((doc) => kindOf(doc.analysis.lesson) === 'module-overview');
   const rest = docs.filter((doc) => kindOf(doc.analysis.lesson) !== 'module-overview');
   const candidates = rest.filter((doc) => doc.named || (kindOf(doc.analysis.lesson) !== 'lecture-notes' && looksLikeLesson(doc.analysis.lesson)));

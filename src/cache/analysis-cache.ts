@@ -1,66 +1,47 @@
 /**
  * Parsing is the slow part of reading a course (remark parses a few hundred KB a second), so the
- * result of analysing a lesson is kept under `OUT/.cache/analysis/`, keyed by a hash of its text, path
- * and Lectern's version. A hit is used only while every link target it checked still exists (or
+ * analysis of a lesson is kept under `OUT/.cache/analysis/`, keyed by a hash of its text, path and
+ * Lectern's version. A hit is used only while every link target the lint checked still exists (or
  * still does not), so `broken-link` never goes stale.
+ *
+ * A hit carries a skeleton of the tree, not the whole of it: every heading, every link, image and
+ * definition and every HTML node that names an anchor, with their positions. That is all that later
+ * stages read from a lesson's tree (assets, course lint, link places); module READMEs and documents,
+ * whose whole tree is rendered, are always parsed.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { Root, Nodes, Parent } from 'mdast';
+import type { Root, RootContent, Nodes, Parent, PhrasingContent } from 'mdast';
 import { VFile } from 'vfile';
-import GithubSlugger from 'github-slugger';
-import { toString } from 'mdast-util-to-string';
-import { analyzeLesson } from '../pipeline.js';
+import { analyzeLesson, type Analysis } from '../pipeline.js';
 import type { Lesson, Diagnostic } from '../model/lesson.js';
-
-/** An image or link definition the lesson refers to, as the build's asset step needs it. */
-export interface AssetRef {
-  url: string;
-  line: number | undefined;
-  type: 'image' | 'definition';
-}
-
-/** What the build and the course lint need of a lesson; `tree` is null when it came from the cache. */
-export interface LessonAnalysis {
-  lesson: Lesson;
-  file: VFile;
-  tree: Root | null;
-  assets: AssetRef[];
-  /** GitHub slugs of the lesson's headings, for cross-file `#fragment` checks. */
-  slugs: string[];
-}
 
 interface Entry {
   lesson: Lesson;
-  assets: AssetRef[];
-  slugs: string[];
+  skeleton: Root;
   /** Absolute paths the lint asked about, and whether they existed. */
   checked: Record<string, boolean>;
 }
 
-/** Image and definition references of a tree, in source order. */
-export function assetRefs(tree: Root): AssetRef[] {
-  const found: AssetRef[] = [];
+/** The parts of a tree later stages read, positions kept (see the module comment). */
+export function skeletonOf(tree: Root): Root {
+  const blocks: RootContent[] = [];
+  const inline: PhrasingContent[] = [];
   const visit = (node: Nodes) => {
-    if (node.type === 'image' || node.type === 'definition') found.push({ url: node.url, line: node.position?.start.line, type: node.type });
+    if (node.type === 'heading') {
+      blocks.push(node);
+      return;
+    }
+    if (node.type === 'definition') blocks.push(node);
+    else if (node.type === 'html' && /\b(?:id|name)\s*=/.test(node.value)) blocks.push(node);
+    else if (node.type === 'link' || node.type === 'image' || node.type === 'linkReference' || node.type === 'imageReference') inline.push(node);
     if ('children' in node) for (const child of (node as Parent).children) visit(child as Nodes);
   };
   visit(tree);
-  return found;
-}
-
-/** GitHub-style slugs of every heading. */
-export function headingSlugs(tree: Root): string[] {
-  const slugger = new GithubSlugger();
-  const slugs: string[] = [];
-  const visit = (node: Nodes) => {
-    if (node.type === 'heading') slugs.push(slugger.slug(toString(node)));
-    if ('children' in node) for (const child of (node as Parent).children) visit(child as Nodes);
-  };
-  visit(tree);
-  return slugs;
+  if (inline.length > 0) blocks.push({ type: 'paragraph', children: inline });
+  return { type: 'root', children: blocks };
 }
 
 /** Puts cached diagnostics back on a fresh vfile, so later stages add to them as usual. */
@@ -71,45 +52,52 @@ function restoreMessages(file: VFile, diagnostics: Diagnostic[]): void {
   }
 }
 
+export interface CachedAnalysis extends Analysis {
+  /** True when the tree is a skeleton from the cache rather than the whole parse. */
+  cached: boolean;
+}
+
+/** Analyses lessons, remembering the results on disk. */
 export class AnalysisCache {
-  readonly dir: string;
   #writes: Promise<unknown>[] = [];
 
-  /** `dir` null: no cache (every lesson is parsed). */
-  constructor(dir: string | null, private readonly version: string) {
-    this.dir = dir ?? '';
-  }
+  /** `dir` null: no cache (every lesson is parsed, nothing is written). */
+  constructor(readonly dir: string | null, private readonly version: string) {}
 
   #key(file: VFile): string {
     return createHash('sha256').update(this.version).update('\0').update(String(file.path)).update('\0').update(String(file.value)).digest('hex');
   }
 
-  /** Analyses a read lesson, from the cache when its text and every checked link target are unchanged. */
-  async analyze(file: VFile): Promise<LessonAnalysis> {
+  /** The analysis of a read lesson: from the cache when its text and the link targets it checked are unchanged. */
+  async analyze(file: VFile, options: { whole?: (lesson: Lesson) => boolean } = {}): Promise<CachedAnalysis> {
     const key = this.dir ? this.#key(file) : '';
     if (key) {
       const entry = await this.#read(key);
-      if (entry && Object.entries(entry.checked).every(([path, existed]) => existsSync(path) === existed)) {
-        const fresh = new VFile({ path: file.path, value: file.value, cwd: file.cwd });
-        restoreMessages(fresh, entry.lesson.diagnostics);
-        return { lesson: entry.lesson, file: fresh, tree: null, assets: entry.assets, slugs: entry.slugs };
+      const fresh = entry && Object.entries(entry.checked).every(([path, existed]) => existsSync(path) === existed);
+      if (entry && fresh && !options.whole?.(entry.lesson)) {
+        const copy = new VFile({ path: file.path, value: file.value, cwd: file.cwd });
+        restoreMessages(copy, entry.lesson.diagnostics);
+        copy.data.lesson = entry.lesson;
+        return { lesson: entry.lesson, file: copy, tree: entry.skeleton, cached: true };
       }
     }
     const checked: Record<string, boolean> = {};
-    const { lesson, tree } = analyzeLesson(file, {
+    const analysis = analyzeLesson(file, {
       fileExists: (path) => {
         const exists = existsSync(path);
         checked[resolve(path)] = exists;
         return exists;
       },
     });
-    const analysis: LessonAnalysis = { lesson, file, tree, assets: assetRefs(tree), slugs: headingSlugs(tree) };
-    // Serialised now: later stages add build diagnostics to this lesson object.
-    if (key) this.#writes.push(this.#write(key, JSON.stringify({ lesson, assets: analysis.assets, slugs: analysis.slugs, checked })).catch(() => {}));
-    return analysis;
+    if (key) {
+      // Serialised now: later stages add build diagnostics to this lesson object.
+      const json = JSON.stringify({ lesson: analysis.lesson, skeleton: skeletonOf(analysis.tree), checked } satisfies Entry);
+      this.#writes.push(this.#write(key, json).catch(() => {}));
+    }
+    return { ...analysis, cached: false };
   }
 
-  /** Waits for pending cache writes (a cache that cannot be written only costs time next run). */
+  /** Waits for pending writes (a cache that cannot be written only costs time next run). */
   async flush(): Promise<void> {
     const writes = this.#writes;
     this.#writes = [];
@@ -117,7 +105,7 @@ export class AnalysisCache {
   }
 
   #path(key: string): string {
-    return join(this.dir, key.slice(0, 2), `${key}.json`);
+    return join(this.dir!, key.slice(0, 2), `${key}.json`);
   }
 
   async #read(key: string): Promise<Entry | null> {

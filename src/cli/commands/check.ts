@@ -33,7 +33,14 @@ export const check: Command = {
     const { loadCourse } = await import('../../build/course.js');
     const { courseFiles } = await import('../../course/course-files.js');
     const { lintCourse } = await import('../../course/lint/index.js');
-    const course = await loadCourse(paths, io.cwd, undefined, { tolerant: true });
+    // Analyses are remembered in the output folder's cache (the only place Lectern writes), so a
+    // second check of an unchanged course reads no Markdown parser at all.
+    const { AnalysisCache } = await import('../../cache/analysis-cache.js');
+    const { packageVersion } = await import('../version.js');
+    const { resolve, join } = await import('node:path');
+    const outRoot = resolve(io.cwd, options.out ?? 'output');
+    const analysisCache = new AnalysisCache(options.cache === false ? null : join(outRoot, '.cache', 'analysis'), packageVersion());
+    const course = await loadCourse(paths, io.cwd, outRoot, { tolerant: true, analysisCache });
     const courseDiagnostics = new Map<string, Diagnostic[]>();
     for (const { path, diagnostic } of lintCourse(courseFiles(course), { fileExists: existsSync, roots: course.roots })) {
       courseDiagnostics.set(path, [...(courseDiagnostics.get(path) ?? []), diagnostic]);
