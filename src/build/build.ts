@@ -91,7 +91,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const lessons = options.select ? course.lessons.filter(options.select) : course.lessons;
   const templates = loadTemplates(options.templatesDir, options.cwd);
   const theme = await loadTheme(options.theme, options.cwd, templates.assets);
-  const engine = new Engine(() => options.manager ?? null, { concurrency: options.concurrency, outRoot, executablePath: options.executablePath });
+  const engine = new Engine(() => options.manager ?? null, {
+    concurrency: options.concurrency,
+    outRoot,
+    executablePath: options.executablePath,
+    prewarm: options.to.some((type) => type !== 'md'),
+  });
   const cache = new BuildCache(outRoot);
   const templateHash = hashParts(Object.entries({ ...templates.sources, ...templates.assets }).sort().flat());
   const documentOptions: DocumentOptions = {
@@ -354,7 +359,7 @@ class Engine {
 
   constructor(
     private readonly given: () => BrowserManager | null,
-    private readonly options: { concurrency: number; outRoot: string; executablePath?: string },
+    private readonly options: { concurrency: number; outRoot: string; executablePath?: string; prewarm: boolean },
   ) {}
 
   load() {
@@ -367,6 +372,8 @@ class Engine {
       ]);
       const { concurrency, outRoot, executablePath } = this.options;
       const manager = this.given() ?? new BrowserManager({ concurrency, allowedRoots: [outRoot], executablePath });
+      // Start Chromium while the first lesson renders; a launch failure surfaces at first real use.
+      if (this.options.prewarm) manager.browser().catch(() => {});
       const mermaid = new MermaidRenderer(manager, { cache: new DiagramCache(join(outRoot, '.cache', 'diagrams')) });
       return { manager, mermaid, buildDocuments };
     })();

@@ -49,63 +49,62 @@ export interface DocumentJob extends DocumentOptions {
 /** How many times overflowing slides are re-planned before the rest is reported. */
 const OVERFLOW_PASSES = 3;
 
-/** Builds every requested document of one lesson. */
+/** Builds every requested document of one lesson; the documents print side by side in the shared browser. */
 export async function buildDocuments(context: RenderContext, job: DocumentJob): Promise<void> {
   const wants = (type: 'md' | 'html' | 'pdf' | 'pptx') => job.to.includes(type);
-  let deck: { markdown: string; slides: DeckSlideInfo[]; rendered: ReturnType<typeof renderMarp> } | null = null;
+  const printable = wants('html') || wants('pdf');
+  const slidesHandout = job.formats.includes('handout') && job.handoutStyle === 'slides';
+  const deck = job.formats.includes('deck') || slidesHandout ? buildDeck(context, job) : null;
 
-  if (job.formats.includes('deck') || (job.formats.includes('handout') && job.handoutStyle === 'slides')) {
-    deck = await buildDeck(context, job);
+  const print = async (name: string, document: { html: string; headerTemplate: string; footerTemplate: string; title: string }) => {
+    if (wants('html')) await job.write(`${name}.html`, document.html);
+    if (!wants('pdf')) return;
+    await exportDocumentPdf(job.manager, {
+      html: document.html,
+      baseDir: job.outDir,
+      out: `${job.outDir}/${name}.pdf`,
+      paper: job.paper,
+      headerTemplate: document.headerTemplate,
+      footerTemplate: document.footerTemplate,
+      title: document.title,
+      author: context.courseTitle ?? 'Lectern',
+    });
+    job.record(`${name}.pdf`);
+  };
+
+  const tasks: Array<Promise<void>> = deck ? [deck.then(() => {})] : [];
+  if (job.formats.includes('handout') && printable) {
+    tasks.push(
+      (async () => {
+        // The slides handout is the deck itself, so it waits for it; the document handout does not.
+        const slides = slidesHandout && deck ? await deck : null;
+        job.step('handout');
+        const handout = slides
+          ? renderSlidesHandout(
+              context,
+              job.templates,
+              { slidesHtml: slides.rendered.slides, css: slides.rendered.css, notes: slides.rendered.comments.map((notes) => notes.join('\n\n')) },
+              { assets: job.assets },
+            )
+          : renderHandout(context, job.templates, { assets: job.assets });
+        await print('handout', handout);
+      })(),
+    );
   }
-
-  if (job.formats.includes('handout') && (wants('html') || wants('pdf'))) {
-    job.step('handout');
-    const handout =
-      job.handoutStyle === 'slides' && deck
-        ? renderSlidesHandout(
-            context,
-            job.templates,
-            { slidesHtml: deck.rendered.slides, css: deck.rendered.css, notes: deck.rendered.comments.map((notes) => notes.join('\n\n')) },
-            { assets: job.assets },
-          )
-        : renderHandout(context, job.templates, { assets: job.assets });
-    if (wants('html')) await job.write('handout.html', handout.html);
-    if (wants('pdf')) {
-      await exportDocumentPdf(job.manager, {
-        html: handout.html,
-        baseDir: job.outDir,
-        out: `${job.outDir}/handout.pdf`,
-        paper: job.paper,
-        headerTemplate: handout.headerTemplate,
-        footerTemplate: handout.footerTemplate,
-        title: handout.title,
-        author: context.courseTitle ?? 'Lectern',
-      });
-      job.record('handout.pdf');
-    }
-  }
-
-  if (job.formats.includes('lab') && (wants('html') || wants('pdf'))) {
+  if (job.formats.includes('lab') && printable) {
     for (const instructor of [false, true]) {
-      job.step(instructor ? 'instructor lab' : 'lab');
-      const name = instructor ? 'lab-instructor' : 'lab';
-      const lab = renderLab(context, job.templates, { instructor, assets: job.assets });
-      if (wants('html')) await job.write(`${name}.html`, lab.html);
-      if (wants('pdf')) {
-        await exportDocumentPdf(job.manager, {
-          html: lab.html,
-          baseDir: job.outDir,
-          out: `${job.outDir}/${name}.pdf`,
-          paper: job.paper,
-          headerTemplate: lab.headerTemplate,
-          footerTemplate: lab.footerTemplate,
-          title: lab.title,
-          author: context.courseTitle ?? 'Lectern',
-        });
-        job.record(`${name}.pdf`);
-      }
+      tasks.push(
+        (async () => {
+          job.step(instructor ? 'instructor lab' : 'lab');
+          await print(instructor ? 'lab-instructor' : 'lab', renderLab(context, job.templates, { instructor, assets: job.assets }));
+        })(),
+      );
     }
   }
+  // Every task runs to its end before a failure is reported, so no write is left half done.
+  const results = await Promise.allSettled(tasks);
+  const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 async function buildDeck(context: RenderContext, job: DocumentJob) {
@@ -133,15 +132,21 @@ async function buildDeck(context: RenderContext, job: DocumentJob) {
           })
         : await measureDeck(job.manager, html, job.outDir);
       overflow = result.overflow;
+      if (process.env.LECTERN_PROFILE) for (const o of overflow) console.error(`overflow pass ${pass}: slide ${o.index + 1} ${slides[o.index]?.key} ratio ${o.ratio.toFixed(2)}`);
       if (overflow.length === 0 || pass === OVERFLOW_PASSES - 1) break;
       for (const item of overflow) {
         const slide = slides[item.index];
         if (!slide) continue;
         const current = tuning[slide.key] ?? {};
-        // First split the group further; when splitting does not help, scale the text down.
+        // A slide a little too full is set a size smaller (one more pass, and nothing moves);
+        // a much fuller one is split further; what splitting cannot fix is scaled down.
         const parts = slide.parts ?? 1;
-        if (parts < 4 && pass < OVERFLOW_PASSES - 2) tuning[slide.key] = { ...current, split: Math.max(parts + 1, Math.ceil(parts * item.ratio)) };
-        else tuning[slide.key] = { ...current, scale: Math.max(0.7, Math.min(0.9, (current.scale ?? 1) / item.ratio)) };
+        const scale = (current.scale ?? 1) / item.ratio;
+        if (item.ratio <= 1.2 || parts >= 4 || pass >= OVERFLOW_PASSES - 2) {
+          tuning[slide.key] = { ...current, scale: Math.max(0.6, Math.min(0.9, Math.floor(scale * 10) / 10)) };
+        } else {
+          tuning[slide.key] = { ...current, split: Math.max(parts + 1, Math.ceil(parts * item.ratio)) };
+        }
       }
       ({ markdown, slides } = renderDeck(context, job.templates, tuning));
       rendered = renderMarp(marp, markdown);

@@ -57,7 +57,7 @@ export interface OutlineView {
 
 const VISIBLE_DEPTH = 3;
 /** Rows of a case-study column at the theme's size (24.6 px text in a third of the slide). */
-const CASE_STUDY_ROWS = 11;
+const CASE_STUDY_ROWS = 10.5;
 const MAX_CARDS = 4;
 const CARD_ROWS = 6;
 
@@ -274,9 +274,12 @@ export function planDeck(context: RenderContext, tuning: DeckTuning = {}): Plann
     if (!tuning[key]?.split && columnRows(26) <= room) {
       add({ ...base, data: { columns: [challenge, solution, results] } });
     } else if (!tuning[key]?.split && columnRows(32) <= room * 1.15) {
-      add({ ...base, classes: ['compact'], data: { columns: [challenge, solution, results] } });
+      // Past the room (the estimate allows 15% more), the compact card is also set a size smaller.
+      add({ ...base, classes: columnRows(32) > room ? ['compact', 'shrink-90'] : ['compact'], data: { columns: [challenge, solution, results] } });
     } else {
-      add({ ...base, part: 1, parts: 2, classes: ['split-first'], data: { columns: [challenge, solution] } });
+      // Two wide columns still fill the slide when the solution is long: set them smaller up front.
+      const firstClasses = columnRows(40) > room * 0.85 ? ['split-first', 'compact'] : ['split-first'];
+      add({ ...base, part: 1, parts: 2, classes: firstClasses, data: { columns: [challenge, solution] } });
       add({ ...base, part: 2, parts: 2, classes: ['split-results'], data: { columns: [results] } });
     }
   });
