@@ -72,6 +72,11 @@ export interface LoadOptions {
   tolerant?: boolean;
   /** Remembers analyses between runs; without it every file is parsed. */
   analysisCache?: AnalysisCache;
+  /**
+   * Whether READMEs and documents must be parsed whole (a build renders them into the index and
+   * document pages); `check` only lints, for which the cached skeleton of links and headings serves.
+   */
+  renderWhole?: boolean;
 }
 
 /** Reads and analyses every Markdown file under the paths, and sorts them into a course. */
@@ -87,29 +92,38 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
     // A single file belongs to its folder's module: the root is the folder above.
     const root = isFile ? dirname(dirname(absolute)) : absolute;
     roots.push(root);
+    const jobs: Array<{ file: string; path: string; absolute: string }> = [];
     for (const file of files) {
       // Never read back what a build wrote (an output folder inside the input).
       if (outRoot && isInside(outRoot, resolve(cwd, file))) continue;
-      const path = displayPath(file, cwd);
       const fileAbsolute = resolve(cwd, file);
       if (seen.has(fileAbsolute)) continue;
       seen.add(fileAbsolute);
+      jobs.push({ file, path: displayPath(file, cwd), absolute: fileAbsolute });
+    }
+    // Reading overlaps: a warm course is mostly waiting on small files and cache entries.
+    const found = await mapLimit(jobs, 16, async ({ file, path, absolute: fileAbsolute }) => {
       try {
         const vfile = await readLessonFile(file, { cwd });
         const analysis = options.analysisCache
           ? // READMEs and documents are rendered whole, so only lessons may come back as a skeleton.
-            await options.analysisCache.analyze(vfile, { whole: (lesson) => kindOf(lesson) !== 'lesson' || !looksLikeLesson(lesson) })
+            await options.analysisCache.analyze(vfile, {
+              whole: (lesson) => options.renderWhole !== false && (kindOf(lesson) !== 'lesson' || !looksLikeLesson(lesson)),
+            })
           : analyzeLesson(vfile, { fileExists: existsSync });
-        docs.push({ path, absolute: fileAbsolute, root, moduleDir: moduleDirOf(root, fileAbsolute), named: isFile, analysis });
+        const doc: SourceDoc = { path, absolute: fileAbsolute, root, moduleDir: moduleDirOf(root, fileAbsolute), named: isFile, analysis };
+        return { doc, problem: null };
       } catch (error) {
         if (error instanceof LecternError) {
-          unreadable.push({ path, problem: error.message.startsWith(`${path}: `) ? error.message.slice(path.length + 2) : error.message });
-        } else if (options.tolerant) {
-          unreadable.push({ path, problem: `cannot analyze: ${error instanceof Error ? error.message : String(error)}` });
-        } else {
-          throw error;
+          return { doc: null, problem: { path, problem: error.message.startsWith(`${path}: `) ? error.message.slice(path.length + 2) : error.message } };
         }
+        if (options.tolerant) return { doc: null, problem: { path, problem: `cannot analyze: ${error instanceof Error ? error.message : String(error)}` } };
+        throw error;
       }
+    });
+    for (const result of found) {
+      if (result.doc) docs.push(result.doc);
+      if (result.problem) unreadable.push(result.problem);
     }
   }
 
@@ -239,4 +253,18 @@ function titleFromDir(dir: string): string {
   const name = dir.split('/').pop() ?? dir;
   if (!name) return 'Course';
   return name.replace(/[-_]+/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
+}
+
+/** `task` over items, at most `limit` at once, results in input order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index] as T);
+    }
+  });
+  await Promise.all(workers);
+  return results;
 }

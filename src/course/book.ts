@@ -4,7 +4,7 @@
  * and the lesson's own headings beneath it. Page count = contents pages + the sum of the parts.
  */
 import { mkdir, readFile, rm } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { BrowserManager } from '../browser/manager.js';
@@ -106,17 +106,31 @@ export async function makeBook(job: BookJob): Promise<BookRecord> {
   return { module: job.module.dir, inputs, report };
 }
 
-/** Prints the contents page(s); when they run longer than assumed, prints again with the page numbers moved. */
+/**
+ * Prints the contents page(s); when they run longer than assumed, prints again with the page numbers
+ * moved. A contents page whose HTML is unchanged (same titles, same page numbers: the usual case when
+ * one lesson was edited) is taken from the cache instead of Chromium.
+ */
 async function printContents(job: BookJob, html: (pages: number) => string): Promise<{ pdf: PDFDocument; pages: number }> {
   const dir = join(job.outRoot, '.cache', 'books');
   await mkdir(dir, { recursive: true });
+  const keyOf = (text: string) => join(dir, `contents-${createHash('sha256').update(job.paper).update('\0').update(text).digest('hex').slice(0, 32)}.pdf`);
+  for (let assumed = 1; assumed <= 3; assumed++) {
+    const cached = await readFile(keyOf(html(assumed))).catch(() => null);
+    if (!cached) continue;
+    const pdf = await PDFDocument.load(cached);
+    if (pdf.getPageCount() === assumed) return { pdf, pages: assumed };
+  }
   const out = join(dir, `contents-${process.pid}-${randomBytes(6).toString('hex')}.pdf`);
   try {
     let assumed = 1;
     for (let pass = 0; ; pass++) {
-      const { pages } = await exportDocumentPdf(job.manager, { html: html(assumed), baseDir: dir, out, paper: job.paper, title: job.module.title });
+      const text = html(assumed);
+      const { pages } = await exportDocumentPdf(job.manager, { html: text, baseDir: dir, out, paper: job.paper, title: job.module.title });
       if (pages === assumed || pass === CONTENTS_PASSES - 1) {
-        const pdf = await PDFDocument.load(await readFile(out));
+        const bytes = await readFile(out);
+        await writeFileAtomic(keyOf(text), bytes).catch(() => {});
+        const pdf = await PDFDocument.load(bytes);
         return { pdf, pages: pdf.getPageCount() };
       }
       assumed = pages;

@@ -32,29 +32,34 @@ export async function finishCourse(job: CourseJob): Promise<void> {
   const records: BookRecord[] = [];
   if (plans.length > 0) {
     const { makeBook, bookPath } = await import('./book.js');
-    for (const plan of plans) {
-      const path = bookPath(plan.module.dir, plan.kind);
-      try {
-        const record = await makeBook({
-          manager: job.manager,
-          templates: job.templates,
-          outRoot: job.outRoot,
-          paper: job.paper,
-          courseTitle: job.course.title === plan.module.title ? null : job.course.title,
-          module: plan.module,
-          kind: plan.kind,
-          sources: plan.sources,
-          previous: previous.find((record) => record.report.path === path),
-        });
-        records.push(record);
-        const { pages, cacheHit } = record.report;
-        job.progress.line(`${path}  ${cacheHit ? 'unchanged' : `${pages} pages from ${plan.sources.length} lesson${plan.sources.length === 1 ? '' : 's'}`}`);
-      } catch (error) {
-        // No Chromium or a full disk stops the build; a PDF that cannot be merged costs only its book.
-        if (error instanceof EnvironmentError) throw error;
-        job.progress.line(`${path}  not made: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-      }
-    }
+    // Books are independent: they merge side by side (their contents pages share the page pool).
+    const made = await Promise.all(
+      plans.map(async (plan) => {
+        const path = bookPath(plan.module.dir, plan.kind);
+        try {
+          const record = await makeBook({
+            manager: job.manager,
+            templates: job.templates,
+            outRoot: job.outRoot,
+            paper: job.paper,
+            courseTitle: job.course.title === plan.module.title ? null : job.course.title,
+            module: plan.module,
+            kind: plan.kind,
+            sources: plan.sources,
+            previous: previous.find((record) => record.report.path === path),
+          });
+          const { pages, cacheHit } = record.report;
+          job.progress.line(`${path}  ${cacheHit ? 'unchanged' : `${pages} pages from ${plan.sources.length} lesson${plan.sources.length === 1 ? '' : 's'}`}`);
+          return record;
+        } catch (error) {
+          // No Chromium or a full disk stops the build; a PDF that cannot be merged costs only its book.
+          if (error instanceof EnvironmentError) throw error;
+          job.progress.line(`${path}  not made: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+          return null;
+        }
+      }),
+    );
+    for (const record of made) if (record) records.push(record);
   }
   await writeBookManifest(job.outRoot, records);
 }

@@ -40,7 +40,7 @@ export const check: Command = {
     const { resolve, join } = await import('node:path');
     const outRoot = resolve(io.cwd, options.out ?? 'output');
     const analysisCache = new AnalysisCache(options.cache === false ? null : join(outRoot, '.cache', 'analysis'), packageVersion());
-    const course = await loadCourse(paths, io.cwd, outRoot, { tolerant: true, analysisCache });
+    const course = await loadCourse(paths, io.cwd, outRoot, { tolerant: true, analysisCache, renderWhole: false });
     const courseDiagnostics = new Map<string, Diagnostic[]>();
     for (const { path, diagnostic } of lintCourse(courseFiles(course), { fileExists: existsSync, roots: course.roots })) {
       courseDiagnostics.set(path, [...(courseDiagnostics.get(path) ?? []), diagnostic]);
