@@ -1,26 +1,13 @@
 // The printable handout: every text item of the lesson is in it, no solution is, lesson text never
 // becomes live HTML, lecture notes are appended, and the paper size reaches the CSS.
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { VFile } from 'vfile';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import { toString } from 'mdast-util-to-string';
-import type { Nodes, Root } from 'mdast';
-import { analyzeLesson } from '../src/pipeline.js';
 import type { Lesson, Outline } from '../src/model/lesson.js';
-import type { DiagramAsset, RenderContext } from '../src/render/context.js';
-import { compileTemplates } from '../src/render/templates.js';
-import { defaultTemplatesDir, loadTemplateSources } from '../src/output/template-files.js';
 import { figureCaption, renderHandout, renderSlidesHandout } from '../src/render/handout.js';
 import { safeUrl } from '../src/render/html.js';
-import { tokenize, visibleText, type Tag } from './helpers/html.js';
+import { tokenize, visibleText } from './helpers/html.js';
+import { analyze as analyzeAt, assets, blockTexts, contextFor, load, normal, plain, templates } from './helpers/render.js';
 
-const root = join(import.meta.dirname, '..');
-const { templates: sources, assets } = loadTemplateSources([defaultTemplatesDir]);
-const templates = compileTemplates(sources);
+const analyze = (markdown: string, path = 'lessons/module-9/9.1-hostile.md') => analyzeAt(markdown, path);
 
 const LESSONS = {
   seed: 'tests/fixtures/seed/input.md',
@@ -31,68 +18,6 @@ const LESSONS = {
   lectureNotes: 'tests/fixtures/lecture-notes/input.md',
   workbenchLoop: 'tests/fixtures/workbench-loop/input.md',
 };
-
-function load(path: string): Lesson {
-  return analyzeLesson(new VFile({ path, value: readFileSync(join(root, path), 'utf8') }), { lint: false }).lesson;
-}
-
-function analyze(markdown: string, path = 'lessons/module-9/9.1-hostile.md'): Lesson {
-  return analyzeLesson(new VFile({ path, value: markdown }), { lint: false }).lesson;
-}
-
-const diagram = (): DiagramAsset => ({ src: 'assets/d.svg', svg: '<svg><text>Docker Daemon</text></svg>', error: null });
-
-function contextFor(lesson: Lesson, extra: Partial<RenderContext> = {}): RenderContext {
-  return {
-    lesson,
-    courseTitle: 'Cloud Engineering',
-    moduleTitle: 'Module 6: Containers',
-    diagrams: lesson.diagrams.map(diagram),
-    images: {},
-    notes: null,
-    notesDiagrams: [],
-    links: { deck: 'deck.html', handout: 'handout.html', lab: 'lab.html', labInstructor: 'lab-instructor.html' },
-    paper: 'a4',
-    theme: 'lectern',
-    version: '0.0.0-test',
-    ...extra,
-  };
-}
-
-
-const normal = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/** Inline Markdown as plain text (remark, independent of the renderer under test). */
-function plain(markdown: string): string {
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root;
-  return normal(toString(tree).replace(/<\/?(?:kbd|sub|sup)>/g, ''));
-}
-
-/** Every text leaf of block Markdown: paragraphs, headings, table cells, code lines. */
-function blockTexts(markdown: string): string[] {
-  const source = markdown
-    .split('\n')
-    .filter((line) => !/^:{3,}/.test(line.trim()))
-    .join('\n')
-    // kramdown image attributes: the renderer prints the alt text they carry.
-    .replace(/!\[\]\(([^)\s]*)\)\{alt='([^']*)'\}/g, (_m, src: string, alt: string) => `![${alt.replace(/[[\]]/g, '')}](${src})`);
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(source) as Root;
-  const out: string[] = [];
-  const visit = (node: Nodes) => {
-    if (node.type === 'code') {
-      for (const line of node.value.split('\n')) if (line.trim()) out.push(normal(line));
-      return;
-    }
-    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
-      const text = normal(toString(node).replace(/<\/?(?:kbd|sub|sup)>/g, ''));
-      if (text) out.push(text);
-      return;
-    }
-    if ('children' in node) for (const child of node.children) visit(child as Nodes);
-  };
-  visit(tree);
-  return out;
-}
 
 function outlineTexts(items: Outline[]): string[] {
   return items.flatMap((item) => [item.text, ...outlineTexts(item.children)]);

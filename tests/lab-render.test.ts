@@ -1,77 +1,13 @@
 // Lab sheets: the exercise plan (explicit exercises, generated "write this file" tasks, discussion,
 // troubleshooting, review), and the student/instructor split — students never see a solution.
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { VFile } from 'vfile';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import { toString } from 'mdast-util-to-string';
-import type { Nodes, Root } from 'mdast';
-import { analyzeLesson } from '../src/pipeline.js';
 import type { Lesson } from '../src/model/lesson.js';
-import type { RenderContext } from '../src/render/context.js';
-import { compileTemplates } from '../src/render/templates.js';
-import { defaultTemplatesDir, loadTemplateSources } from '../src/output/template-files.js';
 import { renderLab } from '../src/render/lab.js';
 import { discussionQuestion, isSnippetLesson, planLab, starterCode, taskExamples } from '../src/render/lab-tasks.js';
-import { tokenize, visibleText, type Tag } from './helpers/html.js';
-
-const root = join(import.meta.dirname, '..');
-const { templates: sources, assets } = loadTemplateSources([defaultTemplatesDir]);
-const templates = compileTemplates(sources);
-
-function load(path: string): Lesson {
-  return analyzeLesson(new VFile({ path, value: readFileSync(join(root, path), 'utf8') }), { lint: false }).lesson;
-}
-
-function analyze(markdown: string, path = 'lessons/module-9/9.1-sample.md'): Lesson {
-  return analyzeLesson(new VFile({ path, value: markdown }), { lint: false }).lesson;
-}
-
-function contextFor(lesson: Lesson, extra: Partial<RenderContext> = {}): RenderContext {
-  return {
-    lesson,
-    courseTitle: 'Cloud Engineering',
-    moduleTitle: 'Module 6: Containers',
-    diagrams: lesson.diagrams.map(() => ({ src: 'assets/d.svg', svg: '<svg><text>Docker Daemon</text></svg>', error: null })),
-    images: {},
-    notes: null,
-    notesDiagrams: [],
-    links: { deck: 'deck.html', handout: 'handout.html', lab: 'lab.html', labInstructor: 'lab-instructor.html' },
-    paper: 'a4',
-    theme: 'lectern',
-    version: '0.0.0-test',
-    ...extra,
-  };
-}
+import { tokenize, visibleText } from './helpers/html.js';
+import { analyze, assets, blockTexts, contextFor, load, normal, templates } from './helpers/render.js';
 
 const render = (lesson: Lesson, instructor: boolean) => renderLab(contextFor(lesson), templates, { instructor, assets });
-
-const normal = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-
-
-/** Text leaves of block Markdown (remark, independent of the renderer): paragraphs, headings, code lines. */
-function blockTexts(markdown: string): string[] {
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown.split('\n').filter((l) => !/^:{3,}/.test(l.trim())).join('\n')) as Root;
-  const out: string[] = [];
-  const visit = (node: Nodes) => {
-    if (node.type === 'code') {
-      for (const line of node.value.split('\n')) if (line.trim()) out.push(normal(line));
-      return;
-    }
-    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
-      const text = normal(toString(node).replace(/<\/?(?:kbd|sub|sup)>/g, ''));
-      if (text) out.push(text);
-      return;
-    }
-    if ('children' in node) for (const child of node.children) visit(child as Nodes);
-  };
-  visit(tree);
-  return out;
-}
 
 /** Lines of code worth hiding: not blank, not a comment, not a bare key or bracket. */
 function significantLines(code: string): string[] {

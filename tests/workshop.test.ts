@@ -4,13 +4,9 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { VFile } from 'vfile';
 import { PDFDocument, PDFDict, PDFHexString, PDFName, PDFString, StandardFonts } from 'pdf-lib';
-import { analyzeLesson } from '../src/pipeline.js';
 import type { Lesson } from '../src/model/lesson.js';
 import type { RenderContext } from '../src/render/context.js';
-import { compileTemplates } from '../src/render/templates.js';
-import { defaultTemplatesDir, loadTemplateSources } from '../src/output/template-files.js';
 import { renderDeck } from '../src/render/deck.js';
 import { planLab } from '../src/render/lab-tasks.js';
 import { parseWorkshop, type WorkshopConfig } from '../src/workshop/config.js';
@@ -20,19 +16,9 @@ import { countTeachingSlides, lessonTiming, measureLesson } from '../src/worksho
 import { lessonMaterials } from '../src/workshop/materials.js';
 import { renderAgenda } from '../src/workshop/agenda.js';
 import { mergePdfs } from '../src/workshop/merge.js';
+import { analyze, assets, load, root, templates } from './helpers/render.js';
 import { lessonFileName, nextLesson, renderLessonScaffold, renderWorkshopScaffold } from '../src/workshop/scaffold.js';
 
-const root = join(import.meta.dirname, '..');
-const { templates: sources, assets } = loadTemplateSources([defaultTemplatesDir]);
-const templates = compileTemplates(sources);
-
-function load(path: string): Lesson {
-  return analyzeLesson(new VFile({ path, value: readFileSync(join(root, path), 'utf8') }), { lint: false }).lesson;
-}
-
-function analyze(markdown: string, path = 'lessons/module-9/9.1-sample.md'): Lesson {
-  return analyzeLesson(new VFile({ path, value: markdown }), { lint: false }).lesson;
-}
 
 function contextFor(lesson: Lesson): RenderContext {
   return {

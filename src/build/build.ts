@@ -200,22 +200,23 @@ async function buildLesson(doc: SourceDoc, course: Course, job: LessonJob): Prom
     module?.title ?? '',
   ]);
   const key = relative(job.outRoot, outDir);
+  const reportOf = (artifacts: string[], diagnostics: Diagnostic[], cacheHit: boolean): LessonReport => ({
+    source: doc.path,
+    id: lesson.id,
+    module: doc.moduleDir,
+    title: lesson.title,
+    number: lesson.number,
+    outDir: toPosix(key),
+    artifacts,
+    diagnostics,
+    cacheHit,
+    ms: Math.round(performance.now() - started),
+  });
   if (job.useCache) {
     const entry = await job.cache.fresh(key, inputs);
     if (entry) {
       job.progress.finish(name, 'unchanged');
-      return {
-        source: doc.path,
-        id: lesson.id,
-        module: doc.moduleDir,
-        title: lesson.title,
-        number: lesson.number,
-        outDir: toPosix(relative(job.outRoot, outDir)),
-        artifacts: entry.artifacts,
-        diagnostics: entry.diagnostics,
-        cacheHit: true,
-        ms: Math.round(performance.now() - started),
-      };
+      return reportOf(entry.artifacts, entry.diagnostics, true);
     }
   }
 
@@ -280,18 +281,7 @@ async function buildLesson(doc: SourceDoc, course: Course, job: LessonJob): Prom
   // A lesson with errors is rebuilt next time, so its problems are reported again.
   if (errors === 0) await job.cache.store(key, { inputs, artifacts: written, diagnostics: lesson.diagnostics });
   else await job.cache.forget(key);
-  return {
-    source: doc.path,
-    id: lesson.id,
-    module: doc.moduleDir,
-    title: lesson.title,
-    number: lesson.number,
-    outDir: toPosix(relative(job.outRoot, outDir)),
-    artifacts: written,
-    diagnostics: lesson.diagnostics,
-    cacheHit: false,
-    ms,
-  };
+  return reportOf(written, lesson.diagnostics, false);
 }
 
 function toPosix(path: string): string {

@@ -42,8 +42,8 @@ export function inlineMarkdown(nodes: PhrasingContent[]): string {
     .replace(/^\\([-+#>*])/, '$1');
 }
 
-/** Drops leading/trailing whitespace (and a label's colon) so it is not escaped as `&#x20;`. */
-function trimEdges(nodes: PhrasingContent[]): PhrasingContent[] {
+/** Drops leading/trailing whitespace so it is not escaped as `&#x20;`. */
+export function trimEdges(nodes: PhrasingContent[]): PhrasingContent[] {
   const children = [...nodes];
   const first = children[0];
   if (first?.type === 'text') {

@@ -86,7 +86,7 @@ export const DEFAULT_MINUTES: Record<TaskKind, number> = {
 
 /** Sections whose content is for instructors only. */
 export const INSTRUCTOR_SECTION = /\b(?:instructor|facilitat\w*|teach(?:er|ing) notes?|trainer|for the instructor)\b/i;
-const PREREQUISITE_SECTION = /^(?:prerequisites?|before you (?:start|begin)|requirements|what you need|setup)$/i;
+export const PREREQUISITE_SECTION = /^(?:prerequisites?|before you (?:start|begin)|requirements|what you need|setup)$/i;
 
 /** Plans a lab sheet for a lesson. */
 export function planLab(lesson: Lesson): LabPlan {
@@ -1167,27 +1167,45 @@ function prerequisites(lesson: Lesson): string[] {
   return [`Completed ${name}`];
 }
 
-const TOOLS: Array<[RegExp, string]> = [
-  [/^docker compose\b/, 'Docker with Compose v2'],
+/** Commands at the start of a shell line (or in inline code), and the tool each needs. */
+export const COMMAND_TOOLS: Array<[RegExp, string]> = [
+  [/^docker[ -]compose\b/, 'Docker with Compose v2'],
   [/^docker\b/, 'Docker'],
   [/^kubectl\b/, 'kubectl (no cluster needed for a client-side dry run)'],
-  [/^python3?\b/, 'Python 3'],
-  [/^node\b/, 'Node.js'],
-  [/^npx\b/, 'Node.js'],
+  [/^helm\b/, 'Helm'],
+  [/^minikube\b|^kind\s/, 'A local Kubernetes cluster (minikube or kind)'],
+  [/^python3?\b|^pip3?\b|^uvicorn\b|^flask\b/, 'Python 3'],
+  [/^(?:node|npm|npx|yarn|pnpm)\b/, 'Node.js'],
+  [/^curl\b/, 'curl'],
+  [/^http\s|^httpie\b/, 'HTTPie'],
+  [/^jq\b/, 'jq'],
+  [/^openssl\b/, 'OpenSSL'],
+  [/^git\b/, 'Git'],
   [/^terraform\b/, 'Terraform'],
-  [/^psql\b/, 'PostgreSQL client (psql) and a scratch database'],
-  [/^nginx\b/, 'nginx'],
-  [/^yamllint\b/, 'yamllint'],
-  [/^actionlint\b/, 'actionlint'],
   [/^ansible/, 'Ansible'],
+  [/^psql\b/, 'PostgreSQL client (psql) and a scratch database'],
+  [/^sqlite3\b/, 'SQLite'],
+  [/^aws\b/, 'AWS CLI'],
+  [/^gcloud\b/, 'Google Cloud CLI'],
+  [/^az\b/, 'Azure CLI'],
+  [/^ssh\b/, 'SSH client'],
+  [/^make\b/, 'make'],
+  [/^go\s/, 'Go'],
+  [/^cargo\b/, 'Rust (cargo)'],
+  [/^nginx\b/, 'nginx'],
 ];
+
+/** The tool a command line needs, if it is one we know. */
+export function commandTool(command: string): string | undefined {
+  return COMMAND_TOOLS.find(([pattern]) => pattern.test(command))?.[1];
+}
 
 function toolsFor(tasks: LabTask[]): string[] {
   const tools: string[] = [];
   for (const task of tasks) {
     const command = task.check?.command;
     if (!command) continue;
-    const tool = TOOLS.find(([re]) => re.test(command))?.[1];
+    const tool = commandTool(command);
     if (tool && !tools.includes(tool)) tools.push(tool);
   }
   if (tools.includes('Docker with Compose v2')) return tools.filter((t) => t !== 'Docker');

@@ -24,6 +24,7 @@ import type {
   Blockquote, Strong,
 } from 'mdast';
 import { parseLesson, type FencedDiv } from '../parse/parse.js';
+import { trimEdges } from '../extract/markdown.js';
 
 /** What the sanitiser needs from the build: where images and diagrams ended up. */
 export interface AssetResolver {
@@ -466,22 +467,6 @@ function mergeText(nodes: PhrasingContent[]): PhrasingContent[] {
   return out;
 }
 
-function trimEdges(nodes: PhrasingContent[]): PhrasingContent[] {
-  const children = [...nodes];
-  const first = children[0];
-  if (first?.type === 'text') {
-    const value = first.value.replace(/^\s+/, '');
-    if (value) children[0] = { ...first, value };
-    else children.shift();
-  }
-  const last = children[children.length - 1];
-  if (last?.type === 'text') {
-    const value = last.value.replace(/\s+$/, '');
-    if (value) children[children.length - 1] = { ...last, value };
-    else children.pop();
-  }
-  return children;
-}
 
 /** Collapses whitespace runs (and hard breaks) to single spaces and trims. */
 export function collapse(text: string): string {

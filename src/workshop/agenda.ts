@@ -76,12 +76,15 @@ export function scheduleView(schedule: Schedule) {
   };
 }
 
-/** Renders the agenda page. */
-export function renderAgenda(config: WorkshopConfig, schedule: Schedule, templates: Templates, options: WorkshopDocumentOptions): PrintDocument {
-  const title = `${config.title} — Agenda`;
-  // Participants see where each break landed in the table; the notes about moves are for facilitators.
-  const view = { ...scheduleView(schedule), notes: [] };
-  const html = templates.render('workshop/agenda.html', {
+/** What every workshop document's template receives: its head, the workshop's facts and the schedule table. */
+export function workshopPage(
+  config: WorkshopConfig,
+  title: string,
+  view: ReturnType<typeof scheduleView>,
+  templates: Templates,
+  options: WorkshopDocumentOptions,
+) {
+  return {
     lang: 'en',
     title,
     author: config.facilitators.join(', ') || 'Lectern',
@@ -91,7 +94,15 @@ export function renderAgenda(config: WorkshopConfig, schedule: Schedule, templat
     workshop: { title: config.title, facts: workshopFacts(config) },
     overrun: view.overrun,
     scheduleHtml: templates.render('workshop/schedule-table.html', view),
-  });
+  };
+}
+
+/** Renders the agenda page. */
+export function renderAgenda(config: WorkshopConfig, schedule: Schedule, templates: Templates, options: WorkshopDocumentOptions): PrintDocument {
+  const title = `${config.title} — Agenda`;
+  // Participants see where each break landed in the table; the notes about moves are for facilitators.
+  const view = { ...scheduleView(schedule), notes: [] };
+  const html = templates.render('workshop/agenda.html', workshopPage(config, title, view, templates, options));
   return {
     html,
     title,

@@ -4,14 +4,14 @@
  * prepare. Rendered with `workshop/facilitator-guide.html.hbs`. Pure: the caller prints it.
  */
 import type { Templates } from '../render/templates.js';
-import { MarkdownRenderer, documentStyles, footerTemplate, headerTemplate, renderCodeBlock } from '../render/html.js';
+import { MarkdownRenderer, footerTemplate, headerTemplate, renderCodeBlock } from '../render/html.js';
 import { minutesText, type PrintDocument } from '../render/handout.js';
 import type { LabPlan, LabTask } from '../render/lab-tasks.js';
 import type { WorkshopConfig } from './config.js';
 import type { Schedule } from './schedule.js';
 import type { LessonTiming } from './timing.js';
 import type { LessonMaterials } from './materials.js';
-import { WORKSHOP_STYLES, scheduleView, workshopFacts, type WorkshopDocumentOptions } from './agenda.js';
+import { scheduleView, workshopPage, type WorkshopDocumentOptions } from './agenda.js';
 import { formatRange } from './time.js';
 
 /** One slide of a deck as the facilitator sees it. */
@@ -65,15 +65,7 @@ export function renderGuide(
   const title = `${config.title} — Facilitator guide`;
   const view = scheduleView(schedule);
   const html = templates.render('workshop/facilitator-guide.html', {
-    lang: 'en',
-    title,
-    author: config.facilitators.join(', ') || 'Lectern',
-    generator: `Lectern ${options.version}`,
-    paper: options.paper,
-    styles: documentStyles(options.assets, WORKSHOP_STYLES, options.paper),
-    workshop: { title: config.title, facts: workshopFacts(config) },
-    overrun: view.overrun,
-    scheduleHtml: templates.render('workshop/schedule-table.html', view),
+    ...workshopPage(config, title, view, templates, options),
     checklist: dayChecklist(config, lessons, extras),
     lessons: lessons.map((lesson, index) => lessonView(lesson, index, schedule, config.participants)),
   });

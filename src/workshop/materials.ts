@@ -4,7 +4,7 @@
  * write, and the prerequisites it states. Pure.
  */
 import type { Lesson } from '../model/lesson.js';
-import type { LabPlan } from '../render/lab-tasks.js';
+import { commandTool, PREREQUISITE_SECTION, type LabPlan } from '../render/lab-tasks.js';
 
 export interface LessonMaterials {
   /** Software for learners' machines, in the order the lesson first needs it. */
@@ -34,35 +34,7 @@ const LANGUAGE_TOOLS: Record<string, string> = {
   powershell: 'PowerShell',
 };
 
-/** Commands at the start of a shell line (or in inline code), and the tool each needs. */
-const COMMAND_TOOLS: Array<[RegExp, string]> = [
-  [/^docker[ -]compose\b/, 'Docker with Compose v2'],
-  [/^docker\b/, 'Docker'],
-  [/^kubectl\b/, 'kubectl'],
-  [/^helm\b/, 'Helm'],
-  [/^minikube\b|^kind\s/, 'A local Kubernetes cluster (minikube or kind)'],
-  [/^python3?\b|^pip3?\b|^uvicorn\b|^flask\b/, 'Python 3'],
-  [/^(?:node|npm|npx|yarn|pnpm)\b/, 'Node.js'],
-  [/^curl\b/, 'curl'],
-  [/^http\s|^httpie\b/, 'HTTPie'],
-  [/^jq\b/, 'jq'],
-  [/^openssl\b/, 'OpenSSL'],
-  [/^git\b/, 'Git'],
-  [/^terraform\b/, 'Terraform'],
-  [/^ansible/, 'Ansible'],
-  [/^psql\b/, 'PostgreSQL client (psql) and a scratch database'],
-  [/^sqlite3\b/, 'SQLite'],
-  [/^aws\b/, 'AWS CLI'],
-  [/^gcloud\b/, 'Google Cloud CLI'],
-  [/^az\b/, 'Azure CLI'],
-  [/^ssh\b/, 'SSH client'],
-  [/^make\b/, 'make'],
-  [/^go\s/, 'Go'],
-  [/^cargo\b/, 'Rust (cargo)'],
-  [/^nginx\b/, 'nginx'],
-];
 
-const PREREQUISITES = /^(?:prerequisites?|before you (?:start|begin)|requirements|what you need|setup)$/i;
 
 /** The tools, lab files and prerequisites of a lesson. */
 export function lessonMaterials(lesson: Lesson, lab: LabPlan): LessonMaterials {
@@ -75,7 +47,7 @@ export function lessonMaterials(lesson: Lesson, lab: LabPlan): LessonMaterials {
       // Prompts and `sudo` do not change the tool; several commands on a line each count.
       for (const part of raw.replace(/^\s*(?:\$|#|>)\s+/, '').split(/\s*(?:&&|\|\||;|\|)\s*/)) {
         const line = part.trim().replace(/^sudo\s+/, '').replace(/^[A-Z_][A-Z0-9_]*=\S*\s+/, '');
-        add(COMMAND_TOOLS.find(([pattern]) => pattern.test(line))?.[1]);
+        add(commandTool(line));
       }
     }
   };
@@ -105,7 +77,7 @@ export function lessonMaterials(lesson: Lesson, lab: LabPlan): LessonMaterials {
 
 /** The items of a "Prerequisites" (or "Before you start", "Requirements") section. */
 export function prerequisitesOf(lesson: Lesson): string[] {
-  const section = lesson.sections.find((s) => PREREQUISITES.test(s.title.replace(/^[^\p{L}]+/u, '').trim()));
+  const section = lesson.sections.find((s) => PREREQUISITE_SECTION.test(s.title.replace(/^[^\p{L}]+/u, '').trim()));
   if (!section) return [];
   const items = [...section.markdown.matchAll(/^\s*(?:[-*+]|\d+[.)])\s+(.+)$/gm)].map((m) => m[1]!.trim());
   if (items.length > 0) return items;

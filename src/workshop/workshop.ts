@@ -10,9 +10,8 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { BrowserManager } from '../browser/manager.js';
-import { build, type BuildReport, type Format, type LessonReport, type OutputType } from '../build/build.js';
+import { build, type BuildOptions, type BuildReport, type Format, type LessonReport, type OutputType } from '../build/build.js';
 import { loadCourse, kindOf, type Course, type SourceDoc } from '../build/course.js';
-import type { Progress } from '../build/progress.js';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../export/atomic.js';
 import { exportDocumentPdf } from '../export/document-pdf.js';
@@ -48,21 +47,10 @@ export class WorkshopConfigError extends UsageError {
   }
 }
 
-export interface WorkshopOptions {
+/** The build's settings (the workshop chooses the lessons and the formats), and the plan. */
+export interface WorkshopOptions extends Omit<BuildOptions, 'paths' | 'formats' | 'select' | 'manager'> {
   /** The workshop.yaml, as given (relative to cwd). */
   file: string;
-  cwd: string;
-  out: string;
-  to: OutputType[];
-  templatesDir?: string;
-  theme?: string;
-  paper: 'a4' | 'letter';
-  handoutStyle: 'document' | 'slides';
-  concurrency: number;
-  cache: boolean;
-  pdfNotes: boolean;
-  progress: Progress;
-  executablePath?: string;
 }
 
 export interface WorkshopLessonReport {
@@ -126,22 +114,13 @@ export async function buildWorkshop(options: WorkshopOptions): Promise<WorkshopR
   const artifacts: string[] = [];
   let report: BuildReport;
   try {
+    const { file: _plan, ...settings } = options;
     report = await build({
+      ...settings,
       paths: inputs.map((input) => input.path),
-      cwd: options.cwd,
-      out: options.out,
       formats: FORMATS,
       // The guide reads the deck's Markdown; the pack needs the PDFs.
       to: [...new Set<OutputType>([...options.to, 'md', 'pdf'])],
-      templatesDir: options.templatesDir,
-      theme: options.theme,
-      paper: options.paper,
-      handoutStyle: options.handoutStyle,
-      concurrency: options.concurrency,
-      cache: options.cache,
-      pdfNotes: options.pdfNotes,
-      progress: options.progress,
-      executablePath: options.executablePath,
       select: (doc) => wanted.has(doc.absolute),
       manager,
     });

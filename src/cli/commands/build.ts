@@ -9,6 +9,7 @@ import { paint, useColor } from '../io.js';
 import type { BuildOptions, BuildReport } from '../../build/build.js';
 import type { CliOptions } from '../args.js';
 import type { CliIO } from '../io.js';
+import type { Progress } from '../../build/progress.js';
 import type { Command, CommandContext } from './command.js';
 
 export const build: Command = {
@@ -26,16 +27,7 @@ export const build: Command = {
     const live = io.stderr.isTTY === true && !io.env.CI;
     const progress = new Progress({ stream: io.stderr, live, quiet: options.quiet === true });
     const report = await runBuild({ ...setup.build, progress, select: options.shard ? inShard(options.shard) : undefined });
-    await printReport(report, options, io);
-    progress.end({
-      lessons: report.totals.lessons,
-      built: report.totals.lessons - report.totals.cached,
-      cached: report.totals.cached,
-      artifacts: report.totals.artifacts,
-      warnings: report.totals.warnings,
-      errors: report.totals.errors,
-      ms: report.totals.ms,
-    });
+    await printReport(report, options, io, progress);
     return report.totals.errors > 0 ? 1 : 0;
   },
 };
@@ -49,37 +41,43 @@ export interface BuildSetup {
   build: Omit<BuildOptions, 'progress'>;
 }
 
-/** Merges flags over the config file and checks the input paths; shared by build, watch and serve. */
-export async function buildSetup({ args, io }: CommandContext): Promise<BuildSetup> {
+/** Flags over the config file: the options every building command starts from. */
+export function mergedOptions({ args, io }: CommandContext): { options: CliOptions & { paths?: string[] }; configPath: string | null } {
   const config = loadConfig(io.cwd, args.options.config);
-  const options = { ...config.options, ...definedOnly(args.options) };
-  const paths = args.positionals.length > 0 ? args.positionals : (config.options.paths ?? ['lessons/']);
-  const { findLessonFiles } = await import('../../read/read-lesson.js');
-  const { missing } = await findLessonFiles(paths, { cwd: io.cwd });
-  if (missing.length > 0) throw new UsageError(`path not found: ${missing[0]}`);
+  return { options: { ...config.options, ...definedOnly(args.options) }, configPath: config.path };
+}
+
+/** The build settings the options give, defaults filled in (paths and progress are the caller's). */
+export function buildSettings(options: CliOptions, io: CliIO): Omit<BuildOptions, 'progress' | 'paths'> {
   return {
-    options,
-    configPath: config.path,
-    build: {
-      paths,
-      cwd: io.cwd,
-      out: options.out ?? 'output',
-      formats: options.formats ?? ['deck', 'handout', 'lab'],
-      to: options.to ?? ['md', 'html', 'pdf'],
-      templatesDir: options.templates,
-      theme: options.theme,
-      paper: options.paper ?? 'a4',
-      handoutStyle: options.handoutStyle ?? 'document',
-      concurrency: options.concurrency ?? Math.max(1, Math.min(4, availableParallelism())),
-      cache: options.cache !== false,
-      pdfNotes: options.pdfNotes === true,
-      executablePath: io.env.CHROME_PATH || undefined,
-    },
+    cwd: io.cwd,
+    out: options.out ?? 'output',
+    formats: options.formats ?? ['deck', 'handout', 'lab'],
+    to: options.to ?? ['md', 'html', 'pdf'],
+    templatesDir: options.templates,
+    theme: options.theme,
+    paper: options.paper ?? 'a4',
+    handoutStyle: options.handoutStyle ?? 'document',
+    concurrency: options.concurrency ?? Math.max(1, Math.min(4, availableParallelism())),
+    cache: options.cache !== false,
+    pdfNotes: options.pdfNotes === true,
+    executablePath: io.env.CHROME_PATH || undefined,
   };
 }
 
-/** Prints the report's diagnostics on stdout (or the whole report with `--reporter json`). */
-export async function printReport(report: BuildReport, options: CliOptions, io: CliIO): Promise<void> {
+/** Merges flags over the config file and checks the input paths; shared by build, watch and serve. */
+export async function buildSetup(ctx: CommandContext): Promise<BuildSetup> {
+  const { args, io } = ctx;
+  const { options, configPath } = mergedOptions(ctx);
+  const paths = args.positionals.length > 0 ? args.positionals : (options.paths ?? ['lessons/']);
+  const { findLessonFiles } = await import('../../read/read-lesson.js');
+  const { missing } = await findLessonFiles(paths, { cwd: io.cwd });
+  if (missing.length > 0) throw new UsageError(`path not found: ${missing[0]}`);
+  return { options, configPath, build: { paths, ...buildSettings(options, io) } };
+}
+
+/** Prints the report's diagnostics on stdout (or the whole report with `--reporter json`), then the summary line. */
+export async function printReport(report: BuildReport, options: CliOptions, io: CliIO, progress?: Progress): Promise<void> {
   const color = paint(useColor(io.stdout, io.env));
   const { formatDiagnostics } = await import('../report.js');
   const shown = report.lessons
@@ -90,6 +88,15 @@ export async function printReport(report: BuildReport, options: CliOptions, io: 
     const text = formatDiagnostics(shown, color, useColor(io.stdout, io.env));
     if (text) io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   }
+  progress?.end({
+    lessons: report.totals.lessons,
+    built: report.totals.lessons - report.totals.cached,
+    cached: report.totals.cached,
+    artifacts: report.totals.artifacts,
+    warnings: report.totals.warnings,
+    errors: report.totals.errors,
+    ms: report.totals.ms,
+  });
 }
 
 function definedOnly<T extends object>(options: T): Partial<T> {

@@ -107,17 +107,7 @@ export async function runWatching(ctx: CommandContext, hooks: WatchingHooks): Pr
 }
 
 async function printFirst(result: BuildResult, options: CliOptions, io: CliIO, progress: Progress | undefined): Promise<void> {
-  const { report } = result;
-  await printReport(report, options, io);
-  progress?.end({
-    lessons: report.totals.lessons,
-    built: report.totals.lessons - report.totals.cached,
-    cached: report.totals.cached,
-    artifacts: report.totals.artifacts,
-    warnings: report.totals.warnings,
-    errors: report.totals.errors,
-    ms: report.totals.ms,
-  });
+  await printReport(result.report, options, io, progress);
 }
 
 async function printRebuild(result: BuildResult, options: CliOptions, io: CliIO): Promise<void> {

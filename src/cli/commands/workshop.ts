@@ -3,9 +3,8 @@
  * participant pack. Exit 0 built (warnings such as an overrun allowed), 1 a lesson had an error,
  * 2 a mistake in the YAML (each printed as `file:line:column: message`).
  */
-import { availableParallelism } from 'node:os';
 import { UsageError } from '../../errors.js';
-import { loadConfig } from '../config.js';
+import { buildSettings, mergedOptions } from './build.js';
 import { paint, useColor } from '../io.js';
 import type { Command } from './command.js';
 
@@ -13,12 +12,12 @@ export const workshop: Command = {
   name: 'workshop',
   usage: 'workshop FILE.yaml',
   summary: 'build a workshop kit: agenda, facilitator guide, participant pack',
-  async run({ args, io }) {
+  async run(ctx) {
+    const { args, io } = ctx;
     const [file, ...extra] = args.positionals;
     if (file === undefined) throw new UsageError('workshop needs a FILE.yaml (lectern new --workshop writes one)');
     if (extra.length > 0) throw new UsageError(`workshop takes one FILE.yaml, got ${args.positionals.length}`);
-    const config = loadConfig(io.cwd, args.options.config);
-    const options = { ...config.options, ...definedOnly(args.options) };
+    const { options } = mergedOptions(ctx);
 
     // Loaded lazily: `--help` never loads the browser.
     const { buildWorkshop, WorkshopConfigError } = await import('../../workshop/workshop.js');
@@ -29,21 +28,7 @@ export const workshop: Command = {
     const started = performance.now();
     let report;
     try {
-      report = await buildWorkshop({
-        file,
-        cwd: io.cwd,
-        out: options.out ?? 'output',
-        to: options.to ?? ['md', 'html', 'pdf'],
-        templatesDir: options.templates,
-        theme: options.theme,
-        paper: options.paper ?? 'a4',
-        handoutStyle: options.handoutStyle ?? 'document',
-        concurrency: options.concurrency ?? Math.max(1, Math.min(4, availableParallelism())),
-        cache: options.cache !== false,
-        pdfNotes: options.pdfNotes === true,
-        progress,
-        executablePath: io.env.CHROME_PATH || undefined,
-      });
+      report = await buildWorkshop({ ...buildSettings(options, io), file, progress });
     } catch (error) {
       if (!(error instanceof WorkshopConfigError)) throw error;
       // Every mistake on its own line, as an editor's problem matcher reads them.
@@ -76,7 +61,3 @@ export const workshop: Command = {
     return build.totals.errors > 0 ? 1 : 0;
   },
 };
-
-function definedOnly<T extends object>(options: T): Partial<T> {
-  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
-}
