@@ -225,6 +225,64 @@ describe('BrowserManager with real Chromium', () => {
     }
   });
 
+  it('reuses a print page with a fresh blocked list and only the new lease’s roots', async () => {
+    const first = join(scratch, 'reuse-first');
+    const second = join(scratch, 'reuse-second');
+    for (const dir of [first, second]) mkdirSync(dir, { recursive: true });
+    writeFileSync(join(first, 'pic.png'), png);
+    writeFileSync(join(first, 'page.html'), '<img src="https://example.com/first.png"><img src="pic.png">');
+    writeFileSync(join(second, 'page.html'), `<img src="${pathToFileURL(join(first, 'pic.png')).href}">`);
+    const visit = (dir: string) =>
+      manager.withPage(
+        async (page, lease) => {
+          await page.goto(pathToFileURL(join(dir, 'page.html')).href);
+          const widths = await page.evaluate(() => Array.from(document.images, (image) => image.naturalWidth));
+          return { page, widths, blocked: [...lease.blocked] };
+        },
+        { allowedRoots: [dir], javaScriptEnabled: false, reuse: true },
+      );
+    const one = await visit(first);
+    const two = await visit(second);
+    expect(two.page).toBe(one.page);
+    expect(one.widths).toEqual([0, 1]);
+    expect(one.blocked.map((b) => b.url)).toEqual(['https://example.com/first.png']);
+    // The first lesson's folder is not the second's: its file is refused now.
+    expect(two.widths).toEqual([0]);
+    expect(two.blocked).toEqual([{ url: pathToFileURL(join(first, 'pic.png')).href, resourceType: 'image', reason: 'outside-roots' }]);
+    // Scripts stay off on the reused page, and a page with scripts on is never handed a script-free one.
+    const scripted = await manager.withPage(async (page) => page, { reuse: true });
+    expect(scripted).not.toBe(one.page);
+  });
+
+  it('does not reuse a page whose work failed', async () => {
+    let failed: import('puppeteer-core').Page | undefined;
+    await expect(
+      manager.withPage(
+        async (page) => {
+          failed = page;
+          throw new Error('print failed');
+        },
+        { javaScriptEnabled: false, reuse: true },
+      ),
+    ).rejects.toThrow('print failed');
+    expect(failed?.isClosed()).toBe(true);
+  });
+
+  it('gives a dedicated page no pool slot, so pooled pages never wait for it', async () => {
+    const small = new BrowserManager({ concurrency: 1 });
+    try {
+      const dedicated = await small.openPage({ dedicated: true });
+      const title = await small.withPage(async (page) => {
+        await page.setContent('<title>pooled</title>');
+        return page.title();
+      });
+      expect(title).toBe('pooled');
+      await dedicated.close();
+    } finally {
+      await small.close();
+    }
+  });
+
   it('runs no page scripts when JavaScript is disabled', async () => {
     const title = await manager.withPage(
       async (page) => {

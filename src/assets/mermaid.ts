@@ -225,7 +225,7 @@ export class MermaidRenderer {
   }
 
   async #openPage(): Promise<PageLease> {
-    const lease = await this.#manager.openPage({ javaScriptEnabled: true });
+    const lease = await this.#manager.openPage({ javaScriptEnabled: true, dedicated: true });
     try {
       const { page } = lease;
       await page.setContent(pageHtml);

@@ -11,7 +11,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { EnvironmentError } from '../errors.js';
 import { findChrome } from './find-chrome.js';
 import { canonical, guardPage } from './network-guard.js';
-import type { BlockedRequest } from './network-guard.js';
+import type { BlockedRequest, PageGuard } from './network-guard.js';
 import { Semaphore } from './semaphore.js';
 import { withTimeout } from './with-timeout.js';
 
@@ -33,14 +33,33 @@ export interface PageOptions {
   allowedRoots?: readonly string[];
   /** Whether scripts run in the page; defaults to true. */
   javaScriptEnabled?: boolean;
+  /**
+   * Hands the page back for the next caller with the same options instead of closing it: opening a
+   * page starts a renderer process, which costs as much as printing a handout. For callers that
+   * navigate to a whole new document (print pages); the next lease gets fresh roots and blocked list.
+   */
+  reuse?: boolean;
+  /**
+   * A long-lived page (Mermaid's warm page) that does not take one of the pool's slots, so it never
+   * leaves the PDFs waiting for it. Only one per caller, kept for the run.
+   */
+  dedicated?: boolean;
+}
+
+/** An open page not leased to anyone, kept for reuse. */
+interface IdlePage {
+  page: Page;
+  guard: PageGuard;
+  javaScriptEnabled: boolean;
 }
 
 /** A page borrowed from the pool; `close()` returns its slot. */
 export interface PageLease {
   readonly page: Page;
-  /** What the page tried to load and was refused, in order; grows while the page lives. */
+  /** What the page tried to load and was refused, in order; grows while the lease lasts. */
   readonly blocked: readonly BlockedRequest[];
-  close(): Promise<void>;
+  /** Ends the lease; with `reusable` (and `reuse` asked for) the page stays open for the next caller. */
+  close(reusable?: boolean): Promise<void>;
 }
 
 interface Session {
@@ -83,6 +102,7 @@ export class BrowserManager {
   readonly #launchTimeout: number;
   readonly #slots: Semaphore;
   readonly #leases = new Set<PageLease>();
+  #idle: IdlePage[] = [];
   #session: Promise<Session> | undefined;
   #closing: Promise<void> | undefined;
   // Known synchronously, for the process 'exit' hook, which cannot wait for promises.
@@ -122,36 +142,50 @@ export class BrowserManager {
     return (await this.#session).browser;
   }
 
-  /** Opens a guarded page once a pool slot is free; the caller must `close()` it. */
+  /** Opens a guarded page once a pool slot is free (at once when `dedicated`); the caller must `close()` it. */
   async openPage(options: PageOptions = {}): Promise<PageLease> {
-    const release = await this.#slots.acquire();
+    const release = options.dedicated ? () => {} : await this.#slots.acquire();
+    const javaScriptEnabled = options.javaScriptEnabled !== false;
+    const roots = [...this.#roots, ...(options.allowedRoots ?? []).map(canonical)];
     let page: Page | undefined;
     try {
       const browser = await this.browser();
-      // A browser closing under us (Ctrl-C) would leave newPage() waiting for its 30 s timeout.
-      page = await new Promise<Page>((resolvePage, rejectPage) => {
-        const gone = () => rejectPage(new EnvironmentError('Cannot open a page: Chromium was closed'));
-        if (!browser.connected) return gone();
-        browser.once('disconnected', gone);
-        browser.newPage().then(resolvePage, rejectPage).finally(() => browser.off('disconnected', gone));
-      });
-      const roots = [...this.#roots, ...(options.allowedRoots ?? []).map(canonical)];
-      const blocked = await guardPage(page, roots);
-      if (options.javaScriptEnabled === false) await page.setJavaScriptEnabled(false);
+      let guard: PageGuard;
+      const idle = this.#takeIdle(browser, javaScriptEnabled);
+      if (idle) {
+        ({ page, guard } = idle);
+        guard.reset(roots);
+      } else {
+        // A browser closing under us (Ctrl-C) would leave newPage() waiting for its 30 s timeout.
+        page = await new Promise<Page>((resolvePage, rejectPage) => {
+          const gone = () => rejectPage(new EnvironmentError('Cannot open a page: Chromium was closed'));
+          if (!browser.connected) return gone();
+          browser.once('disconnected', gone);
+          browser.newPage().then(resolvePage, rejectPage).finally(() => browser.off('disconnected', gone));
+        });
+        guard = await guardPage(page, roots);
+        if (!javaScriptEnabled) await page.setJavaScriptEnabled(false);
+      }
 
       const opened = page;
+      const blocked = guard.blocked;
       let closing: Promise<void> | undefined;
       const lease: PageLease = {
         page: opened,
         blocked,
-        close: () =>
+        close: (reusable = false) =>
           (closing ??= (async () => {
             this.#leases.delete(lease);
             try {
-              // Already gone when the browser closed or crashed; nothing left to do then.
-              if (!opened.isClosed()) await opened.close();
+              if (opened.isClosed()) return;
+              // Back to the idle list only while the browser that made it is the current one.
+              if (reusable && options.reuse && !this.#closing && this.#live?.browser === browser && browser.connected && this.#idle.length < this.concurrency) {
+                this.#idle.push({ page: opened, guard, javaScriptEnabled });
+              } else {
+                await opened.close();
+              }
             } catch {
-              // Same: the target vanished between the check and the close.
+              // Already gone when the browser closed or crashed, or the target vanished meanwhile.
             } finally {
               release();
             }
@@ -166,13 +200,24 @@ export class BrowserManager {
     }
   }
 
+  /** An idle page of `browser` with the given script setting, if one is waiting. */
+  #takeIdle(browser: Browser, javaScriptEnabled: boolean): IdlePage | undefined {
+    this.#idle = this.#idle.filter((idle) => !idle.page.isClosed() && idle.page.browser() === browser);
+    const index = this.#idle.findIndex((idle) => idle.javaScriptEnabled === javaScriptEnabled);
+    return index >= 0 ? this.#idle.splice(index, 1)[0] : undefined;
+  }
+
   /** Runs `fn` with a fresh guarded page and always closes the page afterwards. */
   async withPage<T>(fn: (page: Page, lease: PageLease) => Promise<T>, options: PageOptions = {}): Promise<T> {
     const lease = await this.openPage(options);
+    let done = false;
     try {
-      return await fn(lease.page, lease);
+      const result = await fn(lease.page, lease);
+      done = true;
+      return result;
     } finally {
-      await lease.close();
+      // A page whose work failed may be in any state: it is closed, never reused.
+      await lease.close(done);
     }
   }
 
@@ -188,6 +233,8 @@ export class BrowserManager {
     const starting = this.#session;
     this.#session = undefined;
     const session = await starting?.catch(() => undefined);
+    // Idle pages die with their browser.
+    this.#idle = [];
     if (session) void this.#dispose(session);
     // Includes a crashed browser still being cleaned up.
     await Promise.all(this.#disposals);

@@ -56,18 +56,37 @@ function isInside(file: string, root: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
+/** A guarded page's live state: what it may load now, and what it refused since `reset`. */
+export interface PageGuard {
+  /** What the page tried to load and was refused, in order; replaced (not cleared) by `reset`. */
+  readonly blocked: readonly BlockedRequest[];
+  /** Gives the page new roots and a new, empty blocked list, for its next document. */
+  reset(roots: readonly string[]): void;
+}
+
 /**
- * Turns on request interception for `page` and returns the live list of what it blocked.
- * `roots` must already be canonical (see `canonical`).
+ * Turns on request interception for `page` and returns its guard: what it blocked, and the roots
+ * it allows, which a reused page swaps for the next document's. `roots` must already be canonical
+ * (see `canonical`).
  */
-export async function guardPage(page: Page, roots: readonly string[]): Promise<readonly BlockedRequest[]> {
-  const blocked: BlockedRequest[] = [];
+export async function guardPage(page: Page, roots: readonly string[]): Promise<PageGuard> {
+  let allowed = roots;
+  let blocked: BlockedRequest[] = [];
+  const guard: PageGuard = {
+    get blocked() {
+      return blocked;
+    },
+    reset(next) {
+      allowed = next;
+      blocked = [];
+    },
+  };
 
   await page.setRequestInterception(true);
   page.on('request', (request: HTTPRequest) => {
     if (request.isInterceptResolutionHandled()) return;
     const url = request.url();
-    const reason = blockReason(url, roots);
+    const reason = blockReason(url, allowed);
     // The page may close mid-request; a failed continue/abort then has nobody left to tell.
     if (reason === null) {
       request.continue().catch(() => {});
@@ -82,8 +101,8 @@ export async function guardPage(page: Page, roots: readonly string[]): Promise<r
   const session = await page.createCDPSession();
   await session.send('Network.enable');
   session.on('Network.webSocketCreated', ({ url }) => {
-    blocked.push({ url, resourceType: 'websocket', reason: blockReason(url, roots) ?? 'scheme' });
+    blocked.push({ url, resourceType: 'websocket', reason: blockReason(url, allowed) ?? 'scheme' });
   });
 
-  return blocked;
+  return guard;
 }

@@ -9,7 +9,7 @@ import type { Templates } from '../render/templates.js';
 import { renderDeck, registerDeckHelpers, type DeckTuning, type DeckSlideInfo } from '../render/deck.js';
 import { renderHandout, renderSlidesHandout } from '../render/handout.js';
 import { renderLab } from '../render/lab.js';
-import { createMarp, renderMarp } from '../export/marp.js';
+import { marpFor, renderMarp } from '../export/marp.js';
 import { deckHtml } from '../export/deck-html.js';
 import { deckPrintHtml } from '../export/print-html.js';
 import { exportDeckPdf, measureDeck } from '../export/pdf.js';
@@ -111,7 +111,7 @@ async function buildDeck(context: RenderContext, job: DocumentJob) {
   job.step('deck');
   registerDeckHelpers(job.templates);
   const wants = (type: 'md' | 'html' | 'pdf' | 'pptx') => job.to.includes(type);
-  const marp = createMarp([...job.theme.builtIn, job.theme.css].filter(Boolean));
+  const marp = marpFor([...job.theme.builtIn, job.theme.css].filter(Boolean));
   const tuning: DeckTuning = {};
   let { markdown, slides } = renderDeck(context, job.templates, tuning);
   let rendered = renderMarp(marp, markdown);

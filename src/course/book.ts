@@ -54,16 +54,8 @@ export function bookPath(moduleDir: string, kind: BookKind): string {
 export async function makeBook(job: BookJob): Promise<BookRecord> {
   const path = bookPath(job.module.dir, job.kind);
   const title = `${job.module.title}: ${HEADING[job.kind]}`;
-  const loaded = await Promise.all(
-    job.sources.map(async (source) => {
-      const bytes = await readFile(source.pdf);
-      const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
-      const part: BookPart = { title: source.title, number: source.number, pages: pdf.getPageCount(), outline: readOutline(pdf) };
-      return { source, bytes, pdf, part };
-    }),
-  );
-  const parts = loaded.map((entry) => entry.part);
-  const contentsHtml = (pages: number) =>
+  const read = await Promise.all(job.sources.map(async (source) => ({ source, bytes: await readFile(source.pdf) })));
+  const contentsHtml = (parts: readonly BookPart[], pages: number) =>
     job.templates.render('course/book-contents.html', {
       title,
       courseTitle: job.courseTitle ?? '',
@@ -73,13 +65,24 @@ export async function makeBook(job: BookJob): Promise<BookRecord> {
       rows: contentsRows(parts, pages),
     });
 
-  const inputs = hashParts([packageVersion(), job.paper, title, contentsHtml(1), ...loaded.flatMap(({ source, bytes }) => [source.source, bytes])]);
+  // Everything the book is made from is the parts' bytes and the contents page's template and
+  // titles, so an unchanged book is known without parsing a single PDF.
+  const titlesOnly = job.sources.map((source) => ({ title: source.title, number: source.number, pages: 0, outline: [] }));
+  const inputs = hashParts([packageVersion(), job.paper, title, contentsHtml(titlesOnly, 1), ...read.flatMap(({ source, bytes }) => [source.source, bytes])]);
   const target = insideOut(job.outRoot, path);
   if (job.previous && job.previous.inputs === inputs && job.previous.report.path === path) {
     return { ...job.previous, report: { ...job.previous.report, cacheHit: true } };
   }
 
-  const { pdf: contents, pages: contentsPages } = await printContents(job, contentsHtml);
+  const loaded = await Promise.all(
+    read.map(async ({ source, bytes }) => {
+      const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+      const part: BookPart = { title: source.title, number: source.number, pages: pdf.getPageCount(), outline: readOutline(pdf) };
+      return { pdf, part };
+    }),
+  );
+  const parts = loaded.map((entry) => entry.part);
+  const { pdf: contents, pages: contentsPages } = await printContents(job, (pages) => contentsHtml(parts, pages));
   const book = await PDFDocument.create();
   for (const page of await book.copyPages(contents, contents.getPageIndices())) book.addPage(page);
   for (const { pdf } of loaded) {
@@ -118,7 +121,7 @@ async function printContents(job: BookJob, html: (pages: number) => string): Pro
   for (let assumed = 1; assumed <= 3; assumed++) {
     const cached = await readFile(keyOf(html(assumed))).catch(() => null);
     if (!cached) continue;
-    const pdf = await PDFDocument.load(cached);
+      const pdf = await PDFDocument.load(cached);
     if (pdf.getPageCount() === assumed) return { pdf, pages: assumed };
   }
   const out = join(dir, `contents-${process.pid}-${randomBytes(6).toString('hex')}.pdf`);
@@ -130,7 +133,7 @@ async function printContents(job: BookJob, html: (pages: number) => string): Pro
       if (pages === assumed || pass === CONTENTS_PASSES - 1) {
         const bytes = await readFile(out);
         await writeFileAtomic(keyOf(text), bytes).catch(() => {});
-        const pdf = await PDFDocument.load(bytes);
+              const pdf = await PDFDocument.load(bytes);
         return { pdf, pages: pdf.getPageCount() };
       }
       assumed = pages;

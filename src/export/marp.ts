@@ -41,6 +41,19 @@ export function createMarp(themeCss: readonly string[] = []): Marp {
   return marp;
 }
 
+let shared: { key: string; marp: Marp } | undefined;
+
+/**
+ * The renderer for these themes, made once and shared by every deck of the run: Marp's set-up and
+ * its first, cold render cost more than a warm render of a whole deck. Rendering is synchronous, so
+ * decks never interleave in it.
+ */
+export function marpFor(themeCss: readonly string[]): Marp {
+  const key = themeCss.join('\0');
+  if (shared?.key !== key) shared = { key, marp: createMarp(themeCss) };
+  return shared.marp;
+}
+
 /** Renders deck Markdown (with `marp: true` front matter) to slides, CSS and notes. */
 export function renderMarp(marp: Marp, markdown: string): RenderedDeck {
   const { html, css, comments } = marp.render(markdown, { htmlAsArray: true });

@@ -49,7 +49,7 @@ export async function withPrintPage<T>(
         await withTimeout(page.evaluate(settle), timeout, 'waiting for images and fonts');
         return fn(page, lease);
       },
-      { allowedRoots: [options.baseDir, dir], javaScriptEnabled: false },
+      { allowedRoots: [options.baseDir, dir], javaScriptEnabled: false, reuse: true },
     );
   } finally {
     await rm(dir, { recursive: true, force: true, maxRetries: 3 });
