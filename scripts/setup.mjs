@@ -3,7 +3,8 @@
 // runs before `npm ci`. Idempotent and quiet when nothing is missing.
 //
 //   1. npm ci            when node_modules is missing or package-lock.json changed
-//   2. tsc               when dist/ is missing or anything under src/ is newer than the stamp
+//   2. tsc + bundle      when dist/ is missing or anything under src/ is newer than the stamp
+//                        (dist/ for the library, dist/bundle/ for the CLI, see scripts/bundle.mjs)
 //   3. system tools      Chromium, pdftotext and fonts; apt-get installs them when run as root
 //   4. env file          node_modules/.lectern-env.json with the resolved Chromium path
 //
@@ -58,7 +59,7 @@ function ensureDependencies() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 2. TypeScript build
+// 2. TypeScript build and the CLI bundle
 // True when any file or folder under dir (folders too, so deletions count) is newer than ms.
 function newerThan(dir, ms) {
   let entries;
@@ -85,6 +86,8 @@ function ensureBuild() {
   else if (stamp === null) reason = 'no build stamp';
   else if (newerThan(p('src'), stamp)) reason = 'src/ changed';
   else if ((mtimeMs(p('tsconfig.json')) ?? 0) > stamp) reason = 'tsconfig.json changed';
+  else if ((mtimeMs(p('scripts', 'bundle.mjs')) ?? 0) > stamp) reason = 'scripts/bundle.mjs changed';
+  else if (!existsSync(p('dist', 'bundle', 'main.js'))) reason = 'the CLI bundle is missing';
   else if ((mtimeMs(p('node_modules', '.package-lock.json')) ?? 0) > stamp) {
     reason = 'dependencies changed';
   }
@@ -106,6 +109,12 @@ function ensureBuild() {
     fail(1, 'TypeScript build failed (errors above).');
   }
   mkdirSync(p('dist'), { recursive: true });
+  const bundled = spawnSync(process.execPath, [p('scripts', 'bundle.mjs')], { cwd: root, encoding: 'utf8' });
+  if (bundled.status !== 0) {
+    process.stderr.write(bundled.stdout ?? '');
+    process.stderr.write(bundled.stderr ?? '');
+    fail(1, 'Bundling the CLI failed (errors above).');
+  }
   writeFileSync(stampFile, `${new Date().toISOString()}\n`);
   done.push('built dist/');
 }

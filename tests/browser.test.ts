@@ -309,6 +309,30 @@ describe('BrowserManager lifecycle', () => {
     expect(manager.profileDir).toBeUndefined();
   });
 
+  it('warms pages for the first documents, and a close during the warm-up launches nothing again', async () => {
+    const manager = new BrowserManager({ concurrency: 2 });
+    manager.prewarm(2, { javaScriptEnabled: false });
+    const browser = await manager.browser();
+    await manager.close();
+    // The warm-up may still be opening pages: it must not bring a second browser up.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(manager.launched).toBe(false);
+    expect(browser.connected).toBe(false);
+
+    const warm = new BrowserManager({ concurrency: 2 });
+    try {
+      warm.prewarm(2, { javaScriptEnabled: false });
+      const opened = await warm.browser();
+      await expect.poll(async () => (await opened.pages()).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+      const pages = await opened.pages();
+      // The next print page is one of them, not a new one.
+      const used = await warm.withPage(async (page) => page, { javaScriptEnabled: false, reuse: true });
+      expect(pages).toContain(used);
+    } finally {
+      await warm.close();
+    }
+  });
+
   it('reports a missing Chromium as a one-line EnvironmentError (exit 3)', async () => {
     const manager = new BrowserManager({ executablePath: '' });
     const error = await manager.browser().catch((caught: unknown) => caught);

@@ -3,7 +3,7 @@
 import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { PDFDocument, PDFDict, PDFName } from 'pdf-lib';
+import { PDFDocument, PDFDict, PDFName } from '../src/vendor/pdf-lib.js';
 import { VFile } from 'vfile';
 import { loadCourse } from '../src/build/course.js';
 import { analyzeLesson } from '../src/pipeline.js';

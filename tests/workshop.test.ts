@@ -4,7 +4,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFDocument, PDFDict, PDFHexString, PDFName, PDFString, StandardFonts } from 'pdf-lib';
+import { PDFDocument, PDFDict, PDFHexString, PDFName, PDFString, StandardFonts } from '../src/vendor/pdf-lib.js';
 import type { Lesson } from '../src/model/lesson.js';
 import type { RenderContext } from '../src/render/context.js';
 import { renderDeck } from '../src/render/deck.js';

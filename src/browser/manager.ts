@@ -144,12 +144,16 @@ export class BrowserManager {
 
   /** Opens a guarded page once a pool slot is free (at once when `dedicated`); the caller must `close()` it. */
   async openPage(options: PageOptions = {}): Promise<PageLease> {
+    return this.#open(options, () => this.browser());
+  }
+
+  async #open(options: PageOptions, browserOf: () => Promise<Browser>): Promise<PageLease> {
     const release = options.dedicated ? () => {} : await this.#slots.acquire();
     const javaScriptEnabled = options.javaScriptEnabled !== false;
     const roots = [...this.#roots, ...(options.allowedRoots ?? []).map(canonical)];
     let page: Page | undefined;
     try {
-      const browser = await this.browser();
+      const browser = await browserOf();
       let guard: PageGuard;
       const idle = this.#takeIdle(browser, javaScriptEnabled);
       if (idle) {
@@ -205,6 +209,25 @@ export class BrowserManager {
     this.#idle = this.#idle.filter((idle) => !idle.page.isClosed() && idle.page.browser() === browser);
     const index = this.#idle.findIndex((idle) => idle.javaScriptEnabled === javaScriptEnabled);
     return index >= 0 ? this.#idle.splice(index, 1)[0] : undefined;
+  }
+
+  /**
+   * Starts Chromium and opens up to `pages` reusable pages with `options` ahead of need, so the first
+   * documents do not wait for renderer processes to start. Failures surface at first real use.
+   */
+  prewarm(pages: number, options: Omit<PageOptions, 'reuse' | 'dedicated'> = {}): void {
+    const warm = async () => {
+      const browser = await this.browser();
+      // Pages go to this browser only: one closed meanwhile is not launched again for them.
+      const same = async () => {
+        if (this.#closing || this.#live?.browser !== browser || !browser.connected) throw new EnvironmentError('Chromium was closed');
+        return browser;
+      };
+      const count = Math.min(pages, this.concurrency);
+      const leases = await Promise.allSettled(Array.from({ length: count }, () => this.#open({ ...options, reuse: true }, same)));
+      await Promise.all(leases.map((lease) => (lease.status === 'fulfilled' ? lease.value.close(true) : undefined)));
+    };
+    warm().catch(() => {});
   }
 
   /** Runs `fn` with a fresh guarded page and always closes the page afterwards. */

@@ -10,7 +10,8 @@ import type { MermaidRenderer } from '../assets/mermaid.js';
 import { EnvironmentError, UsageError } from '../errors.js';
 import { diagnosticsOf } from '../pipeline.js';
 import type { Diagnostic } from '../model/lesson.js';
-import { loadCourse, type Course, type SourceDoc } from './course.js';
+import { looksLikeLesson } from '../course/classify.js';
+import { kindOf, loadCourse, type Course, type SourceDoc } from './course.js';
 import { Progress } from './progress.js';
 import { renderDiagrams, collectImages, type FileToWrite } from './lesson-assets.js';
 import { BuildCache, hashParts } from '../cache/build-cache.js';
@@ -86,17 +87,29 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   }
   await ensureWritable(outRoot);
 
-  const analysisCache = new AnalysisCache(options.cache ? join(outRoot, '.cache', 'analysis') : null, version);
-  const course = await loadCourse(options.paths, options.cwd, outRoot, { analysisCache });
-  const lessons = options.select ? course.lessons.filter(options.select) : course.lessons;
-  const templates = loadTemplates(options.templatesDir, options.cwd);
-  const theme = await loadTheme(options.theme, options.cwd, templates.assets);
   const engine = new Engine(() => options.manager ?? null, {
     concurrency: options.concurrency,
     outRoot,
     executablePath: options.executablePath,
     prewarm: options.to.some((type) => type !== 'md'),
+    progress: options.progress,
   });
+  const analysisCache = new AnalysisCache(options.cache ? join(outRoot, '.cache', 'analysis') : null, version);
+  const course = await loadCourse(options.paths, options.cwd, outRoot, {
+    analysisCache,
+    // A lesson (or its lecture notes) whose text changed will be built: the engine, and Chromium with
+    // it, starts loading now, while the rest of the course is still being read. Not for a selection
+    // (shards, workshops, watch), which may leave that lesson out: `select` is asked once, later.
+    onChanged: (doc) => {
+      const { lesson } = doc.analysis;
+      const built = kindOf(lesson) === 'lecture-notes' || (kindOf(lesson) === 'lesson' && (doc.named || looksLikeLesson(lesson)));
+      if (built && !options.select) void engine.load().catch(() => {});
+    },
+  });
+  options.progress.mark('course read');
+  const lessons = options.select ? course.lessons.filter(options.select) : course.lessons;
+  const templates = loadTemplates(options.templatesDir, options.cwd);
+  const theme = await loadTheme(options.theme, options.cwd, templates.assets);
   const cache = new BuildCache(outRoot);
   const templateHash = hashParts(Object.entries({ ...templates.sources, ...templates.assets }).sort().flat());
   const documentOptions: DocumentOptions = {
@@ -110,10 +123,21 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const reports: LessonReport[] = [];
   let browserLaunched = false;
   options.progress.start(lessons.length);
+  // Module books need only the handouts and labs: they are merged once every lesson's are final,
+  // while the last decks may still be printing.
+  const parts = lessons.map(() => deferred<BookParts>());
+  const books = Promise.all(parts.map((part) => part.promise)).then(async (ready) => {
+    // Course outputs depend only on the lessons: when none was rebuilt, they are as they were.
+    if (ready.every((part) => part.cacheHit)) return;
+    const { manager } = await engine.load();
+    await finishCourse({ outRoot, course, reports: ready, manager, templates: templates.compiled, assets: templates.assets, progress: options.progress, paper: options.paper });
+    options.progress.mark('module books done');
+  });
   try {
-    await forEachLimit(lessons, Math.max(1, options.concurrency), async (doc) => {
-      reports.push(
-        await buildLesson(doc, course, {
+    const built = forEachLimit(lessons.map((doc, index) => ({ doc, index })), Math.max(1, options.concurrency), async ({ doc, index }) => {
+      const part = parts[index]!;
+      try {
+        const report = await buildLesson(doc, course, {
           outRoot,
           engine,
           cache,
@@ -124,18 +148,25 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
           documentOptions,
           useCache: options.cache,
           progress: options.progress,
-        }),
-      );
+          partsReady: part.resolve,
+        });
+        part.resolve(report);
+        reports.push(report);
+      } catch (error) {
+        part.reject(error);
+        throw error;
+      }
     });
+    // Both run to their end before a failure is reported, so no write is left half done.
+    const [lessonsOutcome, booksOutcome] = await Promise.allSettled([built.finally(() => options.progress.mark('lessons done')), books]);
+    if (lessonsOutcome.status === 'rejected') throw lessonsOutcome.reason;
+    if (booksOutcome.status === 'rejected') throw booksOutcome.reason;
     reports.sort((a, b) => course.lessons.findIndex((l) => l.path === a.source) - course.lessons.findIndex((l) => l.path === b.source));
     addCourseDiagnostics(course, reports);
-    // Course outputs depend only on the lessons: when none was rebuilt, they are as they were.
-    if (reports.some((report) => !report.cacheHit)) {
-      const { manager } = await engine.load();
-      await finishCourse({ outRoot, course, reports, manager, templates: templates.compiled, assets: templates.assets, progress: options.progress, paper: options.paper });
-    }
   } finally {
+    books.catch(() => {});
     browserLaunched = await engine.dispose(!options.manager);
+    options.progress.mark('browser closed');
   }
 
   const unreadable = course.unreadable.map((entry) => ({ source: entry.path, problem: entry.problem }));
@@ -172,7 +203,12 @@ interface LessonJob {
   documentOptions: DocumentOptions;
   useCache: boolean;
   progress: Progress;
+  /** Called (once) when the lesson's handout and labs are final, possibly before its deck is. */
+  partsReady: (parts: BookParts) => void;
 }
+
+/** What the module books need of a lesson: where its PDFs are, and whether it was rebuilt. */
+export type BookParts = Pick<LessonReport, 'source' | 'outDir' | 'artifacts' | 'cacheHit'>;
 
 async function buildLesson(doc: SourceDoc, course: Course, job: LessonJob): Promise<LessonReport> {
   const started = performance.now();
@@ -255,6 +291,7 @@ async function buildLesson(doc: SourceDoc, course: Course, job: LessonJob): Prom
   try {
     await buildDocuments(context, {
     ...job.documentOptions,
+    partsReady: () => job.partsReady({ source: doc.path, outDir: toPosix(key), artifacts: [...written], cacheHit: false }),
     templates: job.templates,
     assets: job.assets,
     theme: job.theme,
@@ -328,6 +365,18 @@ async function loadTheme(theme: string | undefined, cwd: string, assets: Record<
   return { name, css, builtIn: [] };
 }
 
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (reason: unknown) => void } {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // Settling twice is harmless (the first wins); an unobserved rejection is not.
+  promise.catch(() => {});
+  return { promise, resolve, reject };
+}
+
 /** Runs `task` over items with at most `limit` at once. */
 async function forEachLimit<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -349,22 +398,27 @@ class Engine {
 
   constructor(
     private readonly given: () => BrowserManager | null,
-    private readonly options: { concurrency: number; outRoot: string; executablePath?: string; prewarm: boolean },
+    private readonly options: { concurrency: number; outRoot: string; executablePath?: string; prewarm: boolean; progress: Progress },
   ) {}
 
   load() {
     this.#loaded ??= (async () => {
-      const [{ BrowserManager }, { MermaidRenderer }, { DiagramCache }, { buildDocuments }] = await Promise.all([
-        import('../browser/manager.js'),
+      // Chromium first: it starts in the background while the rest of the engine loads and the first
+      // lesson renders, which is most of a one-lesson rebuild.
+      const [{ BrowserManager }, { warmPrintPages }] = await Promise.all([import('../browser/manager.js'), import('../export/print-page.js')]);
+      const { concurrency, outRoot, executablePath } = this.options;
+      const manager = this.given() ?? new BrowserManager({ concurrency, allowedRoots: [outRoot], executablePath });
+      if (this.options.prewarm) warmPrintPages(manager, concurrency);
+      this.options.progress.mark('engine: browser starting');
+      const [{ MermaidRenderer }, { DiagramCache }, { buildDocuments }] = await Promise.all([
         import('../assets/mermaid.js'),
         import('../assets/diagram-cache.js'),
         import('./documents.js'),
       ]);
-      const { concurrency, outRoot, executablePath } = this.options;
-      const manager = this.given() ?? new BrowserManager({ concurrency, allowedRoots: [outRoot], executablePath });
-      // Start Chromium while the first lesson renders; a launch failure surfaces at first real use.
-      if (this.options.prewarm) manager.browser().catch(() => {});
       const mermaid = new MermaidRenderer(manager, { cache: new DiagramCache(join(outRoot, '.cache', 'diagrams')) });
+      // The module books' PDF library loads while Chromium prints, when this thread would only wait.
+      void import('../course/book.js').catch(() => {});
+      this.options.progress.mark('engine loaded');
       return { manager, mermaid, buildDocuments };
     })();
     return this.#loaded;

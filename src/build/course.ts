@@ -77,6 +77,8 @@ export interface LoadOptions {
    * document pages); `check` only lints, for which the cached skeleton of links and headings serves.
    */
   renderWhole?: boolean;
+  /** Called for each file whose text changed since the cached analysis (every file without a cache). */
+  onChanged?: (doc: SourceDoc) => void;
 }
 
 /** Reads and analyses every Markdown file under the paths, and sorts them into a course. */
@@ -112,6 +114,7 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
             })
           : analyzeLesson(vfile, { fileExists: existsSync });
         const doc: SourceDoc = { path, absolute: fileAbsolute, root, moduleDir: moduleDirOf(root, fileAbsolute), named: isFile, analysis };
+        if (!('unchanged' in analysis && analysis.unchanged)) options.onChanged?.(doc);
         return { doc, problem: null };
       } catch (error) {
         if (error instanceof LecternError) {

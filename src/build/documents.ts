@@ -44,6 +44,8 @@ export interface DocumentJob extends DocumentOptions {
   /** Records an artifact an exporter wrote itself (atomically) at `path`, relative to `outDir`. */
   record(path: string): void;
   step(step: string): void;
+  /** Called once the handout and labs are written (or failed), possibly before the deck is done. */
+  partsReady?: () => void;
 }
 
 /** How many times overflowing slides are re-planned before the rest is reported. */
@@ -54,9 +56,16 @@ export async function buildDocuments(context: RenderContext, job: DocumentJob): 
   const wants = (type: 'md' | 'html' | 'pdf' | 'pptx') => job.to.includes(type);
   const printable = wants('html') || wants('pdf');
   const slidesHandout = job.formats.includes('handout') && job.handoutStyle === 'slides';
-  const deck = job.formats.includes('deck') || slidesHandout ? buildDeck(context, job) : null;
+  const makesDeck = job.formats.includes('deck') || slidesHandout;
+  const documentHandout = job.formats.includes('handout') && printable && !slidesHandout;
+  const labs = job.formats.includes('lab') && printable ? [false, true] : [];
 
-  const print = async (name: string, document: { html: string; headerTemplate: string; footerTemplate: string; title: string }) => {
+  // The deck renders once the handout and labs are printing in Chromium (as many as it has pages for):
+  // their printing then overlaps the deck's rendering, which holds this thread for a while.
+  const independent = (documentHandout ? 1 : 0) + labs.length;
+  const printing = countdown(makesDeck ? Math.min(job.manager.concurrency, independent) : 0);
+
+  const print = async (name: string, document: { html: string; headerTemplate: string; footerTemplate: string; title: string }, onPrinting?: () => void) => {
     if (wants('html')) await job.write(`${name}.html`, document.html);
     if (!wants('pdf')) return;
     await exportDocumentPdf(job.manager, {
@@ -68,43 +77,72 @@ export async function buildDocuments(context: RenderContext, job: DocumentJob): 
       footerTemplate: document.footerTemplate,
       title: document.title,
       author: context.courseTitle ?? 'Lectern',
+      onPrinting,
     });
     job.record(`${name}.pdf`);
   };
+  /** Prints an independent document; it lets the deck go when it starts printing, or ends without. */
+  const printFirst = async (step: string, name: string, render: () => Parameters<typeof print>[1]) => {
+    const started = once(printing.tick);
+    try {
+      job.step(step);
+      await print(name, render(), started);
+    } finally {
+      started();
+    }
+  };
 
-  const tasks: Array<Promise<void>> = deck ? [deck.then(() => {})] : [];
-  if (job.formats.includes('handout') && printable) {
+  const tasks: Array<Promise<void>> = [];
+  if (documentHandout) {
+    tasks.push(printFirst('handout', 'handout', () => renderHandout(context, job.templates, { assets: job.assets })));
+  }
+  for (const instructor of labs) {
+    const name = instructor ? 'lab-instructor' : 'lab';
+    tasks.push(printFirst(instructor ? 'instructor lab' : 'lab', name, () => renderLab(context, job.templates, { instructor, assets: job.assets })));
+  }
+  const deck = makesDeck ? printing.done.then(() => buildDeck(context, job)) : null;
+  if (slidesHandout && printable && deck) {
+    // The slides handout is the deck itself, so it waits for it.
     tasks.push(
       (async () => {
-        // The slides handout is the deck itself, so it waits for it; the document handout does not.
-        const slides = slidesHandout && deck ? await deck : null;
+        const slides = await deck;
         job.step('handout');
-        const handout = slides
-          ? renderSlidesHandout(
-              context,
-              job.templates,
-              { slidesHtml: slides.rendered.slides, css: slides.rendered.css, notes: slides.rendered.comments.map((notes) => notes.join('\n\n')) },
-              { assets: job.assets },
-            )
-          : renderHandout(context, job.templates, { assets: job.assets });
+        const handout = renderSlidesHandout(
+          context,
+          job.templates,
+          { slidesHtml: slides.rendered.slides, css: slides.rendered.css, notes: slides.rendered.comments.map((notes) => notes.join('\n\n')) },
+          { assets: job.assets },
+        );
         await print('handout', handout);
       })(),
     );
   }
-  if (job.formats.includes('lab') && printable) {
-    for (const instructor of [false, true]) {
-      tasks.push(
-        (async () => {
-          job.step(instructor ? 'instructor lab' : 'lab');
-          await print(instructor ? 'lab-instructor' : 'lab', renderLab(context, job.templates, { instructor, assets: job.assets }));
-        })(),
-      );
-    }
-  }
+  // The module books take the handout and the labs, so they may go ahead while the deck prints.
+  void Promise.allSettled(tasks).then(() => job.partsReady?.());
+  if (deck) tasks.push(deck.then(() => {}));
   // Every task runs to its end before a failure is reported, so no write is left half done.
   const results = await Promise.allSettled(tasks);
   const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failed) throw failed.reason;
+}
+
+/** A promise that resolves after `count` ticks (at once for none). */
+function countdown(count: number): { done: Promise<void>; tick: () => void } {
+  let left = count;
+  let open!: () => void;
+  const done = new Promise<void>((resolve) => (open = resolve));
+  if (left <= 0) open();
+  return { done, tick: () => --left === 0 && open() };
+}
+
+/** `fn`, callable many times, run the first time only. */
+function once(fn: () => void): () => void {
+  let called = false;
+  return () => {
+    if (called) return;
+    called = true;
+    fn();
+  };
 }
 
 async function buildDeck(context: RenderContext, job: DocumentJob) {

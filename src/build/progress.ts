@@ -40,6 +40,11 @@ export class Progress {
     if (this.options.live && !this.options.quiet) this.#draw();
   }
 
+  /** A point in the run worth timing (LECTERN_PROFILE=1 prints it with the time since start). */
+  mark(what: string): void {
+    if (process.env.LECTERN_PROFILE) this.options.stream.write(`${(performance.now() / 1000).toFixed(2)}s ${what}\n`);
+  }
+
   /** A lesson is finished; `note` says how ("built in 1.2 s", "unchanged"). */
   finish(lesson: string, note: string, problems = ''): void {
     this.#current.delete(lesson);

@@ -55,6 +55,8 @@ function restoreMessages(file: VFile, diagnostics: Diagnostic[]): void {
 export interface CachedAnalysis extends Analysis {
   /** True when the tree is a skeleton from the cache rather than the whole parse. */
   cached: boolean;
+  /** True when the text (and the links it checked) are as at the last analysis, parsed again or not. */
+  unchanged: boolean;
 }
 
 /** Analyses lessons, remembering the results on disk. */
@@ -71,14 +73,16 @@ export class AnalysisCache {
   /** The analysis of a read lesson: from the cache when its text and the link targets it checked are unchanged. */
   async analyze(file: VFile, options: { whole?: (lesson: Lesson) => boolean } = {}): Promise<CachedAnalysis> {
     const key = this.dir ? this.#key(file) : '';
+    let unchanged = false;
     if (key) {
       const entry = await this.#read(key);
       const fresh = entry && Object.entries(entry.checked).every(([path, existed]) => existsSync(path) === existed);
+      unchanged = Boolean(entry && fresh);
       if (entry && fresh && !options.whole?.(entry.lesson)) {
         const copy = new VFile({ path: file.path, value: file.value, cwd: file.cwd });
         restoreMessages(copy, entry.lesson.diagnostics);
         copy.data.lesson = entry.lesson;
-        return { lesson: entry.lesson, file: copy, tree: entry.skeleton, cached: true };
+        return { lesson: entry.lesson, file: copy, tree: entry.skeleton, cached: true, unchanged: true };
       }
     }
     const checked: Record<string, boolean> = {};
@@ -94,7 +98,7 @@ export class AnalysisCache {
       const json = JSON.stringify({ lesson: analysis.lesson, skeleton: skeletonOf(analysis.tree), checked } satisfies Entry);
       this.#writes.push(this.#write(key, json).catch(() => {}));
     }
-    return { ...analysis, cached: false };
+    return { ...analysis, cached: false, unchanged };
   }
 
   /** Waits for pending writes (a cache that cannot be written only costs time next run). */

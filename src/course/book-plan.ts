@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import type { Course, Module } from '../build/course.js';
-import type { LessonReport } from '../build/build.js';
+import type { BookParts } from '../build/build.js';
 import { lessonOutDir } from '../output/paths.js';
 import type { BookSource } from './book.js';
 import type { BookKind } from './report.js';
@@ -21,7 +21,7 @@ export interface BookPlan {
 const PART: Record<BookKind, string> = { handouts: 'handout.pdf', labs: 'lab.pdf' };
 
 /** The books to make, module by module in course order. */
-export function planBooks(course: Course, reports: readonly LessonReport[], outRoot: string, exists: (path: string) => boolean): BookPlan[] {
+export function planBooks(course: Course, reports: readonly BookParts[], outRoot: string, exists: (path: string) => boolean): BookPlan[] {
   const bySource = new Map(reports.map((report) => [report.source, report]));
   const plans: BookPlan[] = [];
   for (const module of course.modules) {

@@ -6,7 +6,7 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, ParseSpeeds } from '../vendor/pdf-lib.js';
 import type { BrowserManager } from '../browser/manager.js';
 import type { Templates } from '../render/templates.js';
 import { exportDocumentPdf } from '../export/document-pdf.js';
@@ -76,7 +76,8 @@ export async function makeBook(job: BookJob): Promise<BookRecord> {
 
   const loaded = await Promise.all(
     read.map(async ({ source, bytes }) => {
-      const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+      // Parsed in one go: yielding between objects only slows a merge nothing waits on.
+      const pdf = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
       const part: BookPart = { title: source.title, number: source.number, pages: pdf.getPageCount(), outline: readOutline(pdf) };
       return { pdf, part };
     }),

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import type { BrowserManager } from '../browser/manager.js';
 import type { Course } from '../build/course.js';
-import type { LessonReport } from '../build/build.js';
+import type { BookParts } from '../build/build.js';
 import type { Templates } from '../render/templates.js';
 import type { Progress } from '../build/progress.js';
 import { EnvironmentError } from '../errors.js';
@@ -16,8 +16,8 @@ import { readBookManifest, writeBookManifest, type BookRecord } from './book-man
 export interface CourseJob {
   outRoot: string;
   course: Course;
-  /** One per built lesson, in course order. */
-  reports: LessonReport[];
+  /** One per built lesson: where its handout and lab PDFs are. */
+  reports: readonly BookParts[];
   manager: BrowserManager;
   templates: Templates;
   assets: Record<string, string>;

@@ -3,7 +3,7 @@
  * ISO 32000-1 §12.3.3 read and written as plain dictionaries. Destinations are page indexes, so an
  * outline read from one file can be written into another that holds its pages at an offset.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef, PDFString, type PDFObject } from '../vendor/pdf-lib.js';
 
 export interface OutlineEntry {
   title: string;

@@ -22,6 +22,8 @@ export interface ExportDocumentPdfOptions {
   subject?: string;
   /** Milliseconds allowed for loading and for printing, each; defaults to 60 000. */
   timeout?: number;
+  /** Called once Chromium has been told to print (the page is loaded; the printing takes a while). */
+  onPrinting?: () => void;
 }
 
 export interface DocumentPdfResult {
@@ -43,8 +45,8 @@ export async function exportDocumentPdf(
   const { printed, blocked } = await withPrintPage(
     manager,
     { html: options.html, baseDir: options.baseDir, timeout },
-    async (page, lease) => ({
-      printed: await page.pdf({
+    async (page, lease) => {
+      const printing = page.pdf({
         format: options.paper,
         printBackground: true,
         preferCSSPageSize: true,
@@ -53,10 +55,13 @@ export async function exportDocumentPdf(
         footerTemplate: footerTemplate || blank,
         outline: true,
         tagged: true,
+        // The page has settled its fonts already; without this wait the print command goes out at once.
+        waitForFonts: false,
         timeout,
-      }),
-      blocked: [...lease.blocked],
-    }),
+      });
+      options.onPrinting?.();
+      return { printed: await printing, blocked: [...lease.blocked] };
+    },
   );
   const pages = await savePdf(printed, options.out, {
     title: options.title,

@@ -22,7 +22,7 @@ export async function savePdf(printed: Uint8Array, out: string, metadata: PdfMet
     await writeFileAtomic(out, updated.bytes);
     return updated.pages;
   }
-  const { PDFDocument } = await import('pdf-lib');
+  const { PDFDocument } = await import('../vendor/pdf-lib.js');
   // Keep Chromium's producer and dates; only what we set below changes.
   const pdf = await PDFDocument.load(printed, { updateMetadata: false });
   const pages = pdf.getPageCount();

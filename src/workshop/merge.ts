@@ -6,7 +6,7 @@
  * The outline is read and written by `../course/pdf-outline.ts`; this file only copies pages and
  * nests the parts' outlines. When the course build gets a merge of its own, one of them should go.
  */
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from '../vendor/pdf-lib.js';
 import { readOutline, writeOutline, type OutlineEntry } from '../course/pdf-outline.js';
 
 /** A part of the merged document: a PDF of its own, or a heading over its children (or both). */

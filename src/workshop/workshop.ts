@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from '../vendor/pdf-lib.js';
 import { BrowserManager } from '../browser/manager.js';
 import { build, type BuildOptions, type BuildReport, type Format, type LessonReport, type OutputType } from '../build/build.js';
 import { loadCourse, kindOf, type Course, type SourceDoc } from '../build/course.js';
