@@ -64,3 +64,27 @@ describe('random documents', () => {
     );
   }, 60_000);
 });
+
+describe('inlineMarkdown’s shortcut for plain text', () => {
+  // Every character Markdown treats specially, and the pairs that start bare links, next to plain ones.
+  const pieces = fc.constantFrom(...'abcpsw WxyZ019.,;:/!?#+-()"\'%$^{}é中🐳\t*_[]`<>&|~@=\\'.split(''), 'www.', 'https://', 'a@b', '1. ', '- ', '\u00a0');
+  const line = fc.array(pieces, { maxLength: 20 }).map((parts) => parts.join(''));
+
+  it('gives exactly what the Markdown serialiser gives, for every text it takes', async () => {
+    const { inlineMarkdown, serialiseInline, trimEdges } = await import('../src/extract/markdown.js');
+    let shortcut = 0;
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 3 }), (values) => {
+        const nodes = values.map((value) => ({ type: 'text' as const, value }));
+        const children = trimEdges(nodes);
+        const expected = children.length === 0 ? '' : serialiseInline(children);
+        const joined = values.join('').trim();
+        if (!/[\\`*_[\]<>&|~@=]|[Ww]\.[-.\w]|[ps]:\//.test(joined) && /^[\p{L}\p{N}]/u.test(joined)) shortcut++;
+        expect(inlineMarkdown(nodes)).toBe(expected);
+      }),
+      { numRuns: 20_000 },
+    );
+    // The shortcut was really taken, not just the serialiser compared with itself.
+    expect(shortcut).toBeGreaterThan(1_000);
+  });
+});

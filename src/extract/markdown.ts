@@ -31,10 +31,28 @@ export function blockMarkdown(nodes: RootContent[]): string {
   return toMarkdown({ type: 'root', children: nodes }, options).trim();
 }
 
+/**
+ * Text that serialises to itself: none of the characters Markdown (with GFM) would escape inside a
+ * line, and none of the pairs that look like the start of a bare link ("www.x", "https:/", "a@b").
+ * Most list items are such text, and skipping the serialiser for them halves the cost of extraction.
+ */
+const escapes = /[\\`*_[\]<>&|~@=\r\n]|[Ww]\.[-.\w]|[ps]:\//;
+
 /** Serialises phrasing content to one line of inline Markdown. */
 export function inlineMarkdown(nodes: PhrasingContent[]): string {
   const children = trimEdges(nodes);
   if (children.length === 0) return '';
+  if (children.every((child) => child.type === 'text')) {
+    const text = children.map((child) => (child as { value: string }).value).join('');
+    // It must also start with a letter or digit (a line's first character has rules of its own) and
+    // end with no space (written as a character reference).
+    if (!escapes.test(text) && /^[\p{L}\p{N}]/u.test(text) && /\S$/.test(text)) return collapse(text);
+  }
+  return serialiseInline(children);
+}
+
+/** `inlineMarkdown` through the Markdown serialiser, for any phrasing content (exported for tests). */
+export function serialiseInline(children: PhrasingContent[]): string {
   const paragraph: Paragraph = { type: 'paragraph', children };
   return collapse(toMarkdown(paragraph, options))
     // Escapes that only matter at the start of a block ("2\. Diagrams", "\- item") are noise inline.

@@ -1,7 +1,7 @@
 /** Small pure helpers shared by the lint rules. */
 import type { Heading, Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { EXIT, SKIP, visit } from 'unist-util-visit';
 import type { Lesson } from '../model/lesson.js';
 import type { Place } from './rule.js';
 
@@ -30,10 +30,14 @@ export function stripInlineMarkdown(text: string): string {
 export function placeAtLine(tree: Root, line: number, types: readonly string[]): Place {
   let found: Place | undefined;
   visit(tree, (node) => {
-    if (found || !types.includes(node.type) || node.position?.start.line !== line) return;
+    const position = node.position;
+    // Whole subtrees before or after the line cannot hold it.
+    if (position && (position.end.line < line || position.start.line > line)) return SKIP;
+    if (!types.includes(node.type) || position?.start.line !== line) return undefined;
     const first = node.type === 'listItem' ? (node as Nodes & { children: Nodes[] }).children[0] : undefined;
-    const start = first?.position?.start.line === line ? first.position.start : node.position.start;
+    const start = first?.position?.start.line === line ? first.position.start : position.start;
     found = { line, column: start.column };
+    return EXIT;
   });
   return found ?? { line: Math.max(1, line), column: 1 };
 }
