@@ -123,6 +123,11 @@ export class BrowserManager {
     return this.#session !== undefined;
   }
 
+  /** True while a launched browser is up and connected (not merely starting). */
+  get ready(): boolean {
+    return this.#live !== undefined && this.#live.browser.connected && !this.#closing;
+  }
+
   /** The running browser's temporary profile folder, removed on close. */
   get profileDir(): string | undefined {
     return this.#profileDir;

@@ -100,7 +100,9 @@ export async function buildDocuments(context: RenderContext, job: DocumentJob): 
     const name = instructor ? 'lab-instructor' : 'lab';
     tasks.push(printFirst(instructor ? 'instructor lab' : 'lab', name, () => renderLab(context, job.templates, { instructor, assets: job.assets })));
   }
-  const deck = makesDeck ? printing.done.then(() => buildDeck(context, job)) : null;
+  // While Chromium is still starting, nothing can print yet: the deck renders at once instead.
+  const deckMayStart = job.manager.ready ? printing.done : Promise.resolve();
+  const deck = makesDeck ? deckMayStart.then(() => buildDeck(context, job)) : null;
   if (slidesHandout && printable && deck) {
     // The slides handout is the deck itself, so it waits for it.
     tasks.push(
