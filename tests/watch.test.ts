@@ -2,7 +2,7 @@
 // CLI rebuilding just the edited lesson with the Chromium it started once, then exiting on Ctrl-C.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, renameSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Root } from 'mdast';
@@ -75,6 +75,30 @@ const lessonText = (title: string) => `# Lesson 1.1: ${title}
 Plain text.
 `;
 
+/** A build like the real one as far as a session can tell: reads the course, asks `select`, reports. */
+function standInBuild(builds: string[][], onStart: () => void = () => {}, ms = 0) {
+  return async (options: BuildOptions): Promise<BuildReport> => {
+    const course = await loadCourse(options.paths, options.cwd);
+    const chosen = course.lessons.filter((doc) => options.select!(doc));
+    builds.push(chosen.map((doc) => doc.path).sort());
+    onStart();
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    const lessons = chosen.map((doc) => ({
+      source: doc.path,
+      id: doc.analysis.lesson.id,
+      module: doc.moduleDir,
+      title: doc.analysis.lesson.title,
+      number: doc.analysis.lesson.number,
+      outDir: `${doc.moduleDir}/${doc.analysis.lesson.id}`,
+      artifacts: [],
+      diagnostics: [],
+      cacheHit: false,
+      ms: 1,
+    }));
+    return { lectern: 'test', out: 'out', lessons, unreadable: [], totals: { lessons: lessons.length, artifacts: 0, warnings: 0, errors: 0, cached: 0, ms: 1 }, browserLaunched: false };
+  };
+}
+
 describe('WatchSession batching (real file events, stand-in build)', () => {
   let dir: string;
   let session: WatchSession | undefined;
@@ -96,27 +120,7 @@ describe('WatchSession batching (real file events, stand-in build)', () => {
     const builds: string[][] = [];
     const results: BuildResult[] = [];
     let building: (() => void) | undefined;
-    // Builds like the real one as far as the session can tell: reads the course, asks `select`, reports.
-    const runBuild = async (options: BuildOptions): Promise<BuildReport> => {
-      const course = await loadCourse(options.paths, options.cwd);
-      const chosen = course.lessons.filter((doc) => options.select!(doc));
-      builds.push(chosen.map((doc) => doc.path).sort());
-      building?.();
-      await new Promise((resolve) => setTimeout(resolve, 400));
-      const lessons = chosen.map((doc) => ({
-        source: doc.path,
-        id: doc.analysis.lesson.id,
-        module: doc.moduleDir,
-        title: doc.analysis.lesson.title,
-        number: doc.analysis.lesson.number,
-        outDir: `${doc.moduleDir}/${doc.analysis.lesson.id}`,
-        artifacts: [],
-        diagnostics: [],
-        cacheHit: false,
-        ms: 1,
-      }));
-      return { lectern: 'test', out: 'out', lessons, unreadable: [], totals: { lessons: lessons.length, artifacts: 0, warnings: 0, errors: 0, cached: 0, ms: 1 }, browserLaunched: false };
-    };
+    const runBuild = standInBuild(builds, () => building?.(), 400);
     session = new WatchSession({
       build: { paths: ['lessons'], cwd: dir, out: 'out', formats: ['deck'], to: ['md'], paper: 'a4', handoutStyle: 'document', concurrency: 1, cache: true, pdfNotes: false },
       progress: () => new Progress({ stream: { write: () => true }, live: false, quiet: true }),
@@ -157,6 +161,45 @@ describe('WatchSession batching (real file events, stand-in build)', () => {
       ['1.1-a', false],
       ['1.2-b', true],
     ]);
+  });
+
+  it('sees every save of an editor that renames a new file over the lesson, and lessons in folders made later', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'lectern-watch-unit-'));
+    mkdirSync(join(dir, 'lessons', 'm'), { recursive: true });
+    const a = join(dir, 'lessons', 'm', '1.1-a.md');
+    writeFileSync(a, lessonText('Alpha'));
+    const builds: string[][] = [];
+    session = new WatchSession({
+      build: { paths: ['lessons'], cwd: dir, out: 'out', formats: ['deck'], to: ['md'], paper: 'a4', handoutStyle: 'document', concurrency: 1, cache: true, pdfNotes: false },
+      progress: () => new Progress({ stream: { write: () => true }, live: false, quiet: true }),
+      onBuilt: () => {},
+      onFailed: (error) => {
+        throw error;
+      },
+      onWatchError: (error) => {
+        throw error;
+      },
+      debounceMs: 40,
+      runBuild: standInBuild(builds),
+    });
+    await session.start();
+    // Like vim or a "safe write": the new text goes to a scratch file that replaces the lesson.
+    for (const text of ['one', 'two', 'three']) {
+      writeFileSync(`${a}.new`, `${lessonText('Alpha')}\n${text}\n`);
+      renameSync(`${a}.new`, a);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      await session.idle();
+    }
+    expect(builds.slice(1)).toEqual([['lessons/m/1.1-a.md'], ['lessons/m/1.1-a.md'], ['lessons/m/1.1-a.md']]);
+    // A module folder made after the session started is watched too.
+    mkdirSync(join(dir, 'lessons', 'n'));
+    writeFileSync(join(dir, 'lessons', 'n', '2.1-b.md'), lessonText('Beta'));
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    await session.idle();
+    appendFileSync(join(dir, 'lessons', 'n', '2.1-b.md'), '\nfour\n');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    await session.idle();
+    expect(builds.at(-1)).toEqual(['lessons/n/2.1-b.md']);
   });
 
   it('ignores what the build writes into an output folder inside the watched one', async () => {

@@ -1,9 +1,12 @@
 /**
- * Watches folders (recursively, with Node's `fs.watch`, which does this natively on Linux, macOS and
- * Windows since Node 20) and single files, and reports changed paths in batches once they go quiet.
+ * Watches folders recursively and single files, and reports changed paths in batches once they go
+ * quiet. macOS and Windows watch a whole tree natively. On Linux, Node's recursive `fs.watch` follows
+ * files rather than folders and loses a file once an editor saves it by renaming a new file over it
+ * (vim, and any "safe write"), so there every folder gets a watch of its own, which sees such saves
+ * by name, and folders created later are added as they appear.
  */
-import { watch, type FSWatcher } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { isInside } from '../output/paths.js';
 
 export interface WatchTarget {
@@ -19,7 +22,12 @@ export interface FileWatcherOptions {
   accept: (path: string) => boolean;
   onChange: (paths: string[]) => void;
   onError: (error: Error, target: WatchTarget) => void;
+  /** Sub-folders not to watch at all (an output folder inside a watched one, dependencies). */
+  skipFolder?: (path: string) => boolean;
 }
+
+/** Whether `fs.watch` follows a whole tree reliably here; see the top of this file. */
+const nativeRecursive = process.platform !== 'linux';
 
 export interface FileWatcher {
   close(): void;
@@ -44,8 +52,51 @@ export function watchFiles(targets: readonly WatchTarget[], options: FileWatcher
     timer = setTimeout(flush, options.debounceMs);
   };
 
+  // Linux: one watch per folder, by path, so a folder deleted and made again is watched again.
+  const folders = new Map<string, FSWatcher>();
+  const watchTree = (dir: string, target: WatchTarget, top: boolean) => {
+    if (folders.has(dir) || (!top && options.skipFolder?.(dir))) return;
+    let watcher: FSWatcher;
+    try {
+      watcher = watch(dir, { persistent: true }, (_event, name) => {
+        if (name === null) return;
+        const path = resolve(dir, name.toString());
+        // A new (or renamed) folder is watched from now on; what it holds already counts as changed.
+        if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
+          if (options.skipFolder?.(path)) return;
+          watchTree(path, target, false);
+          forEachFile(path, changed);
+        } else if (folders.has(path)) {
+          unwatchTree(path);
+        }
+        changed(path);
+      });
+    } catch (error) {
+      // The top folder must be watchable; one that vanished while we walked is simply gone.
+      if (top) throw error;
+      return;
+    }
+    watcher.on('error', (error) => options.onError(error, target));
+    folders.set(dir, watcher);
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) watchTree(join(dir, entry.name), target, false);
+    }
+  };
+  const unwatchTree = (dir: string) => {
+    for (const [path, watcher] of folders) {
+      if (path === dir || path.startsWith(`${dir}/`)) {
+        watcher.close();
+        folders.delete(path);
+      }
+    }
+  };
+
   try {
     for (const target of targets) {
+      if (target.kind === 'folder' && !nativeRecursive) {
+        watchTree(target.path, target, true);
+        continue;
+      }
       // A single file is watched through its folder: editors that save by renaming replace the inode.
       const folder = target.kind === 'folder' ? target.path : dirname(target.path);
       const watcher = watch(folder, { recursive: target.kind === 'folder', persistent: true }, (_event, name) => {
@@ -60,6 +111,7 @@ export function watchFiles(targets: readonly WatchTarget[], options: FileWatcher
     }
   } catch (error) {
     watchers.forEach((watcher) => watcher.close());
+    folders.forEach((watcher) => watcher.close());
     throw error;
   }
 
@@ -68,8 +120,25 @@ export function watchFiles(targets: readonly WatchTarget[], options: FileWatcher
       clearTimeout(timer);
       pending.clear();
       for (const watcher of watchers) watcher.close();
+      for (const watcher of folders.values()) watcher.close();
+      folders.clear();
     },
   };
+}
+
+/** Calls `fn` with every file below `dir` (a folder just created or moved in). */
+function forEachFile(dir: string, fn: (path: string) => void): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) forEachFile(path, fn);
+    else fn(path);
+  }
 }
 
 /** Drops targets a watched folder already covers (and duplicates). */

@@ -95,6 +95,7 @@ export class WatchSession {
     this.#watcher = watchFiles(this.targets, {
       debounceMs: this.#options.debounceMs ?? 150,
       accept: (path) => this.#accepts(path),
+      skipFolder: (path) => isInside(this.#outRoot, path) || IGNORED(basename(path)),
       onChange: (paths) => this.#queue(paths),
       onError: (error, target) => this.#options.onWatchError(error, target.path),
     });
