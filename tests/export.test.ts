@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BrowserManager } from '../src/browser/manager.js';
+import { pdfFields } from './helpers/cli.js';
 import { EnvironmentError, InputError, LecternError } from '../src/errors.js';
 import { writeFileAtomic } from '../src/export/atomic.js';
 import { deckHtml } from '../src/export/deck-html.js';
@@ -75,14 +76,6 @@ function lessonDir(name: string): string {
 
 const rendered = renderMarp(createMarp([theme]), deckMarkdown);
 
-function pdfinfo(file: string): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const line of execFileSync('pdfinfo', [file], { encoding: 'utf8' }).split('\n')) {
-    const at = line.indexOf(':');
-    if (at > 0) fields[line.slice(0, at)] = line.slice(at + 1).trim();
-  }
-  return fields;
-}
 
 function pdfPageText(file: string, page: number): string {
   return execFileSync('pdftotext', ['-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
@@ -224,7 +217,7 @@ describe('exportDeckPdf', () => {
 
   it('prints one 1280×720 px (960×540 pt) page per slide, with metadata', () => {
     expect(result.pages).toBe(3);
-    const info = pdfinfo(out);
+    const info = pdfFields(out);
     expect(info['Pages']).toBe('3');
     expect(info['Page size']).toBe('960 x 540 pts');
     expect(info['Title']).toBe('Alpha lesson');
@@ -266,7 +259,7 @@ describe('exportDeckPdf', () => {
     const notesOut = join(dir, 'deck-notes.pdf');
     const notes = await exportDeckPdf(manager, { html, baseDir: dir, out: notesOut, notes: true });
     expect(notes.pages).toBe(5);
-    expect(pdfinfo(notesOut)['Pages']).toBe('5');
+    expect(pdfFields(notesOut)['Pages']).toBe('5');
     expect(pdfPageText(notesOut, 2)).toContain('Say hello & welcome </script>');
     expect(pdfPageText(notesOut, 3)).toContain('Beta list');
     expect(pdfPageText(notesOut, 4)).toContain('Pace yourself.');
@@ -335,7 +328,7 @@ describe('exportDocumentPdf', () => {
       title: 'Alpha handout',
       author: 'A. Teacher',
     });
-    const info = pdfinfo(out);
+    const info = pdfFields(out);
     expect(result).toEqual({ pages: Number(info['Pages']), blocked: [] });
     expect(result.pages).toBeGreaterThan(1);
     // Chromium rounds the sheet to whole CSS pixels: 594.96 x 841.92 pts, which pdfinfo still calls A4.

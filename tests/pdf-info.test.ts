@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BrowserManager } from '../src/browser/manager.js';
+import { pdfFields } from './helpers/cli.js';
 import { appendInfo } from '../src/export/pdf-info.js';
 import { savePdf } from '../src/export/pdf-file.js';
 
@@ -26,14 +27,6 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-function pdfinfo(path: string): Record<string, string> {
-  const info: Record<string, string> = {};
-  for (const line of execFileSync('pdfinfo', [path], { encoding: 'utf8' }).split('\n')) {
-    const at = line.indexOf(':');
-    if (at > 0) info[line.slice(0, at)] = line.slice(at + 1).trim();
-  }
-  return info;
-}
 
 describe('appendInfo', () => {
   it('adds the metadata as an update after Chromium’s bytes, which stay untouched', () => {
@@ -44,7 +37,7 @@ describe('appendInfo', () => {
     expect(Buffer.from(updated!.bytes.subarray(0, printed.length)).equals(Buffer.from(printed))).toBe(true);
     const path = join(scratch, 'updated.pdf');
     writeFileSync(path, updated!.bytes);
-    const info = pdfinfo(path);
+    const info = pdfFields(path);
     expect(info['Title']).toBe(title);
     expect(info['Author']).toBe('A. Teacher');
     expect(info['Subject']).toBe('Module 1');
@@ -77,7 +70,7 @@ describe('savePdf', () => {
     const rewritten = await (await PDFDocument.load(printed)).save({ useObjectStreams: true });
     const path = join(scratch, 'fallback.pdf');
     expect(await savePdf(rewritten, path, { title: 'Fallback', author: 'B. Teacher' })).toBe(3);
-    const info = pdfinfo(path);
+    const info = pdfFields(path);
     expect(info['Title']).toBe('Fallback');
     expect(info['Author']).toBe('B. Teacher');
     expect(info['Creator']).toBe('Lectern');

@@ -53,10 +53,20 @@ export interface PdfInfo {
 }
 
 export function pdfInfo(path: string): PdfInfo {
-  const text = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
-  const field = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'm').exec(text)?.[1]?.trim() ?? '';
-  const size = /^Page size:\s*([\d.]+) x ([\d.]+) pts/m.exec(text);
+  const fields = pdfFields(path);
+  const field = (name: string) => fields[name] ?? '';
+  const size = /^([\d.]+) x ([\d.]+) pts/.exec(field('Page size'));
   return { pages: Number(field('Pages')), width: Number(size?.[1] ?? 0), height: Number(size?.[2] ?? 0), title: field('Title'), author: field('Author') };
+}
+
+/** Every field pdfinfo prints ("Title", "Page size", …), by name. */
+export function pdfFields(path: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const line of execFileSync('pdfinfo', [path], { encoding: 'utf8' }).split('\n')) {
+    const at = line.indexOf(':');
+    if (at > 0 && !(line.slice(0, at) in fields)) fields[line.slice(0, at)] = line.slice(at + 1).trim();
+  }
+  return fields;
 }
 
 /** Text of one page (1-based). */
