@@ -1,7 +1,8 @@
 // Courses without a browser: ordering, notes pairing, lessons vs documents, the course lint rules
 // (one fixture folder per rule, golden `expected.txt`), durations, safe page HTML, PDF outlines.
 import { describe, it, expect } from 'vitest';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { PDFDocument, PDFDict, PDFName } from '../src/vendor/pdf-lib.js';
 import { VFile } from 'vfile';
@@ -274,5 +275,36 @@ describe('module books as data', () => {
     expect(plans([report(recap, ['deck.md']), report(capstone, ['deck.md'])], () => true)).toEqual([]);
     const named = await loadCourse(['tests/fixtures-course/course/module-10-review/recap.md'], root);
     expect(planBooks(named, [], '/out', () => true)).toEqual([]);
+  });
+});
+
+describe('book parts parsed ahead of time', () => {
+  const pdfOf = async (pages: number) => {
+    const pdf = await PDFDocument.create();
+    for (let i = 0; i < pages; i++) pdf.addPage();
+    return pdf.save();
+  };
+
+  it('are used only while the file still has the bytes they were parsed from', async () => {
+    const { parsePart, preparseParts, forgetPreparsed } = await import('../src/course/book.js');
+    const dir = mkdtempSync(join(tmpdir(), 'lectern-preparse-'));
+    try {
+      const path = join(dir, 'handout.pdf');
+      writeFileSync(path, await pdfOf(1));
+      preparseParts([path]);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      // The lesson was rebuilt meanwhile: its new PDF is what goes into the book.
+      const rebuilt = await pdfOf(3);
+      writeFileSync(path, rebuilt);
+      expect((await parsePart(path, rebuilt)).getPageCount()).toBe(3);
+
+      writeFileSync(path, await pdfOf(2));
+      preparseParts([path]);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect((await parsePart(path, readFileSync(path))).getPageCount()).toBe(2);
+    } finally {
+      forgetPreparsed();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -24,6 +24,7 @@ import { writeFileAtomic } from '../export/atomic.js';
 import type { DocumentOptions, Theme } from './documents.js';
 import { writeIndex } from './index-page.js';
 import { finishCourse } from '../course/finish.js';
+import { PART } from '../course/book-plan.js';
 import { addCourseDiagnostics } from '../course/course-lint.js';
 import type { ModuleReport } from '../course/report.js';
 import { packageVersion } from '../cli/version.js';
@@ -95,6 +96,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     progress: options.progress,
   });
   const analysisCache = new AnalysisCache(options.cache ? join(outRoot, '.cache', 'analysis') : null, version);
+  /** Lessons (and lecture notes) whose text changed since the last analysis. */
+  const changed = new Set<string>();
   const course = await loadCourse(options.paths, options.cwd, outRoot, {
     analysisCache,
     // A lesson (or its lecture notes) whose text changed will be built: the engine, and Chromium with
@@ -103,9 +106,22 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     onChanged: (doc) => {
       const { lesson } = doc.analysis;
       const built = kindOf(lesson) === 'lecture-notes' || (kindOf(lesson) === 'lesson' && (doc.named || looksLikeLesson(lesson)));
+      if (built) changed.add(doc.absolute);
       if (built && !options.select) void engine.load().catch(() => {});
     },
   });
+  // When a few lessons were edited, the rest of their modules' handouts and labs go into the module
+  // books as they are: they are parsed while the first deck prints, when this thread would wait.
+  let headStart: Promise<typeof import('../course/book.js')> | undefined;
+  const whilePrinting = () => {
+    if (headStart || changed.size === 0 || changed.size > 4) return;
+    const modules = new Set(course.lessons.filter((doc) => changed.has(doc.absolute)).map((doc) => doc.moduleDir));
+    const parts = course.lessons
+      .filter((doc) => modules.has(doc.moduleDir) && !changed.has(doc.absolute))
+      .flatMap((doc) => Object.values(PART).map((file) => join(lessonOutDir(outRoot, doc.moduleDir, doc.analysis.lesson.id), file)));
+    headStart = import('../course/book.js');
+    void headStart.then(({ preparseParts }) => preparseParts(parts)).catch(() => {});
+  };
   options.progress.mark('course read');
   const lessons = options.select ? course.lessons.filter(options.select) : course.lessons;
   const templates = loadTemplates(options.templatesDir, options.cwd);
@@ -149,6 +165,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
           useCache: options.cache,
           progress: options.progress,
           partsReady: part.resolve,
+          whilePrinting,
         });
         part.resolve(report);
         reports.push(report);
@@ -165,6 +182,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     addCourseDiagnostics(course, reports);
   } finally {
     books.catch(() => {});
+    await headStart?.then(({ forgetPreparsed }) => forgetPreparsed()).catch(() => {});
     browserLaunched = await engine.dispose(!options.manager);
     options.progress.mark('browser closed');
   }
@@ -205,6 +223,8 @@ interface LessonJob {
   progress: Progress;
   /** Called (once) when the lesson's handout and labs are final, possibly before its deck is. */
   partsReady: (parts: BookParts) => void;
+  /** Called when a deck has gone to Chromium to print. */
+  whilePrinting: () => void;
 }
 
 /** What the module books need of a lesson: where its PDFs are, and whether it was rebuilt. */
@@ -292,6 +312,7 @@ async function buildLesson(doc: SourceDoc, course: Course, job: LessonJob): Prom
     await buildDocuments(context, {
     ...job.documentOptions,
     partsReady: () => job.partsReady({ source: doc.path, outDir: toPosix(key), artifacts: [...written], cacheHit: false }),
+    whilePrinting: job.whilePrinting,
     templates: job.templates,
     assets: job.assets,
     theme: job.theme,

@@ -46,6 +46,8 @@ export interface DocumentJob extends DocumentOptions {
   step(step: string): void;
   /** Called once the handout and labs are written (or failed), possibly before the deck is done. */
   partsReady?: () => void;
+  /** Called when the deck has gone to Chromium to print: this thread has little to do for a while. */
+  whilePrinting?: () => void;
 }
 
 /** How many times overflowing slides are re-planned before the rest is reported. */
@@ -162,6 +164,7 @@ async function buildDeck(context: RenderContext, job: DocumentJob) {
     for (let pass = 0; pass < OVERFLOW_PASSES; pass++) {
       job.step(pass === 0 ? 'deck pdf' : 'deck pdf (refitting slides)');
       const html = deckPrintHtml(rendered);
+      if (pass === 0) job.whilePrinting?.();
       const result = wants('pdf')
         ? await exportDeckPdf(job.manager, {
             html,

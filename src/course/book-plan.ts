@@ -18,7 +18,8 @@ export interface BookPlan {
   sources: BookSource[];
 }
 
-const PART: Record<BookKind, string> = { handouts: 'handout.pdf', labs: 'lab.pdf' };
+/** The lesson PDF each kind of book is made of. */
+export const PART: Record<BookKind, string> = { handouts: 'handout.pdf', labs: 'lab.pdf' };
 
 /** The books to make, module by module in course order. */
 export function planBooks(course: Course, reports: readonly BookParts[], outRoot: string, exists: (path: string) => boolean): BookPlan[] {

@@ -77,7 +77,7 @@ export async function makeBook(job: BookJob): Promise<BookRecord> {
   const loaded = await Promise.all(
     read.map(async ({ source, bytes }) => {
       // Parsed in one go: yielding between objects only slows a merge nothing waits on.
-      const pdf = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+      const pdf = await parsePart(source.pdf, bytes);
       const part: BookPart = { title: source.title, number: source.number, pages: pdf.getPageCount(), outline: readOutline(pdf) };
       return { pdf, part };
     }),
@@ -108,6 +108,48 @@ export async function makeBook(job: BookJob): Promise<BookRecord> {
     cacheHit: false,
   };
   return { module: job.module.dir, inputs, report };
+}
+
+/** Parts parsed ahead of time (`preparseParts`), by path, with the bytes they were parsed from. */
+const preparsed = new Map<string, { bytes: Uint8Array; pdf: Promise<PDFDocument> }>();
+
+function parse(bytes: Uint8Array): Promise<PDFDocument> {
+  // Parsed in one go: yielding between objects only slows a merge nothing waits on.
+  return PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+}
+
+/** A part's parsed PDF: the one parsed ahead of time when its bytes are still the same (exported for tests). */
+export function parsePart(path: string, bytes: Uint8Array): Promise<PDFDocument> {
+  const early = preparsed.get(path);
+  preparsed.delete(path);
+  if (early && Buffer.from(early.bytes).equals(Buffer.from(bytes))) return early.pdf;
+  return parse(bytes);
+}
+
+/**
+ * Reads and parses, one file at a time, lesson PDFs a book is about to be made from (the parts a
+ * rebuild does not touch), while this thread would otherwise wait for Chromium. The book step then
+ * takes them as they are, as long as their bytes did not change meanwhile. Reading them is only
+ * ever a head start: nothing depends on it finishing.
+ */
+export function preparseParts(paths: readonly string[]): void {
+  void (async () => {
+    for (const path of paths) {
+      if (preparsed.has(path)) continue;
+      const bytes = await readFile(path).catch(() => null);
+      if (!bytes) continue;
+      const pdf = parse(bytes);
+      pdf.catch(() => {});
+      preparsed.set(path, { bytes, pdf });
+      await pdf.catch(() => {});
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  })();
+}
+
+/** Drops what was parsed ahead and not used (a build that made no book). */
+export function forgetPreparsed(): void {
+  preparsed.clear();
 }
 
 /**
