@@ -5,19 +5,9 @@ import type { Lesson, Outline } from '../src/model/lesson.js';
 import { figureCaption, renderHandout, renderSlidesHandout } from '../src/render/handout.js';
 import { safeUrl } from '../src/render/html.js';
 import { tokenize, visibleText } from './helpers/html.js';
-import { analyze as analyzeAt, assets, blockTexts, contextFor, load, normal, plain, templates } from './helpers/render.js';
+import { analyze as analyzeAt, assets, blockTexts, contextFor, LESSONS, load, normal, plain, templates } from './helpers/render.js';
 
 const analyze = (markdown: string, path = 'lessons/module-9/9.1-hostile.md') => analyzeAt(markdown, path);
-
-const LESSONS = {
-  seed: 'tests/fixtures/seed/input.md',
-  http: 'lessons/module-3-web-apis/3.1-http-fundamentals.md',
-  rest: 'lessons/module-3-web-apis/3.2-restful-api-design.md',
-  auth: 'lessons/module-3-web-apis/3.3-api-authentication.md',
-  headingVariants: 'tests/fixtures/heading-variants/input.md',
-  lectureNotes: 'tests/fixtures/lecture-notes/input.md',
-  workbenchLoop: 'tests/fixtures/workbench-loop/input.md',
-};
 
 function outlineTexts(items: Outline[]): string[] {
   return items.flatMap((item) => [item.text, ...outlineTexts(item.children)]);

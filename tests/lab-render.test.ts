@@ -5,7 +5,7 @@ import type { Lesson } from '../src/model/lesson.js';
 import { renderLab } from '../src/render/lab.js';
 import { discussionQuestion, isSnippetLesson, planLab, starterCode, taskExamples } from '../src/render/lab-tasks.js';
 import { tokenize, visibleText } from './helpers/html.js';
-import { analyze, assets, blockTexts, contextFor, load, normal, templates } from './helpers/render.js';
+import { analyze, assets, blockTexts, contextFor, LESSONS as SAMPLE_LESSONS, load, normal, templates } from './helpers/render.js';
 
 const render = (lesson: Lesson, instructor: boolean) => renderLab(contextFor(lesson), templates, { instructor, assets });
 
@@ -17,16 +17,7 @@ function significantLines(code: string): string[] {
     .filter((line) => line.length >= 6 && !/^(?:#|\/\/|--|\/\*|\*)/.test(line) && !/^[\w"'.\/-]+:$/.test(line) && !/^[)}\]];?$/.test(line));
 }
 
-const LESSONS = {
-  seed: 'tests/fixtures/seed/input.md',
-  http: 'lessons/module-3-web-apis/3.1-http-fundamentals.md',
-  rest: 'lessons/module-3-web-apis/3.2-restful-api-design.md',
-  auth: 'lessons/module-3-web-apis/3.3-api-authentication.md',
-  headingVariants: 'tests/fixtures/heading-variants/input.md',
-  lectureNotes: 'tests/fixtures/lecture-notes/input.md',
-  workbenchLoop: 'tests/fixtures/workbench-loop/input.md',
-  workbenchCreate: 'tests/fixtures/workbench-create/input.md',
-};
+const LESSONS = { ...SAMPLE_LESSONS, workbenchCreate: 'tests/fixtures/workbench-create/input.md' };
 
 describe('generated tasks for the seed', () => {
   const lesson = load(LESSONS.seed);

@@ -1,7 +1,6 @@
 // `lectern serve`: the live-reload rewrite of served pages, the static server's refusals, and the real
 // CLI building, serving and telling an open page to reload after a lesson changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { createServer, type Server } from 'node:net';
@@ -11,7 +10,7 @@ import { allowLiveReload, injectLiveReload, RELOAD_SCRIPT_PATH } from '../src/se
 import { PreviewServer } from '../src/serve/preview-server.js';
 import { findChrome } from '../src/browser/find-chrome.js';
 import { launch } from 'puppeteer-core';
-import { ensureBuilt, root } from './helpers/cli.js';
+import { ensureBuilt, root, startLectern, type LongRun } from './helpers/cli.js';
 
 interface Response {
   status: number;
@@ -166,18 +165,7 @@ describe('PreviewServer', () => {
 
 describe('lectern serve (real CLI and Chromium)', () => {
   let dir: string;
-  let child: ChildProcess;
-  let stdout = '';
-  let stderr = '';
-  let exited: Promise<number | null>;
-
-  const waitFor = async (what: () => boolean, label: string, ms = 60_000) => {
-    const until = Date.now() + ms;
-    while (!what()) {
-      if (Date.now() > until) throw new Error(`timed out waiting for ${label}\nstdout: ${stdout}\nstderr: ${stderr}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
+  let cli: LongRun;
 
   beforeAll(async () => {
     ensureBuilt();
@@ -186,26 +174,16 @@ describe('lectern serve (real CLI and Chromium)', () => {
     for (const name of ['README.md', '3.1-http-fundamentals.md']) {
       cpSync(join(root, 'lessons', 'module-3-web-apis', name), join(dir, 'lessons', 'module-3', name));
     }
-    child = spawn(process.execPath, [join(root, 'bin', 'lectern.js'), 'serve', 'lessons', '--out', 'out', '--formats', 'deck', '--to', 'md,html', '--port', '0'], {
-      cwd: dir,
-      env: { ...process.env, CI: 'true', NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-    await waitFor(() => /Serving out at http:\/\/127\.0\.0\.1:\d+\//.test(stdout), 'the server');
+    cli = startLectern(['serve', 'lessons', '--out', 'out', '--formats', 'deck', '--to', 'md,html', '--port', '0'], dir);
+    await cli.waitFor(() => /Serving out at http:\/\/127\.0\.0\.1:\d+\//.test(cli.stdout), 'the server');
   }, 120_000);
 
   afterAll(async () => {
-    if (child && child.exitCode === null) {
-      child.kill('SIGKILL');
-      await exited;
-    }
+    await cli?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  const port = () => Number(/127\.0\.0\.1:(\d+)/.exec(stdout)![1]);
+  const port = () => Number(/127\.0\.0\.1:(\d+)/.exec(cli.stdout)![1]);
 
   it('serves the built course with live reload, and nothing outside it', async () => {
     const index = await get(port(), '/');
@@ -257,9 +235,9 @@ describe('lectern serve (real CLI and Chromium)', () => {
       const reloaded = page.waitForNavigation({ timeout: 60_000 });
 
       appendFileSync(join(dir, 'lessons', 'module-3', '3.1-http-fundamentals.md'), '\nOne more line for the summary.\n');
-      await waitFor(() => events.includes('event: reload'), 'the reload event');
+      await cli.waitFor(() => events.includes('event: reload'), 'the reload event');
       expect(events).toContain('"lessons":["lessons/module-3/3.1-http-fundamentals.md"]');
-      expect(stderr).toContain('rebuilt 3.1-http-fundamentals in');
+      expect(cli.stderr).toContain('rebuilt 3.1-http-fundamentals in');
       await reloaded;
       expect(await page.evaluate(() => (globalThis as { beforeReload?: boolean }).beforeReload)).toBeUndefined();
       expect(refused).toEqual([]);
@@ -267,8 +245,8 @@ describe('lectern serve (real CLI and Chromium)', () => {
       await browser.close();
     }
 
-    child.kill('SIGINT');
-    expect(await exited).toBe(130);
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(130);
     stream.destroy();
   });
 });

@@ -1,7 +1,7 @@
 // `lectern watch`: which lessons a change reaches, how changes are batched and queued, and the real
 // CLI rebuilding just the edited lesson with the Chromium it started once, then exiting on Ctrl-C.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { appendFileSync, renameSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { WatchSession, type BuildResult } from '../src/watch/session.js';
 import { loadCourse } from '../src/build/course.js';
 import { Progress } from '../src/build/progress.js';
 import type { BuildOptions, BuildReport } from '../src/build/build.js';
-import { ensureBuilt, root } from './helpers/cli.js';
+import { ensureBuilt, root, startLectern, type LongRun } from './helpers/cli.js';
 
 describe('lessonDependencies', () => {
   it('lists the lesson, its lecture notes and its local images, resolved from its folder', () => {
@@ -231,21 +231,11 @@ describe('WatchSession batching (real file events, stand-in build)', () => {
 
 describe('lectern watch (real CLI and Chromium)', () => {
   let dir: string;
-  let child: ChildProcess;
-  let stdout = '';
-  let stderr = '';
-  let exited: Promise<number | null>;
+  let cli: LongRun;
   const lessons = () => join(dir, 'lessons', 'module-3');
   type Report = { lessons: Array<{ id: string; cacheHit: boolean }>; browserLaunched: boolean };
   const report = () => JSON.parse(readFileSync(join(dir, 'out', 'build-report.json'), 'utf8')) as Report;
 
-  const waitFor = async (what: () => boolean, label: string, ms = 60_000) => {
-    const until = Date.now() + ms;
-    while (!what()) {
-      if (Date.now() > until) throw new Error(`timed out waiting for ${label}\nstdout: ${stdout}\nstderr: ${stderr}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
 
   /** The Chromium this process started (a direct child) and its profile folder. */
   const chromium = (pid: number) => {
@@ -262,39 +252,29 @@ describe('lectern watch (real CLI and Chromium)', () => {
     for (const name of ['README.md', '3.1-http-fundamentals.md', '3.2-restful-api-design.md']) {
       cpSync(join(root, 'lessons', 'module-3-web-apis', name), join(lessons(), name));
     }
-    child = spawn(process.execPath, [join(root, 'bin', 'lectern.js'), 'watch', 'lessons', '--out', 'out', '--formats', 'deck', '--to', 'md,html'], {
-      cwd: dir,
-      env: { ...process.env, CI: 'true', NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-    await waitFor(() => stderr.includes('Watching lessons for changes'), 'the first build');
+    cli = startLectern(['watch', 'lessons', '--out', 'out', '--formats', 'deck', '--to', 'md,html'], dir);
+    await cli.waitFor(() => cli.stderr.includes('Watching lessons for changes'), 'the first build');
   }, 120_000);
 
   afterAll(async () => {
-    if (child && child.exitCode === null) {
-      child.kill('SIGKILL');
-      await exited;
-    }
+    await cli?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('rebuilds only the edited lesson, in the browser it already has, and closes it on Ctrl-C', async () => {
-    expect(stderr).toMatch(/Built 2 lessons/);
+    expect(cli.stderr).toMatch(/Built 2 lessons/);
     expect(report().lessons.map((lesson) => [lesson.id, lesson.cacheHit])).toEqual([
       ['3.1-http-fundamentals', false],
       ['3.2-restful-api-design', false],
     ]);
     // The diagrams needed Chromium, and it is still running, waiting for the next build.
-    const browser = chromium(child.pid!);
+    const browser = chromium(cli.child.pid!);
     expect(browser).not.toBeNull();
 
     appendFileSync(join(lessons(), '3.1-http-fundamentals.md'), '\nOne more line for the summary.\n');
-    await waitFor(() => /rebuilt 3\.1-http-fundamentals in \d+\.\d s/.test(stderr), 'the rebuild');
+    await cli.waitFor(() => /rebuilt 3\.1-http-fundamentals in \d+\.\d s/.test(cli.stderr), 'the rebuild');
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(stderr).not.toContain('rebuilt 3.2-restful-api-design');
+    expect(cli.stderr).not.toContain('rebuilt 3.2-restful-api-design');
     expect(report().lessons.map((lesson) => [lesson.id, lesson.cacheHit])).toEqual([
       ['3.1-http-fundamentals', false],
       ['3.2-restful-api-design', true],
@@ -304,10 +284,10 @@ describe('lectern watch (real CLI and Chromium)', () => {
     expect(index).toContain('3.1-http-fundamentals/deck.html');
     expect(index).toContain('3.2-restful-api-design/deck.html');
     // Same browser process: nothing was relaunched for the rebuild.
-    expect(chromium(child.pid!)?.pid).toBe(browser!.pid);
+    expect(chromium(cli.child.pid!)?.pid).toBe(browser!.pid);
 
-    child.kill('SIGINT');
-    expect(await exited).toBe(130);
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(130);
     expect(existsSync(browser!.profile)).toBe(false);
     const left = execFileSync('ps', ['-eo', 'args='], { encoding: 'utf8' }).split('\n').filter((args) => args.includes(browser!.profile));
     expect(left).toEqual([]);

@@ -3,13 +3,13 @@
  * the deck's Marp Markdown (the notes are its HTML comments, as Marp and the deck PDF see them).
  * Pure: Marp renders in memory, no browser.
  */
-import { createMarp, renderMarp } from '../export/marp.js';
+import { marpFor, renderMarp } from '../export/marp.js';
 import { headingOutline } from '../render/handout.js';
 import type { GuideSlide } from './guide.js';
 
 /** Each slide of the deck with its title (its most important heading) and its notes, one line per point. */
 export function deckSlides(markdown: string, themes: readonly string[] = []): GuideSlide[] {
-  const rendered = renderMarp(createMarp(themes), markdown);
+  const rendered = renderMarp(marpFor(themes), markdown);
   return rendered.slides.map((html, index) => {
     const headings = headingOutline(html);
     const top = headings.reduce<(typeof headings)[number] | null>((best, heading) => (!best || heading.level < best.level ? heading : best), null);

@@ -1,14 +1,14 @@
-// Runs the real CLI (bin/lectern.js → dist/) and reads PDFs back with poppler, for end-to-end tests.
-import { execFileSync, spawnSync } from 'node:child_process';
+// Runs the real CLI (bin/lectern.js → dist/bundle/) and reads PDFs back with poppler, for end-to-end tests.
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'lectern.js');
 
-/** Compiles src/ into dist/ when dist/ is missing or older than any source file. */
+/** Compiles src/ into dist/ and bundles the CLI (what bin/lectern.js runs) when either is older than any source file. */
 export function ensureBuilt(): void {
-  const stamp = join(root, 'dist', 'cli', 'main.js');
+  const stamp = join(root, 'dist', 'bundle', 'main.js');
   const newest = (dir: string): number =>
     readdirSync(dir, { withFileTypes: true }).reduce((max, entry) => {
       const path = join(dir, entry.name);
@@ -16,6 +16,52 @@ export function ensureBuilt(): void {
     }, 0);
   if (existsSync(stamp) && statSync(stamp).mtimeMs >= newest(join(root, 'src'))) return;
   execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [join(root, 'scripts', 'bundle.mjs')], { stdio: 'inherit' });
+}
+
+/** A long-running command (`watch`, `serve`) and what it has printed so far. */
+export interface LongRun {
+  readonly child: ChildProcess;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Resolves to the exit code (null after a signal). */
+  readonly exited: Promise<number | null>;
+  /** Waits until `what()` holds; fails with the output so far after `ms`. */
+  waitFor(what: () => boolean, label: string, ms?: number): Promise<void>;
+  /** Kills the process if it is still running. */
+  stop(): Promise<void>;
+}
+
+/** Starts `lectern ARGS` in `cwd` (as in CI, without colour) and keeps its output. */
+export function startLectern(args: string[], cwd: string): LongRun {
+  const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, CI: 'true', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    child,
+    get stdout() {
+      return stdout;
+    },
+    get stderr() {
+      return stderr;
+    },
+    exited,
+    async waitFor(what, label, ms = 60_000) {
+      const until = Date.now() + ms;
+      while (!what()) {
+        if (Date.now() > until) throw new Error(`timed out waiting for ${label}\nstdout: ${stdout}\nstderr: ${stderr}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
 }
 
 export interface Run {

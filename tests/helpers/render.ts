@@ -49,6 +49,17 @@ export function contextFor(lesson: Lesson, extra: Partial<RenderContext> = {}): 
   };
 }
 
+/** Lessons the render tests run over: the seed, the sample module and the harder fixtures. */
+export const LESSONS = {
+  seed: 'tests/fixtures/seed/input.md',
+  http: 'lessons/module-3-web-apis/3.1-http-fundamentals.md',
+  rest: 'lessons/module-3-web-apis/3.2-restful-api-design.md',
+  auth: 'lessons/module-3-web-apis/3.3-api-authentication.md',
+  headingVariants: 'tests/fixtures/heading-variants/input.md',
+  lectureNotes: 'tests/fixtures/lecture-notes/input.md',
+  workbenchLoop: 'tests/fixtures/workbench-loop/input.md',
+};
+
 export const normal = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** Inline Markdown as plain text. */
