@@ -31,6 +31,28 @@ module.exports = new Proxy(fail, { get: (target, key) => (key === '__esModule' ?
   },
 };
 
+// Puppeteer makes a new `debug` logger for every message it sends Chromium, and each one asks
+// whether the terminal does colour: a tenth of a second of a one-lesson rebuild, for logging that is
+// off. In the bundle `debug` is a no-op unless DEBUG is set, when the real package is loaded.
+const quietDebug = {
+  name: 'lectern-quiet-debug',
+  setup(build) {
+    build.onResolve({ filter: /^debug$/ }, () => ({ path: 'debug', namespace: 'lectern-quiet-debug' }));
+    build.onLoad({ filter: /.*/, namespace: 'lectern-quiet-debug' }, () => ({
+      loader: 'js',
+      contents: `if (process.env.DEBUG) {
+  // A name in a variable: left for Node to load from node_modules at run time, not bundled.
+  const real = 'debug';
+  module.exports = require(real);
+} else {
+  const off = () => {};
+  const createDebug = (namespace) => Object.assign(() => {}, { namespace, enabled: false, log: off, destroy: () => true, extend: (sub) => createDebug(\`\${namespace}:\${sub}\`) });
+  module.exports = Object.assign(createDebug, { default: createDebug, enable: off, disable: () => '', enabled: () => false, formatters: {}, names: [], skips: [] });
+}`,
+    }));
+  },
+};
+
 export async function bundle() {
   rmSync(outdir, { recursive: true, force: true });
   await build({
@@ -43,7 +65,7 @@ export async function bundle() {
     target: 'node20',
     // CommonJS packages inside an ES module bundle still call require().
     banner: { js: "import { createRequire as __lecternRequire } from 'node:module'; const require = __lecternRequire(import.meta.url);" },
-    plugins: [mathFree],
+    plugins: [mathFree, quietDebug],
     logLevel: 'warning',
     // Handlebars points at require.extensions, which only matters for loading .hbs files through require.
     logOverride: { 'unsupported-require-call': 'silent' },

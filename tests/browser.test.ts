@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,6 +23,21 @@ const png = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   'base64',
 );
+
+/** Processes of a process group that are still running (Linux: read from /proc). */
+function liveProcessesIn(group: number): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((pid) => {
+      try {
+        // "pid (comm) state ppid pgrp …"; comm may hold spaces, so read after its closing parenthesis.
+        const [state, , pgrp] = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+        return Number(pgrp) === group && state !== 'Z' && state !== 'X' ? [Number(pid)] : [];
+      } catch {
+        return [];
+      }
+    });
+}
 
 function executable(path: string): string {
   writeFileSync(path, '#!/bin/sh\n');
@@ -299,14 +314,41 @@ describe('BrowserManager lifecycle', () => {
   it('removes its temporary profile on close, and close is idempotent', async () => {
     const manager = new BrowserManager();
     await manager.close(); // closing an unused manager is fine
-    await manager.browser();
+    const browser = await manager.browser();
+    await manager.withPage((page) => page.setContent('<p>a renderer process</p>'));
+    const group = browser.process()!.pid!;
+    expect(liveProcessesIn(group).length).toBeGreaterThan(2);
     const profile = manager.profileDir;
     expect(profile && existsSync(profile)).toBe(true);
     await Promise.all([manager.close(), manager.close()]);
     await manager.close();
+    // The browser and every helper it started are gone (a zombie awaiting its reaper counts as gone).
+    expect(liveProcessesIn(group)).toEqual([]);
     expect(existsSync(profile as string)).toBe(false);
     expect(manager.launched).toBe(false);
     expect(manager.profileDir).toBeUndefined();
+  });
+
+  it('keeps the profile on a RAM disk when there is a roomy one, and opens its first page in Chromium’s start tab', async () => {
+    const manager = new BrowserManager();
+    try {
+      const lease = await manager.openPage();
+      const profile = manager.profileDir as string;
+      const shm = process.platform === 'linux' && existsSync('/dev/shm') && statfsSync('/dev/shm').bavail * statfsSync('/dev/shm').bsize >= 512 * 1024 * 1024;
+      expect(profile.startsWith(shm ? '/dev/shm/' : tmpdir())).toBe(true);
+      // No second tab (and renderer) was started for it, and it is guarded like any other page.
+      const browser = await manager.browser();
+      expect(await browser.pages()).toEqual([lease.page]);
+      await lease.page.setContent('<img src="https://example.com/x.png">');
+      expect(lease.blocked.map((request) => request.reason)).toEqual(['scheme']);
+      // The next page is a tab of its own.
+      const second = await manager.openPage();
+      expect(second.page).not.toBe(lease.page);
+      expect((await browser.pages()).length).toBe(2);
+      await Promise.all([lease.close(), second.close()]);
+    } finally {
+      await manager.close();
+    }
   });
 
   it('warms pages for the first documents, and a close during the warm-up launches nothing again', async () => {

@@ -2,7 +2,7 @@
  * One Chromium for the whole run: launched on first use, shared by every caller, pages drawn from a
  * bounded pool, kept off the network, and always closed, on errors and on Ctrl-C alike.
  */
-import { rmSync } from 'node:fs';
+import { accessSync, constants, rmSync, statfsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,6 +65,8 @@ export interface PageLease {
 interface Session {
   browser: Browser;
   profileDir: string;
+  /** Whether a caller has had the tab Chromium opens with (it serves as the first page opened). */
+  startPageTaken?: boolean;
   /** Set once we begin closing it, so its 'disconnected' event is not mistaken for a crash. */
   disposed?: Promise<void>;
 }
@@ -166,7 +168,7 @@ export class BrowserManager {
         guard.reset(roots);
       } else {
         // A browser closing under us (Ctrl-C) would leave newPage() waiting for its 30 s timeout.
-        page = await new Promise<Page>((resolvePage, rejectPage) => {
+        page = (await this.#takeStartPage(browser)) ?? await new Promise<Page>((resolvePage, rejectPage) => {
           const gone = () => rejectPage(new EnvironmentError('Cannot open a page: Chromium was closed'));
           if (!browser.connected) return gone();
           browser.once('disconnected', gone);
@@ -207,6 +209,18 @@ export class BrowserManager {
       release();
       throw error;
     }
+  }
+
+  /**
+   * The blank tab Chromium starts with, once, for the first page opened: its renderer is already
+   * running, and a new tab would start another one, which costs a tenth of a second of CPU.
+   */
+  async #takeStartPage(browser: Browser): Promise<Page | undefined> {
+    const session = this.#live;
+    if (!session || session.browser !== browser || session.startPageTaken) return undefined;
+    session.startPageTaken = true;
+    const pages = await browser.pages().catch(() => []);
+    return pages.find((page) => !page.isClosed() && page.url() === 'about:blank');
   }
 
   /** An idle page of `browser` with the given script setting, if one is waiting. */
@@ -274,7 +288,7 @@ export class BrowserManager {
     const executablePath = this.#executablePath ?? findChrome();
     if (!executablePath) throw new EnvironmentError(notFound);
 
-    const profileDir = await mkdtemp(join(tmpdir(), 'lectern-chromium-'));
+    const profileDir = await mkdtemp(join(profileParent(), 'lectern-chromium-'));
     this.#profileDir = profileDir;
     // Installed before launching, so Ctrl-C during the launch still cleans up.
     this.#listen();
@@ -315,7 +329,7 @@ export class BrowserManager {
     const { browser, profileDir } = session;
     const disposal = (async () => {
       try {
-        await withTimeout(browser.close(), 10_000, 'closing Chromium');
+        await withTimeout(endBrowser(browser), 10_000, 'closing Chromium');
       } catch {
         // Hung or already dead; make sure no process is left holding the profile.
         browser.process()?.kill('SIGKILL');
@@ -365,6 +379,47 @@ export class BrowserManager {
 function launchFailed(executablePath: string, error: unknown): string {
   const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]?.trim() || 'unknown error';
   return `Cannot start Chromium (${executablePath}): ${reason}. Run npm run setup, or set CHROME_PATH.`;
+}
+
+/**
+ * Ends a browser whose work is done. Everything it printed has been received and its profile is
+ * thrown away, so there is nothing for a graceful shutdown to save: the whole process group is
+ * killed at once, which is a tenth of a second sooner (and less CPU) than Chromium's own shutdown.
+ * Windows, without process groups, gets the graceful close.
+ */
+async function endBrowser(browser: Browser): Promise<void> {
+  const child = browser.process();
+  if (process.platform === 'win32' || !child?.pid) return browser.close();
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+    try {
+      // Puppeteer starts Chromium as the leader of its own process group: renderers, GPU and utility processes too.
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      child.kill('SIGKILL');
+    }
+    await exited;
+  }
+  await browser.disconnect();
+}
+
+/**
+ * Where the throwaway profile goes: a memory-backed folder when there is a roomy one. A new profile
+ * is two dozen small databases, each created and synced to disk; on a RAM disk that costs Chromium's
+ * start a fifth less CPU.
+ */
+function profileParent(): string {
+  const shm = '/dev/shm';
+  if (process.platform !== 'linux') return tmpdir();
+  try {
+    accessSync(shm, constants.W_OK);
+    const { bavail, bsize } = statfsSync(shm);
+    // Docker gives containers 64 MiB, which Chromium's own shared memory needs; leave that alone.
+    if (bavail * bsize >= 512 * 1024 * 1024) return shm;
+  } catch {
+    // No /dev/shm here.
+  }
+  return tmpdir();
 }
 
 async function removeProfile(dir: string): Promise<void> {

@@ -6,7 +6,8 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { PDFDocument, ParseSpeeds } from '../vendor/pdf-lib.js';
+import { PDFDocument } from '../vendor/pdf-lib.js';
+import { loadPartPdf } from '../export/pdf-parts.js';
 import type { BrowserManager } from '../browser/manager.js';
 import type { Templates } from '../render/templates.js';
 import { exportDocumentPdf } from '../export/document-pdf.js';
@@ -76,7 +77,6 @@ export async function makeBook(job: BookJob): Promise<BookRecord> {
 
   const loaded = await Promise.all(
     read.map(async ({ source, bytes }) => {
-      // Parsed in one go: yielding between objects only slows a merge nothing waits on.
       const pdf = await parsePart(source.pdf, bytes);
       const part: BookPart = { title: source.title, number: source.number, pages: pdf.getPageCount(), outline: readOutline(pdf) };
       return { pdf, part };
@@ -113,17 +113,12 @@ export async function makeBook(job: BookJob): Promise<BookRecord> {
 /** Parts parsed ahead of time (`preparseParts`), by path, with the bytes they were parsed from. */
 const preparsed = new Map<string, { bytes: Uint8Array; pdf: Promise<PDFDocument> }>();
 
-function parse(bytes: Uint8Array): Promise<PDFDocument> {
-  // Parsed in one go: yielding between objects only slows a merge nothing waits on.
-  return PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-}
-
 /** A part's parsed PDF: the one parsed ahead of time when its bytes are still the same (exported for tests). */
 export function parsePart(path: string, bytes: Uint8Array): Promise<PDFDocument> {
   const early = preparsed.get(path);
   preparsed.delete(path);
   if (early && Buffer.from(early.bytes).equals(Buffer.from(bytes))) return early.pdf;
-  return parse(bytes);
+  return loadPartPdf(bytes);
 }
 
 /**
@@ -138,7 +133,7 @@ export function preparseParts(paths: readonly string[]): void {
       if (preparsed.has(path)) continue;
       const bytes = await readFile(path).catch(() => null);
       if (!bytes) continue;
-      const pdf = parse(bytes);
+      const pdf = loadPartPdf(bytes);
       pdf.catch(() => {});
       preparsed.set(path, { bytes, pdf });
       await pdf.catch(() => {});
@@ -164,7 +159,7 @@ async function printContents(job: BookJob, html: (pages: number) => string): Pro
   for (let assumed = 1; assumed <= 3; assumed++) {
     const cached = await readFile(keyOf(html(assumed))).catch(() => null);
     if (!cached) continue;
-      const pdf = await PDFDocument.load(cached);
+    const pdf = await loadPartPdf(cached);
     if (pdf.getPageCount() === assumed) return { pdf, pages: assumed };
   }
   const out = join(dir, `contents-${process.pid}-${randomBytes(6).toString('hex')}.pdf`);
@@ -176,7 +171,7 @@ async function printContents(job: BookJob, html: (pages: number) => string): Pro
       if (pages === assumed || pass === CONTENTS_PASSES - 1) {
         const bytes = await readFile(out);
         await writeFileAtomic(keyOf(text), bytes).catch(() => {});
-              const pdf = await PDFDocument.load(bytes);
+        const pdf = await loadPartPdf(bytes);
         return { pdf, pages: pdf.getPageCount() };
       }
       assumed = pages;

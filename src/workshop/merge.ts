@@ -7,6 +7,7 @@
  * nests the parts' outlines. When the course build gets a merge of its own, one of them should go.
  */
 import { PDFDocument } from '../vendor/pdf-lib.js';
+import { loadPartPdf } from '../export/pdf-parts.js';
 import { readOutline, writeOutline, type OutlineEntry } from '../course/pdf-outline.js';
 
 /** A part of the merged document: a PDF of its own, or a heading over its children (or both). */
@@ -32,7 +33,7 @@ export async function mergePdfs(parts: MergePart[], metadata: MergeMetadata = {}
     const first = merged.getPageCount();
     const children: OutlineEntry[] = [];
     if (part.pdf) {
-      const source = await PDFDocument.load(part.pdf, { updateMetadata: false });
+      const source = await loadPartPdf(part.pdf);
       for (const page of await merged.copyPages(source, source.getPageIndices())) merged.addPage(page);
       if (part.ownOutline !== false) children.push(...shift(readOutline(source), first));
     }

@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { PDFDocument } from '../vendor/pdf-lib.js';
+import { loadPartPdf } from '../export/pdf-parts.js';
 import { BrowserManager } from '../browser/manager.js';
 import { build, type BuildOptions, type BuildReport, type Format, type LessonReport, type OutputType } from '../build/build.js';
 import { loadCourse, kindOf, type Course, type SourceDoc } from '../build/course.js';
@@ -330,7 +330,7 @@ async function readIf(path: string | null, outRoot: string): Promise<Uint8Array 
 }
 
 async function pageCount(pdf: Uint8Array | null): Promise<number | null> {
-  return pdf ? (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount() : null;
+  return pdf ? (await loadPartPdf(pdf)).getPageCount() : null;
 }
 
 function toPosix(path: string): string {
