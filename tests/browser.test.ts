@@ -375,6 +375,26 @@ describe('BrowserManager lifecycle', () => {
     }
   });
 
+  it('warms only free slots, so a document never waits behind the warm-up for a page in use', async () => {
+    const manager = new BrowserManager({ concurrency: 2 });
+    try {
+      // Chromium is starting with two pages to warm, when a document (a deck rendered meanwhile)
+      // asks for a page and keeps it a while.
+      manager.prewarm(2, { javaScriptEnabled: false });
+      const busy = await manager.openPage({ javaScriptEnabled: false, reuse: true });
+      // The next document gets the other page at once, without waiting for the first to finish.
+      const next = await Promise.race([
+        manager.openPage({ javaScriptEnabled: false, reuse: true }),
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), 5_000)),
+      ]);
+      expect(next).not.toBeNull();
+      expect(next!.page).not.toBe(busy.page);
+      await Promise.all([busy.close(true), next!.close(true)]);
+    } finally {
+      await manager.close();
+    }
+  });
+
   it('reports a missing Chromium as a one-line EnvironmentError (exit 3)', async () => {
     const manager = new BrowserManager({ executablePath: '' });
     const error = await manager.browser().catch((caught: unknown) => caught);

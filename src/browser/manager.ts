@@ -242,9 +242,14 @@ export class BrowserManager {
         if (this.#closing || this.#live?.browser !== browser || !browser.connected) throw new EnvironmentError('Chromium was closed');
         return browser;
       };
-      const count = Math.min(pages, this.concurrency);
-      const leases = await Promise.allSettled(Array.from({ length: count }, () => this.#open({ ...options, reuse: true }, same)));
-      await Promise.all(leases.map((lease) => (lease.status === 'fulfilled' ? lease.value.close(true) : undefined)));
+      // Each page is handed over as soon as it is open, and only free slots are warmed: a warm-up
+      // waiting for a slot would hold a page back from the documents queued behind it.
+      const warmOne = async () => {
+        if (this.#slots.held >= this.concurrency) return;
+        const lease = await this.#open({ ...options, reuse: true }, same);
+        await lease.close(true);
+      };
+      await Promise.allSettled(Array.from({ length: Math.min(pages, this.concurrency) }, warmOne));
     };
     warm().catch(() => {});
   }

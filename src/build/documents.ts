@@ -130,6 +130,11 @@ export async function buildDocuments(context: RenderContext, job: DocumentJob): 
   if (failed) throw failed.reason;
 }
 
+/** Lets the event loop run what is waiting (I/O, Chromium's replies) before going on. */
+function breather(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** A promise that resolves after `count` ticks (at once for none). */
 function countdown(count: number): { done: Promise<void>; tick: () => void } {
   let left = count;
@@ -156,7 +161,11 @@ async function buildDeck(context: RenderContext, job: DocumentJob) {
   const marp = marpFor([...job.theme.builtIn, job.theme.css].filter(Boolean));
   const tuning: DeckTuning = {};
   let { markdown, slides } = renderDeck(context, job.templates, tuning);
+  // Rendering a deck holds this thread for a good while; between its stages Chromium's messages
+  // (a browser starting, a page loaded, a print done) are answered, so the other documents go on.
+  await breather();
   let rendered = renderMarp(marp, markdown);
+  await breather();
   const writeDeck = job.formats.includes('deck');
 
   if (writeDeck && (wants('pdf') || wants('pptx') || wants('html'))) {
