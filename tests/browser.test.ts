@@ -341,10 +341,12 @@ describe('BrowserManager lifecycle', () => {
       expect(await browser.pages()).toEqual([lease.page]);
       await lease.page.setContent('<img src="https://example.com/x.png">');
       expect(lease.blocked.map((request) => request.reason)).toEqual(['scheme']);
-      // The next page is a tab of its own.
+      // The next page is a tab of its own, in a window of its own: a tab opened beside the start tab
+      // would hide it, and a hidden page never finishes a screenshot or an image decode (PPTX export).
       const second = await manager.openPage();
       expect(second.page).not.toBe(lease.page);
       expect((await browser.pages()).length).toBe(2);
+      for (const page of [lease.page, second.page]) expect(await page.evaluate(() => document.visibilityState)).toBe('visible');
       await Promise.all([lease.close(), second.close()]);
     } finally {
       await manager.close();

@@ -85,6 +85,9 @@ const chromiumArgs = [
   '--disable-sync',
   '--disable-dev-shm-usage',
   '--font-render-hinting=none',
+  // Chromium keeps a spare renderer process started for the next navigation; Lectern's pages are
+  // opened (and reused) on purpose, so the spare only costs a process start.
+  '--disable-features=SpareRendererForSitePerProcess',
   // Request interception cannot see WebSockets. Two independent layers stop them, and anything else
   // that slips past interception: every host (IP literals and loopback too) resolves to nothing,
   // and all traffic goes to a proxy nobody listens on.
@@ -168,11 +171,13 @@ export class BrowserManager {
         guard.reset(roots);
       } else {
         // A browser closing under us (Ctrl-C) would leave newPage() waiting for its 30 s timeout.
+        // Each page gets a window of its own: a second tab in a window hides the first, and a hidden
+        // page never completes a screenshot or an image decode.
         page = (await this.#takeStartPage(browser)) ?? await new Promise<Page>((resolvePage, rejectPage) => {
           const gone = () => rejectPage(new EnvironmentError('Cannot open a page: Chromium was closed'));
           if (!browser.connected) return gone();
           browser.once('disconnected', gone);
-          browser.newPage().then(resolvePage, rejectPage).finally(() => browser.off('disconnected', gone));
+          browser.newPage({ type: 'window' }).then(resolvePage, rejectPage).finally(() => browser.off('disconnected', gone));
         });
         guard = await guardPage(page, roots);
         if (!javaScriptEnabled) await page.setJavaScriptEnabled(false);
