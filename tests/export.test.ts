@@ -130,7 +130,8 @@ describe('deckHtml', () => {
   });
 
   it('navigates by keys, clicks and #n links, and opens a presenter view with notes and the next slide', async () => {
-    const lease = await manager.openPage({ allowedRoots: [dir] });
+    // Driven like a reader would (keys, clicks, touch): a page in a window of its own, never a hidden tab.
+    const lease = await manager.openPage({ allowedRoots: [dir], visible: true });
     const { page } = lease;
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));

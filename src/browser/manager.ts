@@ -44,6 +44,12 @@ export interface PageOptions {
    * leaves the PDFs waiting for it. Only one per caller, kept for the run.
    */
   dedicated?: boolean;
+  /**
+   * A page in a window of its own, which no other tab can hide: for screenshots (PPTX slides),
+   * which a hidden page never finishes. Print pages are tabs of one window (hidden ones print just
+   * as well, and cost less). Never kept for reuse.
+   */
+  visible?: boolean;
 }
 
 /** An open page not leased to anyone, kept for reuse. */
@@ -65,8 +71,6 @@ export interface PageLease {
 interface Session {
   browser: Browser;
   profileDir: string;
-  /** Whether a caller has had the tab Chromium opens with (it serves as the first page opened). */
-  startPageTaken?: boolean;
   /** Set once we begin closing it, so its 'disconnected' event is not mistaken for a crash. */
   disposed?: Promise<void>;
 }
@@ -85,9 +89,6 @@ const chromiumArgs = [
   '--disable-sync',
   '--disable-dev-shm-usage',
   '--font-render-hinting=none',
-  // Chromium keeps a spare renderer process started for the next navigation; Lectern's pages are
-  // opened (and reused) on purpose, so the spare only costs a process start.
-  '--disable-features=SpareRendererForSitePerProcess',
   // Request interception cannot see WebSockets. Two independent layers stop them, and anything else
   // that slips past interception: every host (IP literals and loopback too) resolves to nothing,
   // and all traffic goes to a proxy nobody listens on.
@@ -165,19 +166,18 @@ export class BrowserManager {
     try {
       const browser = await browserOf();
       let guard: PageGuard;
-      const idle = this.#takeIdle(browser, javaScriptEnabled);
+      const idle = options.visible ? undefined : this.#takeIdle(browser, javaScriptEnabled);
       if (idle) {
         ({ page, guard } = idle);
         guard.reset(roots);
       } else {
         // A browser closing under us (Ctrl-C) would leave newPage() waiting for its 30 s timeout.
-        // Each page gets a window of its own: a second tab in a window hides the first, and a hidden
-        // page never completes a screenshot or an image decode.
-        page = (await this.#takeStartPage(browser)) ?? await new Promise<Page>((resolvePage, rejectPage) => {
+        // Pool pages open as background tabs, so that they never hide a page someone screenshots.
+        page = await new Promise<Page>((resolvePage, rejectPage) => {
           const gone = () => rejectPage(new EnvironmentError('Cannot open a page: Chromium was closed'));
           if (!browser.connected) return gone();
           browser.once('disconnected', gone);
-          browser.newPage({ type: 'window' }).then(resolvePage, rejectPage).finally(() => browser.off('disconnected', gone));
+          browser.newPage(options.visible ? { type: 'window' } : { background: true }).then(resolvePage, rejectPage).finally(() => browser.off('disconnected', gone));
         });
         guard = await guardPage(page, roots);
         if (!javaScriptEnabled) await page.setJavaScriptEnabled(false);
@@ -195,7 +195,7 @@ export class BrowserManager {
             try {
               if (opened.isClosed()) return;
               // Back to the idle list only while the browser that made it is the current one.
-              if (reusable && options.reuse && !this.#closing && this.#live?.browser === browser && browser.connected && this.#idle.length < this.concurrency) {
+              if (reusable && options.reuse && !options.visible && !this.#closing && this.#live?.browser === browser && browser.connected && this.#idle.length < this.concurrency) {
                 this.#idle.push({ page: opened, guard, javaScriptEnabled });
               } else {
                 await opened.close();
@@ -214,18 +214,6 @@ export class BrowserManager {
       release();
       throw error;
     }
-  }
-
-  /**
-   * The blank tab Chromium starts with, once, for the first page opened: its renderer is already
-   * running, and a new tab would start another one, which costs a tenth of a second of CPU.
-   */
-  async #takeStartPage(browser: Browser): Promise<Page | undefined> {
-    const session = this.#live;
-    if (!session || session.browser !== browser || session.startPageTaken) return undefined;
-    session.startPageTaken = true;
-    const pages = await browser.pages().catch(() => []);
-    return pages.find((page) => !page.isClosed() && page.url() === 'about:blank');
   }
 
   /** An idle page of `browser` with the given script setting, if one is waiting. */

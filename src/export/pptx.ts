@@ -64,6 +64,7 @@ export async function exportDeckPptx(manager: BrowserManager, options: ExportDec
       viewport: { width, height },
       deviceScaleFactor: options.scale ?? 2,
       timeout: options.timeout,
+      visible: true,
     },
     async (page, lease) => {
       await assertSlides(page, options.out);

@@ -25,6 +25,8 @@ export interface PrintPageOptions {
   deviceScaleFactor?: number;
   /** Milliseconds allowed for loading; defaults to 60 000. */
   timeout?: number;
+  /** For screenshots: a page no other tab can hide (see `PageOptions.visible`). */
+  visible?: boolean;
 }
 
 /** How every print page is opened: no scripts, and kept open for the next document. */
@@ -57,7 +59,7 @@ export async function withPrintPage<T>(
         await withTimeout(page.evaluate(settle), timeout, 'waiting for images and fonts');
         return fn(page, lease);
       },
-      { ...printPage, allowedRoots: [options.baseDir, dir] },
+      { ...printPage, visible: options.visible, allowedRoots: [options.baseDir, dir] },
     );
   } finally {
     await rm(dir, { recursive: true, force: true, maxRetries: 3 });
