@@ -46,8 +46,8 @@ export interface PageOptions {
   dedicated?: boolean;
   /**
    * A page in a window of its own, which no other tab can hide: for screenshots (PPTX slides),
-   * which a hidden page never finishes. Print pages are tabs of one window (hidden ones print just
-   * as well, and cost less). Never kept for reuse.
+   * which a hidden page never finishes. Other pages are background tabs, which print just as well
+   * and cost less. Never kept for reuse.
    */
   visible?: boolean;
 }
