@@ -3,7 +3,7 @@
  * One lazily started Chromium serves diagrams and every PDF; it is always closed.
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import type { BrowserManager } from '../browser/manager.js';
 import type { MermaidRenderer } from '../assets/mermaid.js';
@@ -103,11 +103,6 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     // A lesson (or its lecture notes) whose text changed will be built: the engine, and Chromium with
     // it, starts loading now, while the rest of the course is still being read. Not for a selection
     // (shards, workshops, watch), which may leave that lesson out: `select` is asked once, later.
-    // Most changed files are lessons: the engine starts while the file is still being parsed. A
-    // module overview is only ever rendered into the index, so it waits to be told it is a lesson.
-    onChanging: (path) => {
-      if (!options.select && basename(path).toLowerCase() !== 'readme.md') void engine.load().catch(() => {});
-    },
     onChanged: (doc) => {
       const { lesson } = doc.analysis;
       const built = kindOf(lesson) === 'lecture-notes' || (kindOf(lesson) === 'lesson' && (doc.named || looksLikeLesson(lesson)));

@@ -79,8 +79,6 @@ export interface LoadOptions {
   renderWhole?: boolean;
   /** Called for each file whose text changed since the cached analysis (every file without a cache). */
   onChanged?: (doc: SourceDoc) => void;
-  /** Called as soon as a file's text is found changed, before it is parsed (with a cache only). */
-  onChanging?: (path: string) => void;
 }
 
 /** Reads and analyses every Markdown file under the paths, and sorts them into a course. */
@@ -113,7 +111,6 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
           ? // READMEs and documents are rendered whole, so only lessons may come back as a skeleton.
             await options.analysisCache.analyze(vfile, {
               whole: (lesson) => options.renderWhole !== false && (kindOf(lesson) !== 'lesson' || !looksLikeLesson(lesson)),
-              changed: () => options.onChanging?.(fileAbsolute),
             })
           : analyzeLesson(vfile, { fileExists: existsSync });
         const doc: SourceDoc = { path, absolute: fileAbsolute, root, moduleDir: moduleDirOf(root, fileAbsolute), named: isFile, analysis };

@@ -70,11 +70,8 @@ export class AnalysisCache {
     return createHash('sha256').update(this.version).update('\0').update(String(file.path)).update('\0').update(String(file.value)).digest('hex');
   }
 
-  /**
-   * The analysis of a read lesson: from the cache when its text and the link targets it checked are
-   * unchanged. `changed` is called, before parsing, for a text that changed (or was never analysed).
-   */
-  async analyze(file: VFile, options: { whole?: (lesson: Lesson) => boolean; changed?: () => void } = {}): Promise<CachedAnalysis> {
+  /** The analysis of a read lesson: from the cache when its text and the link targets it checked are unchanged. */
+  async analyze(file: VFile, options: { whole?: (lesson: Lesson) => boolean } = {}): Promise<CachedAnalysis> {
     const key = this.dir ? this.#key(file) : '';
     let unchanged = false;
     if (key) {
@@ -88,8 +85,6 @@ export class AnalysisCache {
         return { lesson: entry.lesson, file: copy, tree: entry.skeleton, cached: true, unchanged: true };
       }
     }
-    // Told before the parse, which is most of what a changed lesson costs here.
-    if (!unchanged) options.changed?.();
     const checked: Record<string, boolean> = {};
     const analysis = analyzeLesson(file, {
       fileExists: (path) => {
