@@ -118,3 +118,152 @@ describe('Carpentries corpora: exercises match the challenges of the source', ()
     });
   }
 });
+
+/** The text of every `::: instructor` div of a Workbench source, read from its lines. */
+function instructorBlocks(source: string): string[] {
+  const blocks: string[] = [];
+  let depth = 0;
+  let current: string[] | null = null;
+  for (const line of source.split('\n')) {
+    if (/^\s*:{3,}\s*$/.test(line)) {
+      if (current && depth === 1) {
+        blocks.push(current.join('\n'));
+        current = null;
+      }
+      if (depth > 0) depth--;
+      continue;
+    }
+    const opener = /^\s*:{3,}\s*([\w-]+)/.exec(line);
+    if (opener) {
+      if (current) depth++;
+      else if (opener[1] === 'instructor') {
+        current = [];
+        depth = 1;
+      }
+      continue;
+    }
+    current?.push(line.trim());
+  }
+  return blocks;
+}
+
+describe('instructor blocks and answers nested in steps, notes and callouts', () => {
+  let course: string;
+  let built: string;
+  const episodesWithNotes = [
+    { from: join(python, 'episodes', '01-intro.md'), to: 'py-01-intro.md' },
+    { from: join(python, 'episodes', '07-cond.md'), to: 'py-07-cond.md' },
+    { from: join(shell, 'workbench', '02-filedir.md'), to: 'sh-02-filedir.md' },
+    { from: join(shell, 'workbench', '03-create.md'), to: 'sh-03-create.md' },
+  ];
+  // Issue #20's bugs: an answer div inside a numbered step, an instructor note inside an exercise,
+  // a solution inside a callout (inside a challenge, and on its own).
+  const nested = [
+    '# Lesson 1.1: Nested Answers',
+    '',
+    '## Learning Objectives',
+    '- Run a command and read its output',
+    '',
+    '## Hands-on Exercises',
+    '',
+    '### Exercise 1: Count the Files',
+    'Work in the data folder.',
+    '',
+    '1. Run `ls | wc -l` in the folder.',
+    '',
+    '   ::: answer',
+    '   Seventeen files quietly reported by wc.',
+    '   :::',
+    '',
+    '2. Run `ls -a | wc -l` and compare.',
+    '',
+    '::: instructor',
+    'Learners on Windows often skip hidden dotfiles entirely.',
+    ':::',
+    '',
+    '::: challenge',
+    '## Read the Prompt',
+    'What does the dollar sign at the start of a line mean?',
+    '',
+    ':::: callout',
+    '## Think first',
+    'Look at the line before the command.',
+    '',
+    '::::: solution',
+    'It marks the shell waiting politely for input.',
+    ':::::',
+    '::::',
+    ':::',
+    '',
+    '::: callout',
+    '## Quick check',
+    'Which command prints the working directory?',
+    '',
+    ':::: solution',
+    'The pwd command prints it without any fuss.',
+    '::::',
+    ':::',
+    '',
+  ].join('\n');
+
+  beforeAll(() => {
+    ensureBuilt();
+    course = mkdtempSync(join(tmpdir(), 'lectern-instructor-'));
+    mkdirSync(join(course, 'module-1'));
+    for (const episode of episodesWithNotes) writeFileSync(join(course, 'module-1', episode.to), readFileSync(episode.from, 'utf8'));
+    writeFileSync(join(course, 'module-1', '1.1-nested-answers.md'), nested);
+    built = join(course, 'out');
+    const run = lectern(['build', 'module-1', '--formats', 'handout,lab', '--out', built], course);
+    expect(run.status, run.stderr).toBe(0);
+  });
+
+  afterAll(() => {
+    if (course) rmSync(course, { recursive: true, force: true });
+  });
+
+  const texts = (id: string) => {
+    const dir = join(built, id);
+    return {
+      handout: words(pdfText(join(dir, 'handout.pdf'))),
+      student: words(pdfText(join(dir, 'lab.pdf'))),
+      instructor: words(pdfText(join(dir, 'lab-instructor.pdf'))),
+      studentRaw: pdfText(join(dir, 'lab.pdf')),
+      instructorRaw: pdfText(join(dir, 'lab-instructor.pdf')),
+    };
+  };
+
+  for (const episode of episodesWithNotes) {
+    it(`${episode.to}: instructor text is on the instructor lab only, never on the handout or the student lab`, () => {
+      const blocks = instructorBlocks(readFileSync(episode.from, 'utf8'));
+      expect(blocks.length).toBeGreaterThan(0);
+      const pdf = texts(episode.to.replace(/\.md$/, ''));
+      for (const block of blocks) {
+        const runs = windows(block);
+        expect(runs.length).toBeGreaterThan(0);
+        expect(runs.filter((run) => pdf.handout.includes(run) || pdf.student.includes(run))).toEqual([]);
+        expect(runs.some((run) => pdf.instructor.includes(run)), block).toBe(true);
+      }
+    });
+  }
+
+  it('keeps an answer div inside a numbered step off the student lab (no ::: text) and on the instructor lab', () => {
+    const pdf = texts('1.1-nested-answers');
+    expect(pdf.studentRaw).not.toContain(':::');
+    expect(pdf.student).toContain(words('Run ls a wc l and compare'));
+    expect(pdf.student).not.toContain(words('Seventeen files quietly reported'));
+    expect(pdf.instructor).toContain(words('Seventeen files quietly reported by wc'));
+  });
+
+  it('brings an instructor note inside an exercise and solutions inside callouts to the instructor lab only', () => {
+    const pdf = texts('1.1-nested-answers');
+    for (const text of ['Learners on Windows often skip hidden dotfiles', 'It marks the shell waiting politely', 'The pwd command prints it without any fuss']) {
+      expect(pdf.instructor).toContain(words(text));
+      expect(pdf.student).not.toContain(words(text));
+      expect(pdf.handout).not.toContain(words(text));
+    }
+    // The questions stay on the student lab, and the instructor lab no longer claims they have no answer.
+    expect(pdf.student).toContain(words('What does the dollar sign at the start of a line mean'));
+    expect(pdf.student).toContain(words('Which command prints the working directory'));
+    expect(pdf.instructorRaw).not.toMatch(/no reference (?:solution|answer)/i);
+  });
+});
