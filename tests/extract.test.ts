@@ -311,7 +311,7 @@ describe('questions of a challenge (issue #15)', () => {
 describe('fenced divs inside list items (issue #20)', () => {
   it('reads an answer div indented in a numbered step as the step\'s answer, not as step text', () => {
     const lesson = analyze('# L\n\n## Hands-on Exercises\n\n### Exercise 1: Try\n1. Run `ls`.\n\n   ::: answer\n   You see the files.\n   :::\n\n2. Run `pwd`.\n');
-    expect(lesson.exercises[0]).toMatchObject({ steps: ['Run `ls`.', 'Run `pwd`.'], solution: '**Step 1:**\n\nYou see the files.' });
+    expect(lesson.exercises[0]).toMatchObject({ steps: ['Run `ls`.', 'Run `pwd`.'], solution: '**Step 1:** You see the files.' });
   });
 
   it('takes instructor divs out of an exercise into its instructor notes, and solutions nested in a callout into its solution', () => {

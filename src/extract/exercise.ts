@@ -2,7 +2,7 @@
  * Exercises: house-format exercise sections and Carpentries challenges (both dialects).
  * A solution never leaks into the prompt.
  */
-import type { RootContent, Heading, List } from 'mdast';
+import type { RootContent, Heading, List, Strong } from 'mdast';
 import type { Exercise } from '../model/lesson.js';
 import type { FencedDiv } from '../parse/parse.js';
 import { type Block, blockNodes, paragraphLabel, splitItem, readLabel, lineOf } from './blocks.js';
@@ -103,8 +103,13 @@ export function readExercise(title: string, line: number, nodes: RootContent[]):
 /** Answers and notes found inside steps or callouts go to the solution and the notes. */
 function keepPulled(part: Part, pulled: Pulled): void {
   for (const answer of pulled.answers) {
-    const lead: RootContent[] = answer.item !== null ? [rawMarkdown(`**Step ${answer.item}:**`)] : [];
-    part.solution.push(...lead, ...answer.nodes);
+    const [first, ...rest] = answer.nodes;
+    if (answer.item === null || !first) part.solution.push(...answer.nodes);
+    else if (first.type === 'paragraph') {
+      // "**Step 2:** the answer", on one line.
+      const label: Strong = { type: 'strong', children: [{ type: 'text', value: `Step ${answer.item}:` }] };
+      part.solution.push({ ...first, children: [label, { type: 'text', value: ' ' }, ...first.children] }, ...rest);
+    } else part.solution.push(rawMarkdown(`**Step ${answer.item}:**`), ...answer.nodes);
   }
   part.notes.push(...pulled.notes);
 }
