@@ -57,7 +57,27 @@ function countEvents(events: Event[]): ChallengeCount {
 }
 
 const FENCE = /^\s*(`{3,}|~{3,})/;
+
+/** Fenced code: the fence open after `line`, and whether the line opened one or is inside one. */
+function fenced(line: string, fence: string | null): { fence: string | null; opens: boolean; code: boolean } {
+  const marker = FENCE.exec(line)?.[1];
+  if (fence) return { fence: marker && marker[0] === fence[0] && marker.length >= fence.length ? null : fence, opens: false, code: true };
+  return marker ? { fence: marker, opens: true, code: true } : { fence: null, opens: false, code: false };
+}
 const HINT_TITLE = /^\s*#+\s*hints?\b/i;
+
+/**
+ * A non-blank line of a challenge outside code and nested blocks: its first heading is the title,
+ * a later one starts a question; anything else is question text. Returns whether the title was seen.
+ */
+function proseLine(line: string, titleSeen: boolean, events: Event[]): boolean {
+  if (/^#{1,6}\s/.test(line)) {
+    if (titleSeen && !/^#+\s*(?:solutions?|hints?)\s*$/i.test(line)) events.push('heading');
+    return true;
+  }
+  events.push('text');
+  return true;
+}
 
 /** Questions in a Workbench episode (Pandoc fenced divs). */
 export function countWorkbench(source: string): ChallengeCount {
@@ -72,14 +92,10 @@ export function countWorkbench(source: string): ChallengeCount {
   let solutionFirstLine = true;
   for (const line of lines) {
     const inChallenge = stack[stack.length - 1] === 'challenge';
-    const fenceOpen = FENCE.exec(line);
-    if (fence) {
-      if (fenceOpen && fenceOpen[1]![0] === fence[0] && fenceOpen[1]!.length >= fence.length) fence = null;
-      continue;
-    }
-    if (fenceOpen) {
-      fence = fenceOpen[1]!;
-      if (inChallenge) events.push('text');
+    const code = fenced(line, fence);
+    fence = code.fence;
+    if (code.code) {
+      if (code.opens && inChallenge) events.push('text');
       continue;
     }
     if (/^:{3,}\s*$/.test(line)) {
@@ -113,13 +129,7 @@ export function countWorkbench(source: string): ChallengeCount {
       solutionIsHint = HINT_TITLE.test(line);
     }
     if (!inChallenge || line.trim() === '') continue;
-    if (/^#{1,6}\s/.test(line)) {
-      if (!titleSeen) titleSeen = true;
-      else if (!/^#+\s*(?:solutions?|hints?)\s*$/i.test(line)) events.push('heading');
-      continue;
-    }
-    titleSeen = true;
-    events.push('text');
+    titleSeen = proseLine(line, titleSeen, events);
   }
   return total;
 }
@@ -140,15 +150,13 @@ export function countStyles(source: string): ChallengeCount {
     for (let i = 0; i < inner.length; i++) {
       const text = inner[i]!;
       // Code in the question (a shell prompt's `>` continuation lines are code, not a nested block).
-      const fenceLine = FENCE.exec(text);
-      if (fence) {
-        if (fenceLine && fenceLine[1]![0] === fence[0] && fenceLine[1]!.length >= fence.length) fence = null;
-        continue;
-      }
-      if (fenceLine) {
-        fence = fenceLine[1]!;
-        titleSeen = true;
-        events.push('text');
+      const code = fenced(text, fence);
+      fence = code.fence;
+      if (code.code) {
+        if (code.opens) {
+          titleSeen = true;
+          events.push('text');
+        }
         continue;
       }
       if (text.startsWith('>')) {
@@ -164,13 +172,7 @@ export function countStyles(source: string): ChallengeCount {
         continue;
       }
       if (text.trim() === '' || /^\{:/.test(text.trim())) continue;
-      if (/^#{1,6}\s/.test(text)) {
-        if (!titleSeen) titleSeen = true;
-        else if (!/^#+\s*(?:solutions?|hints?)\s*$/i.test(text)) events.push('heading');
-        continue;
-      }
-      titleSeen = true;
-      events.push('text');
+      titleSeen = proseLine(text, titleSeen, events);
     }
     const count = countEvents(events);
     total.questions += count.questions;
