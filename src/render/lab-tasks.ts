@@ -107,7 +107,8 @@ export function planLab(lesson: Lesson): LabPlan {
       expected: exercise.solution ? null : 'The lesson gives no reference answer: agree on one with your co-instructors before class.',
       commonMistakes: relevantPitfalls(pitfalls, `${exercise.title} ${exercise.prompt} ${steps.join(' ')}`),
       facilitation: exerciseFacilitation(exercise.steps, exercise.hints, exercise.solution),
-      notes: exercise.instructorNotes,
+      // `??`: a model from an analysis cache written before the field existed has none.
+      notes: exercise.instructorNotes ?? [],
     });
   }
 
