@@ -253,3 +253,100 @@ describe('pathological input', () => {
     expect(lesson.examples[0].code.split('\n')).toHaveLength(3000);
   });
 });
+
+describe('questions of a challenge (issue #15)', () => {
+  it('makes one exercise per solution-separated question, titled "<title>, part N"', () => {
+    const lesson = analyze(
+      '---\ntitle: T\n---\n\n::: challenge\n## Slices\nSetup text.\n\nWhat is `a[:4]`?\n\n:::: solution\n## Solution\nFirst answer.\n::::\n\nWhat is `a[-1]`?\n\n:::: solution\n## Solution\nSecond answer.\n::::\n\n:::: solution\n## Solution\nAn alternative second answer.\n::::\n\nAnd a question with no answer?\n:::\n',
+    );
+    expect(lesson.exercises.map((e) => [e.title, e.prompt, e.solution])).toEqual([
+      ['Slices, part 1', 'Setup text.\n\nWhat is `a[:4]`?', 'First answer.'],
+      ['Slices, part 2', 'What is `a[-1]`?\n\nAnd a question with no answer?', 'Second answer.\n\nAn alternative second answer.'],
+    ]);
+  });
+
+  it('splits at inner headings: text before the first one introduces it, a question without a solution has none', () => {
+    const lesson = analyze(
+      '---\ntitle: T\n---\n\n::: challenge\n## Loops\nShared intro.\n\n### Count\nCount the files.\n\n:::: solution\nUse wc.\n::::\n\n### Sum\nAdd them up.\n:::\n',
+    );
+    expect(lesson.exercises.map((e) => [e.title, e.prompt, e.solution])).toEqual([
+      ['Count', 'Shared intro.\n\nCount the files.', 'Use wc.'],
+      ['Sum', 'Add them up.', null],
+    ]);
+  });
+
+  it('reads a solution block titled "Hint" as a hint (07-cond "Close Enough")', () => {
+    const lesson = analyze('---\ntitle: T\n---\n\n::: challenge\n## Close\nWrite it.\n\n:::: solution\n## Hint\nUse abs.\n::::\n\n:::: solution\n## Solution 1\nabs(a - b)\n::::\n:::\n');
+    expect(lesson.exercises).toEqual([expect.objectContaining({ title: 'Close', hints: ['Use abs.'], solution: 'abs(a - b)' })]);
+  });
+
+  it('splits the styles dialect alike (several > > ## Solution blocks)', () => {
+    const source = [
+      '---', 'title: T', '---', '',
+      '> ## Pick One', '>', '> Which is it?', '>', '> > ## Solution', '> > The first.', '> {: .solution}', '>',
+      '> And now which?', '>', '> > ## Solution', '> > The second.', '> {: .solution}', '{: .challenge}', '',
+    ].join('\n');
+    const lesson = analyze(source);
+    expect(lesson.exercises.map((e) => [e.title, e.prompt, e.solution])).toEqual([
+      ['Pick One, part 1', 'Which is it?', 'The first.'],
+      ['Pick One, part 2', 'And now which?', 'The second.'],
+    ]);
+  });
+
+  it('splits a house-format exercise at the heading after its #### Solution', () => {
+    const lesson = analyze('# L\n\n## Hands-on Exercises\n\n### Exercise 1: Ports\nOpen a port.\n\n#### Solution\nUse -p.\n\n#### Close it again\nNow close it.\n\n#### Solution\nStop the container.\n');
+    expect(lesson.exercises.map((e) => [e.title, e.prompt, e.solution])).toEqual([
+      ['Ports, part 1', 'Open a port.', 'Use -p.'],
+      ['Close it again', 'Now close it.', 'Stop the container.'],
+    ]);
+  });
+
+  it('keeps a house-format exercise whole when nothing follows its solution', () => {
+    const lesson = analyze('# L\n\n## Hands-on Exercises\n\n### Exercise 1: Ports\nOpen a port.\n\n#### Steps\n1. Run it\n\n#### Solution\nUse -p.\n');
+    expect(lesson.exercises).toHaveLength(1);
+    expect(lesson.exercises[0]).toMatchObject({ title: 'Ports', solution: 'Use -p.' });
+  });
+});
+
+describe('fenced divs inside list items (issue #20)', () => {
+  it('reads an answer div indented in a numbered step as the step\'s answer, not as step text', () => {
+    const lesson = analyze('# L\n\n## Hands-on Exercises\n\n### Exercise 1: Try\n1. Run `ls`.\n\n   ::: answer\n   You see the files.\n   :::\n\n2. Run `pwd`.\n');
+    expect(lesson.exercises[0]).toMatchObject({ steps: ['Run `ls`.', 'Run `pwd`.'], solution: '**Step 1:** You see the files.' });
+  });
+
+  it('takes instructor divs out of an exercise into its instructor notes, and solutions nested in a callout into its solution', () => {
+    const lesson = analyze('---\ntitle: T\n---\n\n::: challenge\n## Q\nAsk it.\n\n:::: instructor\nWatch the time.\n::::\n\n:::: callout\nThink.\n\n::::: solution\nThe answer.\n:::::\n::::\n:::\n');
+    expect(lesson.exercises).toEqual([expect.objectContaining({ prompt: 'Ask it.\n\n::: callout\nThink.\n:::', solution: 'The answer.', instructorNotes: ['Watch the time.'] })]);
+  });
+
+  it('makes a callout that holds a solution an exercise', () => {
+    const lesson = analyze('---\ntitle: T\n---\n\nText.\n\n::: callout\n## Quick check\nWhich command?\n\n:::: solution\n`pwd`\n::::\n:::\n');
+    expect(lesson.exercises).toEqual([expect.objectContaining({ title: 'Quick check', prompt: 'Which command?', solution: '`pwd`' })]);
+    expect(lesson.sections.map((s) => s.markdown).join('\n')).not.toContain('pwd');
+  });
+
+  it('lifts a div out of a list in a section, the numbering going on after it', () => {
+    const lesson = analyze('# L\n\n## Setup\n1. First\n\n   ::: callout\n   Mind the gap.\n   :::\n\n2. Second\n');
+    expect(lesson.sections[0]!.markdown).toBe('1. First\n\n::: callout\nMind the gap.\n:::\n\n2. Second');
+  });
+
+  it('leaves ::: lines in an indented code block alone', () => {
+    const lesson = analyze('# L\n\n## Setup\nText.\n\n    ::: callout\n    not a div\n    :::\n');
+    expect(lesson.sections[0]!.markdown).toContain('```\n::: callout\nnot a div\n:::\n```');
+  });
+});
+
+describe('Workbench block types', () => {
+  const names = ['callout', 'testimonial', 'caution', 'discussion', 'checklist', 'prereq', 'spoiler', 'hint', 'tab', 'group-tab', 'instructor', 'mystery-box'];
+  it('keeps every block outside a challenge, unknown ones too, in sections in order', () => {
+    const lesson = analyze(`---\ntitle: T\n---\n\n## Body\n\n${names.map((name) => `::: ${name}\nText of ${name}.\n:::\n`).join('\n')}`);
+    const markdown = lesson.sections.map((s) => s.markdown).join('\n');
+    let at = -1;
+    for (const name of names) {
+      const found = markdown.indexOf(`::: ${name}\nText of ${name}.\n:::`);
+      expect(found, name).toBeGreaterThan(at);
+      at = found;
+    }
+    expect(lesson.exercises).toEqual([]);
+  });
+});

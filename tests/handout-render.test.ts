@@ -365,3 +365,34 @@ describe('slides handout', () => {
     expect(html).not.toContain('100vh');
   });
 });
+
+describe('Workbench blocks on the handout (issue #15)', () => {
+  const names = ['callout', 'testimonial', 'caution', 'discussion', 'checklist', 'prereq', 'spoiler', 'hint', 'mystery-box'];
+  const source = [
+    '---', 'title: Blocks', '---', '', '## Body', '',
+    ...names.flatMap((name) => [`::: ${name}`, `## Title of ${name}`, `Text of ${name}.`, ':::', '']),
+    '::: group-tab', '### Windows', 'Use PowerShell.', '', '### macOS', 'Use Terminal.', ':::', '',
+    '::: instructor', 'Only for whoever teaches this.', ':::', '',
+  ].join('\n');
+  const html = renderHandout(contextFor(analyzeAt(source)), templates, { assets }).html;
+  const text = visibleText(html);
+
+  it('shows every block type as a labelled box, in place, with its title and text', () => {
+    for (const name of names) {
+      expect(text).toContain(`Title of ${name}`);
+      expect(text).toContain(`Text of ${name}.`);
+      expect(html).toContain(`callout-${name}`);
+    }
+    expect(text).toContain('Prerequisite');
+    expect(text.indexOf('Text of callout.')).toBeLessThan(text.indexOf('Text of mystery-box.'));
+  });
+
+  it('shows every tab of a tab group under its own heading', () => {
+    expect(html).toMatch(/<aside class="callout callout-group-tab"><p class="callout-label">Options<\/p>/);
+    expect(html).toMatch(/<h\d class="prose-heading">Windows<\/h\d>[\s\S]*Use PowerShell\.[\s\S]*<h\d class="prose-heading">macOS<\/h\d>[\s\S]*Use Terminal\./);
+  });
+
+  it('never shows an instructor block', () => {
+    expect(text).not.toContain('Only for whoever teaches this');
+  });
+});

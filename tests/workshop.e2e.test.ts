@@ -34,6 +34,10 @@ beforeAll(() => {
   for (const name of ['README.md', '3.1-http-fundamentals.md', '3.3-api-authentication.md']) {
     cpSync(join(root, 'lessons', 'module-3-web-apis', name), join(dir, 'module-3-web-apis', name));
   }
+  // An instructor note inside an exercise (issue #15): in the guide, never in the participants' pack.
+  const lesson = join(dir, 'module-3-web-apis', '3.1-http-fundamentals.md');
+  const note = '::: instructor\nLearners often mix up unauthenticated and forbidden requests here.\n:::\n\n';
+  writeFileSync(lesson, readFileSync(lesson, 'utf8').replace('For each situation, choose the most appropriate', `${note}For each situation, choose the most appropriate`));
   writeFileSync(join(dir, 'workshop.yaml'), plan);
   run = lectern(['workshop', 'workshop.yaml', '--out', 'out'], dir);
 }, 600_000);
@@ -90,6 +94,7 @@ describe('lectern workshop', () => {
       'Next: Learning Objectives',
       '429 Too Many Requests',
       'The HEAD response carries the same headers as GET but no body.',
+      'Learners often mix up unauthenticated and forbidden requests here.',
       // Timing and where it came from.
       'set in workshop.yaml', 'from the lesson',
       // Checklist: deck, printing, tools inferred from the lessons' code.
@@ -125,6 +130,7 @@ describe('lectern workshop', () => {
     ]);
     // The solutions stay out of the participants' pack.
     expect(pdfText(pack)).not.toContain('The HEAD response carries the same headers as GET but no body.');
+    expect(pdfText(pack)).not.toContain('unauthenticated and forbidden');
   });
 
   it('exits 2 with file:line:column for every mistake in workshop.yaml, without building', () => {

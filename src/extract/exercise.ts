@@ -2,12 +2,13 @@
  * Exercises: house-format exercise sections and Carpentries challenges (both dialects).
  * A solution never leaks into the prompt.
  */
-import type { RootContent, Heading, List } from 'mdast';
+import type { RootContent, Heading, List, Strong } from 'mdast';
 import type { Exercise } from '../model/lesson.js';
 import type { FencedDiv } from '../parse/parse.js';
 import { type Block, blockNodes, paragraphLabel, splitItem, readLabel, lineOf } from './blocks.js';
 import { blockMarkdown, inlineMarkdown, plainText, rawMarkdown } from './markdown.js';
 import { itemText } from './items.js';
+import { pullAnswers, liftListDivs, type Pulled } from './answers.js';
 
 const SOLUTION = /^(?:solutions?|answers?|sample solution|model answer|(?:possible|suggested|example) solution)(?:\s*\d+)?$/i;
 const HINT = /^hints?(?:\s*\d+)?$/i;
@@ -23,12 +24,32 @@ function headingName(node: Heading): string {
   return plainText(node).replace(/[:\s]+$/, '');
 }
 
-/** Reads an exercise from a run of nodes (house format). */
-export function readExercise(title: string, line: number, nodes: RootContent[]): Exercise {
-  const prompt: RootContent[] = [];
-  const steps: string[] = [];
-  const hints: string[] = [];
-  const solution: RootContent[] = [];
+/** One question of an exercise while it is read. */
+interface Part {
+  /** Its own heading, when it has one. */
+  title: string | null;
+  line: number;
+  prompt: RootContent[];
+  steps: string[];
+  hints: string[];
+  solution: RootContent[];
+  /** Instructor-only divs' content. */
+  notes: RootContent[][];
+  /** Started by prompt text after the previous question's solution (not by a heading). */
+  afterSolution: boolean;
+}
+
+function newPart(title: string | null, line: number, afterSolution = false): Part {
+  return { title, line, prompt: [], steps: [], hints: [], solution: [], notes: [], afterSolution };
+}
+
+/**
+ * Reads an exercise from a run of nodes (house format). Several questions, each with its own
+ * `#### Solution`, become one exercise each: a heading after a solution starts the next question.
+ */
+export function readExercise(title: string, line: number, nodes: RootContent[]): Exercise[] {
+  const parts: Part[] = [newPart(null, line)];
+  let part = parts[0];
   let mode: 'prompt' | 'solution' | 'hint' = 'prompt';
   let solutionDepth = 0;
 
@@ -37,44 +58,78 @@ export function readExercise(title: string, line: number, nodes: RootContent[]):
       const name = headingName(node);
       if (SOLUTION.test(name)) { mode = 'solution'; solutionDepth = node.depth; continue; }
       if (HINT.test(name)) { mode = 'hint'; solutionDepth = node.depth; continue; }
-      if (mode !== 'prompt' && node.depth <= solutionDepth) mode = 'prompt';
+      if (mode !== 'prompt' && node.depth <= solutionDepth) {
+        mode = 'prompt';
+        if (part.solution.length > 0) {
+          part = newPart(inlineMarkdown(node.children), lineOf(node));
+          parts.push(part);
+          continue;
+        }
+      }
     }
     if (node.type === 'fencedDiv') {
       const div = node as FencedDiv;
-      if (div.name === 'solution') { solution.push(...divBody(div)); continue; }
-      if (div.name === 'hint') { hints.push(blockMarkdown(divBody(div))); continue; }
+      if (div.name === 'solution') { part.solution.push(...divBody(div)); continue; }
+      if (div.name === 'hint') { part.hints.push(blockMarkdown(divBody(div))); continue; }
     }
     const label = paragraphLabel(node);
     if (label && SOLUTION.test(label.label)) {
       mode = 'solution';
-      if (label.rest) solution.push(rawMarkdown(label.rest));
+      if (label.rest) part.solution.push(rawMarkdown(label.rest));
       continue;
     }
     if (label && HINT.test(label.label)) {
-      if (label.rest) hints.push(label.rest);
+      if (label.rest) part.hints.push(label.rest);
       mode = label.rest ? 'prompt' : 'hint';
       continue;
     }
-    if (mode === 'solution') { solution.push(node); continue; }
+    if (mode === 'solution') { part.solution.push(node); continue; }
     if (mode === 'hint') {
-      if (node.type === 'list') hints.push(...node.children.map(itemText));
-      else hints.push(blockMarkdown([node]));
+      if (node.type === 'list') part.hints.push(...node.children.map(itemText));
+      else part.hints.push(blockMarkdown([node]));
       continue;
     }
-    if (node.type === 'list' && node.ordered && steps.length === 0) {
-      steps.push(...node.children.map(itemText));
+    if (node.type === 'list' && node.ordered && part.steps.length === 0) {
+      const pulled = pullAnswers([node], divBody);
+      part.steps.push(...(pulled.nodes[0] as List).children.map(itemText));
+      keepPulled(part, pulled);
       continue;
     }
-    prompt.push(node);
+    part.prompt.push(node);
   }
-  return {
-    title: exerciseTitle(title),
-    prompt: blockMarkdown(prompt),
-    steps,
-    hints: hints.filter(Boolean),
-    solution: solution.length > 0 ? blockMarkdown(solution) : null,
-    line,
-  };
+  return finishParts(exerciseTitle(title), parts, exerciseTitle);
+}
+
+/** Answers and notes found inside steps or callouts go to the solution and the notes. */
+function keepPulled(part: Part, pulled: Pulled): void {
+  for (const answer of pulled.answers) {
+    const [first, ...rest] = answer.nodes;
+    if (answer.item === null || !first) part.solution.push(...answer.nodes);
+    else if (first.type === 'paragraph') {
+      // "**Step 2:** the answer", on one line.
+      const label: Strong = { type: 'strong', children: [{ type: 'text', value: `Step ${answer.item}:` }] };
+      part.solution.push({ ...first, children: [label, { type: 'text', value: ' ' }, ...first.children] }, ...rest);
+    } else part.solution.push(rawMarkdown(`**Step ${answer.item}:**`), ...answer.nodes);
+  }
+  part.notes.push(...pulled.notes);
+}
+
+/** The parts as exercises: one question keeps the exercise's title, several are titled each. */
+function finishParts(base: string, parts: Part[], clean: (title: string) => string): Exercise[] {
+  const used = parts.filter((p, index) => index === 0 || p.title !== null || p.prompt.length + p.steps.length + p.solution.length + p.hints.length > 0);
+  return used.map((part, index) => {
+    const pulled = pullAnswers(part.prompt, divBody);
+    keepPulled(part, pulled);
+    return {
+      title: used.length === 1 ? base : part.title !== null ? clean(part.title) : `${base}, part ${index + 1}`,
+      prompt: blockMarkdown(liftListDivs(pulled.nodes)),
+      steps: part.steps,
+      hints: part.hints.filter(Boolean),
+      solution: part.solution.length > 0 ? blockMarkdown(part.solution) : null,
+      instructorNotes: part.notes.map((note) => blockMarkdown(note)).filter(Boolean),
+      line: part.line,
+    };
+  });
 }
 
 /** Exercises of a house-format exercises section, in any of its common shapes. */
@@ -88,7 +143,7 @@ export function readExerciseSection(block: Block): { exercises: Exercise[]; left
       if (fromIntro.length > 1 || (fromIntro.length === 1 && fromIntro[0].title !== exerciseTitle(block.title))) exercises.push(...fromIntro);
       else leftover.push(...intro);
     }
-    for (const child of block.children) exercises.push(readExercise(child.title, child.line, blockNodes(child)));
+    for (const child of block.children) exercises.push(...readExercise(child.title, child.line, blockNodes(child)));
     return { exercises, leftover };
   }
   return { exercises: readExerciseRun(block.title, block.line, block.content), leftover: [] };
@@ -106,7 +161,7 @@ function readExerciseRun(title: string, line: number, nodes: RootContent[]): Exe
       const end = n + 1 < starts.length ? starts[n + 1].index : nodes.length;
       const body = nodes.slice(index + 1, end);
       const rest = label!.rest ? [rawMarkdown(label!.rest)] : [];
-      exercises.push(readExercise(label!.label, lineOf(nodes[index]), [...(n === 0 ? before : []), ...rest, ...body]));
+      exercises.push(...readExercise(label!.label, lineOf(nodes[index]), [...(n === 0 ? before : []), ...rest, ...body]));
     });
     return exercises;
   }
@@ -114,7 +169,7 @@ function readExerciseRun(title: string, line: number, nodes: RootContent[]): Exe
   const others = nodes.filter((node) => node.type !== 'list' && node.type !== 'code');
   if (lists.length === 1 && others.every((node) => node.type === 'paragraph') && others.length <= 1) {
     const list = lists[0];
-    return list.children.map((item, index) => {
+    return list.children.flatMap((item, index) => {
       const { lead, rest, nested } = splitItem(item);
       const label = readLabel(lead);
       const itemTitle = label ? label.label : `Exercise ${index + 1}`;
@@ -122,18 +177,23 @@ function readExerciseRun(title: string, line: number, nodes: RootContent[]): Exe
       const body: RootContent[] = [];
       if (first) body.push(rawMarkdown(first));
       body.push(...rest, ...nested);
-      const exercise = readExercise(itemTitle, lineOf(item), body);
+      const exercises = readExercise(itemTitle, lineOf(item), body);
       // An intro line ("Try these:") belongs to the first task's prompt rather than being lost.
-      if (index === 0 && others.length === 1) exercise.prompt = [blockMarkdown(others), exercise.prompt].filter(Boolean).join('\n\n');
-      return exercise;
+      if (index === 0 && others.length === 1) exercises[0].prompt = [blockMarkdown(others), exercises[0].prompt].filter(Boolean).join('\n\n');
+      return exercises;
     });
   }
   if (nodes.length === 0) return [];
-  return [readExercise(title, line, nodes)];
+  return readExercise(title, line, nodes);
 }
 
-/** A Carpentries challenge div as an exercise: solutions and hints are taken out of the prompt. */
-export function readChallenge(div: FencedDiv): Exercise {
+/**
+ * A Carpentries challenge div as exercises, one per question: a question ends at its solution
+ * (solutions that follow each other answer the same question) or at the next question's heading.
+ * Text after the last solution, with no solution of its own, is the last question's follow-up.
+ * Solutions and hints are taken out of the prompt, wherever they are nested.
+ */
+export function readChallenge(div: FencedDiv): Exercise[] {
   const children = div.children;
   const first = children.find((node) => node.type !== 'html');
   let title = 'Challenge';
@@ -142,22 +202,49 @@ export function readChallenge(div: FencedDiv): Exercise {
     title = inlineMarkdown(first.children);
     body = children.filter((node) => node !== first);
   }
-  const prompt: RootContent[] = [];
-  const solutions: string[] = [];
-  const hints: string[] = [];
-  for (const node of body) {
-    if (node.type === 'fencedDiv' && (node as FencedDiv).name === 'solution') solutions.push(blockMarkdown(divBody(node as FencedDiv)));
-    else if (node.type === 'fencedDiv' && (node as FencedDiv).name === 'hint') hints.push(blockMarkdown(divBody(node as FencedDiv)));
-    else prompt.push(node);
-  }
-  return {
-    title,
-    prompt: blockMarkdown(prompt),
-    steps: [],
-    hints: hints.filter(Boolean),
-    solution: solutions.length > 0 ? solutions.join('\n\n') : null,
-    line: lineOf(div),
+  const parts: Part[] = [newPart(null, lineOf(div))];
+  let part = parts[0];
+  const start = (next: Part) => {
+    parts.push(next);
+    part = next;
   };
+  for (const node of body) {
+    if (node.type === 'heading' && !SOLUTION.test(headingName(node)) && !HINT.test(headingName(node))) {
+      const heading = newPart(inlineMarkdown(node.children), lineOf(node));
+      if (part.solution.length === 0 && part.title === null) {
+        // Text before the first question's heading introduces it; text after a solution follows that up.
+        const previous = parts[parts.length - 2];
+        if (part.afterSolution && previous) previous.prompt.push(...part.prompt);
+        else heading.prompt.push(...part.prompt);
+        heading.notes.push(...part.notes);
+        parts.pop();
+      }
+      start(heading);
+      continue;
+    }
+    if (node.type === 'fencedDiv' && (node as FencedDiv).name === 'solution') {
+      const solution = node as FencedDiv;
+      // Some lessons give a hint as a solution block titled "Hint".
+      const lead = solution.children[0];
+      if (lead?.type === 'heading' && HINT.test(headingName(lead))) part.hints.push(blockMarkdown(divBody(solution)));
+      else part.solution.push(...divBody(solution));
+      continue;
+    }
+    if (node.type === 'fencedDiv' && (node as FencedDiv).name === 'hint') {
+      part.hints.push(blockMarkdown(divBody(node as FencedDiv)));
+      continue;
+    }
+    if (part.solution.length > 0 && node.type !== 'html') start(newPart(null, lineOf(node), true));
+    part.prompt.push(node);
+  }
+  const last = parts[parts.length - 1];
+  if (parts.length > 1 && last.afterSolution && last.solution.length === 0) {
+    parts.pop();
+    const previous = parts[parts.length - 1];
+    previous.prompt.push(...last.prompt);
+    previous.hints.push(...last.hints);
+  }
+  return finishParts(title, parts, (text) => text);
 }
 
 /** A solution or hint div without its "## Solution" / "## Hint" heading. */

@@ -12,6 +12,7 @@ import { blockMarkdown, plainText } from './markdown.js';
 import { collectTextItems, collectResources, outlineOf, practiceItemOf, itemText } from './items.js';
 import { readCaseStudy, hasCaseStudyParts } from './case-study.js';
 import { readExerciseSection, readChallenge, divBody } from './exercise.js';
+import { ANSWER_DIV_NAMES, INSTRUCTOR_DIV_NAMES, liftListDivs } from './answers.js';
 import { readNavigation } from './navigation.js';
 import { readFrontMatter, metaOf, durationFromLine } from './front-matter.js';
 import { detectLanguage, normalizeLanguage } from './language.js';
@@ -271,15 +272,17 @@ class Extraction {
   /** Takes challenges and objective/question/keypoint divs out of a run of nodes. */
   private takeDivs(nodes: RootContent[]): RootContent[] {
     const kept: RootContent[] = [];
-    for (const node of nodes) {
+    for (const node of liftListDivs(nodes)) {
       if (node.type !== 'fencedDiv') {
         kept.push(node);
         continue;
       }
       const div = node as FencedDiv;
-      if (CHALLENGE_DIVS.has(div.name)) {
+      if (CHALLENGE_DIVS.has(div.name) || (!ANSWER_DIV_NAMES.has(div.name) && !INSTRUCTOR_DIV_NAMES.has(div.name) && holdsAnswer(div))) {
+        // A callout (or any block) that holds a solution asks a question: it is an exercise too,
+        // so its answer reaches the instructor lab instead of vanishing with the hidden div.
         this.own(div.children);
-        this.lesson.exercises.push(readChallenge(div));
+        this.lesson.exercises.push(...readChallenge(div));
       } else if (div.name === 'objectives' || div.name === 'questions' || div.name === 'keypoints') {
         this.lesson[div.name].push(...this.divItems(div));
       } else if ((div.name === 'solution' || div.name === 'hint') && this.lesson.exercises.length > 0 && kept.length === 0) {
@@ -349,6 +352,16 @@ class Extraction {
     };
     visit(this.tree);
   }
+}
+
+/** Whether a div holds a solution or answer div, at any depth (not inside another challenge). */
+function holdsAnswer(div: FencedDiv): boolean {
+  return div.children.some((child) => {
+    const node = child as Nodes | FencedDiv;
+    if (node.type === 'fencedDiv') return ANSWER_DIV_NAMES.has(node.name) || (!CHALLENGE_DIVS.has(node.name) && holdsAnswer(node));
+    if (node.type === 'list') return node.children.some((item) => holdsAnswer({ type: 'fencedDiv', name: '', children: item.children as RootContent[] }));
+    return false;
+  });
 }
 
 /** A block's nodes without code; subsections that hold only code leave no heading behind. */

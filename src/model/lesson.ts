@@ -79,6 +79,8 @@ export interface Exercise {
   hints: string[];
   /** Markdown, or null when the lesson gives none. */
   solution: string | null;
+  /** Notes for the instructor only (Markdown): `instructor` divs inside the exercise. */
+  instructorNotes: string[];
   line: number;
 }
 

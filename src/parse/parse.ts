@@ -40,8 +40,17 @@ export function parseLesson(file: VFile): Root {
   const tree = processor.parse(prepared.text) as Root;
   applyAttributes(tree, prepared.lines, prepared.attributes);
   trimCode(tree);
-  tree.children = groupDivs(tree.children);
+  groupNested(tree);
   return tree;
+}
+
+/** Groups div markers in every container: a div indented inside a list item stays in that item. */
+function groupNested(parent: Parent): void {
+  if (parent.children.some((child) => child.type === 'html')) parent.children = groupDivs(parent.children as RootContent[]);
+  for (const child of parent.children) {
+    const node = child as Nodes;
+    if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading') groupNested(node as Parent);
+  }
 }
 
 function markerOf(node: RootContent): { open: string } | { close: true } | null {

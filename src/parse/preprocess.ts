@@ -6,6 +6,9 @@
  * - kramdown attribute lines (`{: .challenge}`, `{: .language-bash}`) that close blockquotes and code.
  * Fence lines become HTML comment markers (an HTML block can interrupt a paragraph, so the marker
  * always stands alone), and attribute lines are blanked and recorded. Every line keeps its number.
+ * A div fence indented inside a list item keeps its indentation, so its marker lands inside that item
+ * as Pandoc reads it (`1. Step` … `   ::: answer`); elsewhere only up to three spaces are allowed,
+ * so an indented code block that shows `:::` stays code.
  */
 
 export interface AttributeLine {
@@ -31,6 +34,7 @@ const QUOTE_PREFIX = /^(?: {0,3}>[ \t]?)*/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const DIV_OPENER = /^:{3,}[ \t]*(?:\{[ \t]*)?\.?([A-Za-z][\w-]*)[^:]*?(?:\})?[ \t]*:*[ \t]*$/;
 const DIV_CLOSER = /^:{3,}[ \t]*$/;
+const LIST_ITEM = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)/;
 const ATTRIBUTE = /^[ \t]{0,3}\{:[ \t]*([^}]*)\}[ \t]*$/;
 
 /** Removes a BOM and normalises line endings to LF. */
@@ -47,6 +51,9 @@ export function prepareSource(source: string): Prepared {
   const contents: string[] = [];
   const attributes: AttributeLine[] = [];
   let fence: { char: string; size: number } | null = null;
+  // Inside a list (since its last item marker, until text at the margin after a blank line).
+  let inList = false;
+  let blank = true;
 
   for (let index = 0; index < rawLines.length; index++) {
     const raw = rawLines[index];
@@ -54,7 +61,9 @@ export function prepareSource(source: string): Prepared {
     const content = raw.slice(prefix.length);
     const depth = (prefix.match(/>/g) ?? []).length;
 
-    const fenceMatch = FENCE.exec(content);
+    const indent = /^[ \t]*/.exec(content)![0];
+    // A fence indented inside a list item is still a fence (outside a list, 4+ spaces are code).
+    const fenceMatch = FENCE.exec(inList ? content.slice(indent.length) : content);
     if (fence) {
       if (fenceMatch && fenceMatch[1][0] === fence.char && fenceMatch[1].length >= fence.size && fenceMatch[2].trim() === '') {
         fence = null;
@@ -63,6 +72,10 @@ export function prepareSource(source: string): Prepared {
       contents.push(content);
       continue;
     }
+
+    if (LIST_ITEM.test(content)) inList = true;
+    else if (blank && indent === '' && content.trim() !== '') inList = false;
+    blank = content.trim() === '';
     if (fenceMatch && !(fenceMatch[1][0] === '`' && fenceMatch[2].includes('`'))) {
       fence = { char: fenceMatch[1][0], size: fenceMatch[1].length };
       out.push(raw);
@@ -70,14 +83,15 @@ export function prepareSource(source: string): Prepared {
       continue;
     }
 
-    if (depth === 0 && DIV_CLOSER.test(content)) {
-      out.push(`<!--${DIV_CLOSE}-->`);
+    const divLine = depth === 0 && (inList || indent.length <= 3) ? content.slice(indent.length) : null;
+    if (divLine !== null && DIV_CLOSER.test(divLine)) {
+      out.push(`${indent}<!--${DIV_CLOSE}-->`);
       contents.push('');
       continue;
     }
-    const opener = depth === 0 ? DIV_OPENER.exec(content) : null;
+    const opener = divLine !== null ? DIV_OPENER.exec(divLine) : null;
     if (opener) {
-      out.push(`<!--${DIV_OPEN}${opener[1].toLowerCase()}-->`);
+      out.push(`${indent}<!--${DIV_OPEN}${opener[1].toLowerCase()}-->`);
       contents.push('');
       continue;
     }

@@ -357,6 +357,19 @@ export function splitFencedDivs(source: string): DivTree {
   return root;
 }
 
+/** Workbench tab blocks (`tab`, `group-tab`): each `###` heading inside starts a tab. */
+const TAB_DIVS = new Set(['tab', 'group-tab', 'tabs']);
+
+/** Box labels of Workbench blocks whose name does not read well as one. */
+const DIV_LABELS: Record<string, string> = {
+  prereq: 'Prerequisite',
+  spoiler: 'More detail',
+  tab: 'Options',
+  'group-tab': 'Options',
+  tabs: 'Options',
+  keypoints: 'Key points',
+};
+
 /** Divs whose content is for instructors or gives answers away. */
 export const ANSWER_DIVS = new Set(['solution', 'instructor', 'answer', 'hint-instructor', 'facilitator']);
 
@@ -511,7 +524,8 @@ export class MarkdownRenderer {
     const children = [...div.children];
     let title = '';
     const first = children[0];
-    if (typeof first === 'string') {
+    // A tab group's headings name its tabs, not the box: on paper every tab is shown, one after another.
+    if (typeof first === 'string' && !TAB_DIVS.has(div.name)) {
       const match = /^\s*#{1,6}\s+(.+?)\s*#*\s*(?:\n|$)/.exec(first);
       if (match) {
         title = match[1]!;
@@ -519,7 +533,7 @@ export class MarkdownRenderer {
       }
     }
     const name = div.name.replace(/[-_]+/g, ' ');
-    const label = name.charAt(0).toUpperCase() + name.slice(1);
+    const label = DIV_LABELS[div.name] ?? name.charAt(0).toUpperCase() + name.slice(1);
     const kind = div.name.replace(/[^a-z0-9-]/g, '');
     return (
       `<aside class="callout callout-${kind}"><p class="callout-label">${escapeHtml(label)}` +

@@ -59,6 +59,8 @@ export interface LabTask {
   expected: string | null;
   commonMistakes: string[];
   facilitation: string[];
+  /** The lesson's own notes for the instructor about this task (block Markdown). */
+  notes: string[];
   line: number;
 }
 
@@ -105,6 +107,8 @@ export function planLab(lesson: Lesson): LabPlan {
       expected: exercise.solution ? null : 'The lesson gives no reference answer: agree on one with your co-instructors before class.',
       commonMistakes: relevantPitfalls(pitfalls, `${exercise.title} ${exercise.prompt} ${steps.join(' ')}`),
       facilitation: exerciseFacilitation(exercise.steps, exercise.hints, exercise.solution),
+      // `??`: a model from an analysis cache written before the field existed has none.
+      notes: exercise.instructorNotes ?? [],
     });
   }
 
@@ -188,6 +192,7 @@ function emptyTask(kind: TaskKind, title: string, line: number): LabTask {
     expected: null,
     commonMistakes: [],
     facilitation: [],
+    notes: [],
     line,
   };
 }

@@ -104,6 +104,7 @@ function instructorView(task: LabTask, answers: MarkdownRenderer) {
     expectedHtml: task.expected ? inline(task.expected) : null,
     commonMistakes: [...new Set(task.commonMistakes)].map(inline),
     facilitation: task.facilitation.map(inline),
+    notes: task.notes.map((note) => answers.block(note, 5)),
   };
 }
 

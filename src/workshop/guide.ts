@@ -144,6 +144,7 @@ function lessonView(lesson: GuideLesson, index: number, schedule: Schedule, part
       minutes: minutesText(task.minutes),
       solutionHtml: solutionHtml(task, answers),
       expected: task.expected,
+      notesHtml: task.notes.map((note) => answers.block(note, 5)),
     })),
     facilitationHtml: lab.facilitationNotes.map((note) => answers.block(note, 4)),
   };
