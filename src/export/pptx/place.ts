@@ -19,7 +19,7 @@ export interface Placed {
 }
 
 /** Natural picture sizes, by source path, for aspect ratios. */
-export type Sizes = (src: string) => { width: number; height: number } | undefined;
+export type Sizes = (src: string) => { width: number; height: number; type?: string } | undefined;
 
 /** Places blocks in `area`, scaled down when needed. */
 export function placeBlocks(blocks: readonly Block[], area: Box, sizes: Sizes): Placed[] {
@@ -40,6 +40,7 @@ function place(block: Block, box: Box, scale: number, sizes: Sizes, into: Placed
     const size = sizes(block.src);
     let { w, h } = box;
     if (size && size.width > 0 && size.height > 0) {
+      if (size.type && size.type !== 'svg') w = Math.min(w, size.width);
       const ratio = size.width / size.height;
       if (w / h > ratio) w = h * ratio;
       else h = w / ratio;
@@ -77,5 +78,7 @@ function fitImage(block: Block, width: number, sizes: Sizes): Block {
   if (block.kind !== 'image') return block;
   const size = sizes(block.src);
   if (!size || size.width <= 0) return block;
-  return { ...block, maxHeight: Math.min(block.maxHeight, (width * size.height) / size.width) };
+  // A photo or screenshot is shown at most at its own size, as in the PDF; drawings scale up.
+  const natural = size.type && size.type !== 'svg' ? size.height : Infinity;
+  return { ...block, maxHeight: Math.min(block.maxHeight, natural, (width * size.height) / size.width) };
 }

@@ -86,10 +86,10 @@ function bodyBlocks(slide: PlannedSlide, data: Record<string, unknown>, theme: P
       return blocks;
     }
     case 'concept':
-      return data.cards === true ? [cards(outline(data.items).map((item) => ({ title: item.text, points: item.children.map((child) => child.text) })), slide, theme, size)] : [outlineBlock(outline(data.items), theme, size)];
+      return data.cards === true ? [cards(outline(data.items).map((item) => ({ title: item.text, points: item.children })), slide, theme, size)] : [outlineBlock(outline(data.items), theme, size)];
     case 'practices': {
       const items = practiceItems(data.items);
-      if (data.cards === true) return [cards(items, slide, theme, size)];
+      if (data.cards === true) return [cards(items.map((item) => ({ title: item.title, points: item.points.map((point) => ({ text: point, children: [] })) })), slide, theme, size)];
       return [outlineBlock(items.map((item) => ({ text: `**${item.title}**`, children: item.points.map((point) => ({ text: point, children: [] })) })), theme, size)];
     }
     case 'diagram': {
@@ -190,21 +190,22 @@ function practiceItems(value: unknown): Array<{ title: string; points: string[] 
 
 /** Nested bullets: three levels, each smaller and a little lighter, as the theme sets them. */
 function outlineBlock(items: OutlineView[], theme: PptxTheme, size: number): TextBlock {
+  return { kind: 'text', paras: outlineParas(items, theme, size, 1) };
+}
+
+function outlineParas(items: OutlineView[], theme: PptxTheme, size: number, level: number): Para[] {
   const paras: Para[] = [];
-  const visit = (nodes: OutlineView[], level: number, itemSize: number) => {
-    for (const node of nodes) {
-      const runs = inlineRuns(node.text);
-      if (runs.length === 0 && node.children.length === 0) continue;
-      paras.push({ runs: runs.length > 0 ? runs : [{ text: '…' }], size: itemSize, level: Math.min(level, 3), bulletColor: theme.accent, color: level > 1 ? '34424F' : undefined, after: itemSize * 0.18 });
-      visit(node.children ?? [], level + 1, itemSize * 0.9);
-    }
-  };
-  visit(items, 1, size);
-  return { kind: 'text', paras };
+  for (const node of items) {
+    const runs = inlineRuns(node.text);
+    if (runs.length === 0 && node.children.length === 0) continue;
+    paras.push({ runs: runs.length > 0 ? runs : [{ text: '…' }], size, level: Math.min(level, 3), bulletColor: theme.accent, color: level > 1 ? '34424F' : undefined, after: size * 0.18 });
+    paras.push(...outlineParas(node.children ?? [], theme, size * 0.9, level + 1));
+  }
+  return paras;
 }
 
 /** Titled groups as boxes in the house colours, top bars alternating primary and accent. */
-function cards(items: Array<{ title: string; points: string[] }>, slide: PlannedSlide, theme: PptxTheme, size: number): Block {
+function cards(items: Array<{ title: string; points: OutlineView[] }>, slide: PlannedSlide, theme: PptxTheme, size: number): Block {
   const columns = Number(slide.classes.map((name) => /^cols-(\d)$/.exec(name)?.[1]).find(Boolean) ?? Math.min(3, items.length)) || 3;
   const grid = slide.classes.includes('grid-2x2');
   const cardSize = size * (grid ? 0.86 : 0.95);
@@ -216,7 +217,7 @@ function cards(items: Array<{ title: string; points: string[] }>, slide: Planned
     pad: 16,
     paras: [
       { runs: inlineRuns(item.title, { bold: true }), size: cardSize, level: 0, color: theme.primary, after: 10 },
-      ...item.points.map((point) => ({ runs: inlineRuns(point), size: cardSize * 0.92, level: 1, bulletColor: theme.accent, after: cardSize * 0.15 })),
+      ...outlineParas(item.points, theme, cardSize * 0.92, 1),
     ],
   }]);
   return { kind: 'row', columns, gap: 22, cells };
