@@ -2,7 +2,7 @@
 // long-content lessons and a lesson with a table, a callout and a picture; the PPTX is unzipped and
 // its XML read back against deck.md and deck.pdf, then LibreOffice renders it to PDF.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -188,6 +188,21 @@ describe('lectern build --to pptx (editable)', () => {
       expect(picturesOf(slide).some((picture) => picture.cx >= SLIDE.cx * 0.95 && picture.cy >= SLIDE.cy * 0.95)).toBe(true);
       expect(titleOf(slide)).toBe('');
     }
+  }, 120_000);
+
+  it("carries a --theme file's colours and fonts over", async () => {
+    mkdirSync(join(dir, 'themed'), { recursive: true });
+    cpSync(join(root, 'tests', 'pptx-lessons'), join(dir, 'themed', 'lessons'), { recursive: true });
+    writeFileSync(join(dir, 'themed', 'plum.css'), "/* @theme plum */\n@import 'lectern';\nsection { --lectern-primary: #7a1f5c; font-family: 'DejaVu Serif', serif; }\n");
+    const run = lectern(['build', 'lessons', '--out', 'out', '--formats', 'deck', '--to', 'pptx', '--theme', 'plum.css'], join(dir, 'themed'));
+    expect(run.status, run.stderr).toBe(0);
+    const pptx = await readPptx(join(dir, 'themed', 'out', '9.4-pptx-features', 'deck.pptx'));
+    expect(pptx.files['ppt/theme/theme1.xml']).toContain('<a:latin typeface="DejaVu Serif"');
+    const layout = Object.entries(pptx.files).find(([name, xml]) => name.startsWith('ppt/slideLayouts/') && xml.includes('<p:cSld name="LECTERN_CONTENT"'))![1];
+    expect(layout).toContain('<a:srgbClr val="7A1F5C"/>');
+    expect(layout).not.toContain('<a:srgbClr val="173F6B"/>');
+    // The house theme's other colours stay (the accent band).
+    expect(layout).toContain('<a:srgbClr val="E07B24"/>');
   }, 120_000);
 
   it('places no text box off the slide or over another', async () => {
