@@ -128,6 +128,7 @@ describe('lectern build --to pptx (editable)', () => {
     expect(pngs).toHaveLength(2);
     for (const name of pngs) {
       const png = Buffer.from(await zip.files[name]!.async('uint8array'));
+      expect(png.subarray(0, 8).toString('hex'), `${name} is a PNG`).toBe('89504e470d0a1a0a');
       expect(png.readUInt32BE(16), `${name} width`).toBeGreaterThan(500);
     }
     const features = await readPptx(join(lessonDir('module-9', '9.4-pptx-features'), 'deck.pptx'));
