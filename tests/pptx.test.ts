@@ -7,7 +7,7 @@ import { inlineRuns } from '../src/export/pptx/runs.js';
 import { codeLines } from '../src/export/pptx/code.js';
 import { slideSpec } from '../src/export/pptx/slides.js';
 import { placeBlocks } from '../src/export/pptx/place.js';
-import { BODY } from '../src/export/pptx/write.js';
+import { BODY, writeEditablePptx } from '../src/export/pptx/write.js';
 import { rasterSize, svgSize } from '../src/export/pptx/pictures.js';
 import type { PlannedSlide } from '../src/render/deck-plan.js';
 
@@ -104,6 +104,25 @@ describe('slide layout', () => {
     expect(spec.title.map((run) => run.text).join('')).toBe('A slide (cont.)');
     if (spec.layout !== 'content') throw new Error('expected a content slide');
     expect(spec.blocks[0]).toMatchObject({ kind: 'text', paras: [{ runs: [{ text: 'First' }], level: 1 }, { runs: [{ text: 'Second' }], level: 1 }] });
+  });
+});
+
+describe('writeEditablePptx', () => {
+  it('sets a long title smaller, cuts a long running header to one line, and writes the notes', async () => {
+    const theme = pptxThemeOf([houseCss]);
+    const long = 'A very long slide title that goes on and on about containers, images, registries, networks and orchestration';
+    const slides = [planned('pitfalls', { items: ['x'] }, { title: long }), planned('pitfalls', { items: ['y'] }, { title: 'Short' })].map((slide) => slideSpec(slide, theme));
+    const bytes = await writeEditablePptx({ slides, notes: ['First notes & <more>', 'Second notes'], theme, pictures: new Map(), header: `Lesson 1 · ${'Header '.repeat(40)}`, footer: 'Module' });
+    const { default: JSZip } = await import('jszip');
+    const zip = await JSZip.loadAsync(bytes);
+    const text = (name: string) => zip.files[name]!.async('string');
+    const titleSize = (xml: string) => Number(/<p:ph\b[^>]*type="title"[\s\S]*?<a:rPr[^>]*\bsz="(\d+)"/.exec(xml)?.[1]);
+    expect(titleSize(await text('ppt/slides/slide2.xml'))).toBe(3000);
+    expect(titleSize(await text('ppt/slides/slide1.xml'))).toBeLessThan(3000);
+    const layout = await text('ppt/slideLayouts/slideLayout2.xml');
+    expect(layout).toMatch(/<a:t>Lesson 1 · Header [^<]*…<\/a:t>/);
+    expect(layout.match(/Header /g)!.length).toBeLessThan(20);
+    expect(await text('ppt/notesSlides/notesSlide1.xml')).toContain('First notes &amp; &lt;more&gt;');
   });
 });
 

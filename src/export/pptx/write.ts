@@ -8,7 +8,7 @@ import pptxgenjs from 'pptxgenjs';
 import { LecternError } from '../../errors.js';
 import type { Run } from './runs.js';
 import type { Para, Block } from './blocks.js';
-import { LINE, CODE_LINE, indentUnit } from './blocks.js';
+import { LINE, CODE_LINE, indentUnit, textWidth, wrapLines } from './blocks.js';
 import { placeBlocks, type Placed } from './place.js';
 import type { SlideSpec } from './slides.js';
 import type { PptxTheme } from './theme.js';
@@ -69,7 +69,7 @@ export async function writeEditablePptx(deck: EditableDeck): Promise<Uint8Array>
     const slide = pptx.addSlide({ masterName: spec.layout === 'title' ? 'LECTERN_TITLE' : 'LECTERN_CONTENT' });
     if (spec.layout === 'title') writeTitleSlide(slide, spec, deck.theme);
     else {
-      slide.addText(textRuns(spec.title, titleSize(spec.title), deck.theme), { placeholder: 'title' });
+      slide.addText(textRuns(spec.title, titleSize(spec.title), deck.theme), { placeholder: 'title', fit: 'shrink' });
       for (const placed of placeBlocks(spec.blocks, BODY, (src) => deck.pictures.get(src))) writeBlock(slide, placed, deck);
     }
     const notes = (deck.notes[index] ?? '').trim();
@@ -84,6 +84,9 @@ export async function writeEditablePptx(deck: EditableDeck): Promise<Uint8Array>
 function defineMasters(pptx: Pres, deck: EditableDeck): void {
   const { theme } = deck;
   const small = { fontFace: theme.font, fontSize: 16 * PT, color: theme.muted, margin: 0 };
+  const runningWidth = SLIDE.w - MARGIN - 160;
+  const header = oneLine(deck.header, runningWidth, 16);
+  const footer = oneLine(deck.footer, runningWidth, 16);
   pptx.defineSlideMaster({
     title: 'LECTERN_CONTENT',
     background: { color: theme.background },
@@ -92,8 +95,8 @@ function defineMasters(pptx: Pres, deck: EditableDeck): void {
       { rect: { x: 0, y: 0, w: SLIDE.w * 0.7 * PX, h: 6 * PX, fill: { color: theme.primary }, line: { type: 'none' } } },
       { rect: { x: SLIDE.w * 0.7 * PX, y: 0, w: SLIDE.w * 0.3 * PX, h: 6 * PX, fill: { color: theme.accent }, line: { type: 'none' } } },
       { rect: { x: MARGIN * PX, y: 156 * PX, w: 84 * PX, h: 5 * PX, fill: { color: theme.accent }, line: { type: 'none' } } },
-      ...(deck.header ? [{ text: { text: deck.header, options: { ...small, x: MARGIN * PX, y: 16 * PX, w: (SLIDE.w - MARGIN - 160) * PX, h: 24 * PX, valign: 'middle' as const } } }] : []),
-      ...(deck.footer ? [{ text: { text: deck.footer, options: { ...small, x: MARGIN * PX, y: (SLIDE.h - 42) * PX, w: (SLIDE.w - MARGIN - 160) * PX, h: 24 * PX, valign: 'middle' as const } } }] : []),
+      ...(header ? [{ text: { text: header, options: { ...small, x: MARGIN * PX, y: 16 * PX, w: runningWidth * PX, h: 24 * PX, valign: 'middle' as const } } }] : []),
+      ...(footer ? [{ text: { text: footer, options: { ...small, x: MARGIN * PX, y: (SLIDE.h - 42) * PX, w: runningWidth * PX, h: 24 * PX, valign: 'middle' as const } } }] : []),
       {
         placeholder: {
           options: { name: 'title', type: 'title', x: TITLE_BOX.x * PX, y: TITLE_BOX.y * PX, w: TITLE_BOX.w * PX, h: TITLE_BOX.h * PX, fontFace: theme.font, fontSize: 40 * PT, bold: true, color: theme.primary, valign: 'bottom', align: 'left', margin: 0 },
@@ -130,10 +133,18 @@ function writeTitleSlide(slide: Slide, spec: Extract<SlideSpec, { layout: 'title
   }
 }
 
-/** A title's size: the theme's 40 px, smaller when it would take more than two lines. */
+/** A title's size: the theme's 40 px, smaller when it would take more than two lines of its box. */
 function titleSize(title: Run[]): number {
-  const length = title.reduce((sum, run) => sum + [...run.text].length, 0);
-  return length > 90 ? 30 : length > 70 ? 34 : 40;
+  const bold = title.map((run) => ({ ...run, bold: true }));
+  return [40, 36, 32, 28, 24].find((size) => wrapLines(bold, size, TITLE_BOX.w) * size * LINE <= TITLE_BOX.h) ?? 22;
+}
+
+/** A running header or footer cut to one line of its box, as the theme's ellipsis does. */
+function oneLine(text: string, width: number, size: number): string {
+  if (textWidth([{ text }], size) <= width) return text;
+  let cut = text;
+  while (cut.length > 1 && textWidth([{ text: `${cut}…` }], size) > width) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
 }
 
 function writeBlock(slide: Slide, { block, box, scale }: Placed, deck: EditableDeck): void {
@@ -258,7 +269,7 @@ function runOptions(run: Run, theme: PptxTheme, font: string): Record<string, un
 function addPicture(slide: Slide, picture: Picture, at: { x: number; y: number; w: number; h: number }, alt: string): void {
   const base64 = Buffer.from(picture.data).toString('base64');
   const mime = picture.type === 'svg' ? 'image/svg+xml' : `image/${picture.type}`;
-  const media = (slide as unknown as { _relsMedia: Array<{ isSvgPng?: boolean; data?: string; type?: string }> })._relsMedia;
+  const media = (slide as unknown as { _relsMedia?: Array<{ isSvgPng?: boolean; data?: string; type?: string }> })._relsMedia ?? [];
   const before = media.length;
   slide.addImage({ data: `${mime};base64,${base64}`, ...at, altText: alt });
   if (picture.type !== 'svg') return;
