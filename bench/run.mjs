@@ -205,6 +205,8 @@ if (rebuildsOnly) {
   process.exit(0);
 }
 const decksOnly = await build(join(work, 'out-decks'), ['--formats', 'deck']);
+// The same decks with the editable PPTX as well: what writing it adds, per lesson.
+const decksPptx = await build(join(work, 'out-decks-pptx'), ['--formats', 'deck', '--to', 'md,html,pdf,pptx']);
 
 // check over many lessons: the generated course copied until there are `checkCount` lessons.
 const checkDir = join(work, 'check');
@@ -231,6 +233,7 @@ printRows([
   ['marp-cli + mmdc, decks only (baseline)', baseline, null, ''],
   ['lectern cold: decks, handouts, both labs', cold.seconds, cold.peakMiB, `${(cold.seconds / baseline).toFixed(2)}× baseline (target ≤ 0.33×)`],
   ['lectern cold: decks only', decksOnly.seconds, decksOnly.peakMiB, `${(decksOnly.seconds / baseline).toFixed(2)}× baseline`],
+  ['lectern cold: decks only, --to md,html,pdf,pptx', decksPptx.seconds, null, `PPTX adds ${(((decksPptx.seconds - decksOnly.seconds) / lessonCount) * 1000).toFixed(0)} ms a lesson (target well under 1 s)`],
   ...rebuildRows(),
   [`lectern check, ${checked} files, cold`, checkCold.seconds, checkCold.peakMiB, ''],
   [`lectern check, ${checked} files, warm`, checkWarm.seconds, checkWarm.peakMiB, 'target < 2 s'],

@@ -7,8 +7,11 @@
 //                        (dist/ for the library, dist/bundle/ for the CLI, see scripts/bundle.mjs)
 //   3. system tools      Chromium, pdftotext and fonts; apt-get installs them when run as root
 //   4. env file          node_modules/.lectern-env.json with the resolved Chromium path
+//   5. LibreOffice       only with --libreoffice (npm test): Debian's libreoffice-impress, which
+//                        the editable-PPTX rendering test needs; large, so never for npm start.
+//                        When it cannot be installed, one line says so and that test is skipped.
 //
-// Usage: node scripts/setup.mjs [--verbose]
+// Usage: node scripts/setup.mjs [--verbose] [--libreoffice]
 // Exit status: 0 ready, 1 npm ci or tsc failed, 3 environment problem (one line says what to do).
 
 import { spawnSync } from 'node:child_process';
@@ -20,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 const started = Date.now();
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
+const wantsLibreOffice = process.argv.includes('--libreoffice');
 const done = [];
 
 const log = (msg) => console.log(`lectern setup: ${msg}`);
@@ -216,13 +220,16 @@ function describeMissing(missing) {
     + `(Debian/Ubuntu: apt-get install ${pkgs})${orEnv}.`;
 }
 
+function canApt() {
+  return process.platform === 'linux' && typeof process.getuid === 'function'
+    && process.getuid() === 0 && onPath('apt-get') !== null;
+}
+
 function ensureSystem() {
   let { chromePath, missing } = probeSystem();
   if (missing.length > 0) {
     const pkgs = missing.map((m) => m.pkg);
-    const canApt = process.platform === 'linux' && typeof process.getuid === 'function'
-      && process.getuid() === 0 && onPath('apt-get') !== null;
-    if (!canApt) fail(3, describeMissing(missing));
+    if (!canApt()) fail(3, describeMissing(missing));
     log(`missing ${missing.map((m) => m.what).join(', ')}; installing ${pkgs.join(' ')}`);
     const ok = aptInstall(pkgs);
     ({ chromePath, missing } = probeSystem());
@@ -250,10 +257,29 @@ function writeEnvFile(chromePath) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 5. LibreOffice, for the test that renders the editable PPTX. Optional: never fails the setup.
+function ensureLibreOffice() {
+  if (onPath('soffice') || onPath('libreoffice')) { debug('LibreOffice is installed'); return; }
+  const skip = 'the LibreOffice rendering test of the PPTX will be skipped';
+  if (!canApt()) {
+    log(`LibreOffice (soffice) not found and apt-get is not usable here; ${skip}. `
+      + 'Install it with: apt-get install libreoffice-impress');
+    return;
+  }
+  log('LibreOffice (soffice) not found; installing libreoffice-impress (large: only for the tests)');
+  if (!aptInstall(['libreoffice-impress']) || !(onPath('soffice') || onPath('libreoffice'))) {
+    log(`apt-get install libreoffice-impress failed; ${skip}`);
+    return;
+  }
+  done.push('installed libreoffice-impress');
+}
+
+// ---------------------------------------------------------------------------------------------
 ensureDependencies();
 ensureBuild();
 const chromePath = ensureSystem();
 writeEnvFile(chromePath);
+if (wantsLibreOffice) ensureLibreOffice();
 
 const ms = Date.now() - started;
 if (done.length > 0) log(`${done.join(', ')} (${(ms / 1000).toFixed(1)} s)`);

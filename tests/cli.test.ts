@@ -117,6 +117,7 @@ describe('arguments', () => {
     [['check', '--out', '--quiet'], '--out needs a value (DIR)'],
     [['check', '--quiet=yes'], '--quiet does not take a value'],
     [['check', '--reporter', 'xml'], '--reporter must be one of pretty, json (got "xml")'],
+    [['build', '--pptx-style', 'slides'], '--pptx-style must be one of editable, pictures (got "slides")'],
     [['frobnicate'], 'unknown command "frobnicate"'],
   ])('%j is bad usage: exit 2 with one line and a hint', async (argv, message) => {
     const run = await lectern(argv);
@@ -138,7 +139,7 @@ describe('--version and --help', () => {
       expect(run.stdout).toMatch(new RegExp(`^  ${word} `, 'm'));
     }
     for (const option of [
-      '--out DIR', '--formats', '--to', '--templates DIR', '--theme', '--paper a4|letter', '--handout-style document|slides',
+      '--out DIR', '--formats', '--to', '--templates DIR', '--theme', '--paper a4|letter', '--handout-style document|slides', '--pptx-style editable|pictures',
       '--config FILE', '--concurrency N', '--no-cache', '--reporter pretty|json', '--quiet', '--json', '--version', '-h, --help',
     ]) {
       expect(run.stdout).toContain(option);

@@ -44,6 +44,8 @@ export interface BuildOptions {
   theme?: string;
   paper: 'a4' | 'letter';
   handoutStyle: 'document' | 'slides';
+  /** `--pptx-style`; editable when not given. */
+  pptxStyle?: 'editable' | 'pictures';
   concurrency: number;
   cache: boolean;
   pdfNotes: boolean;
@@ -134,6 +136,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     paper: options.paper,
     handoutStyle: options.handoutStyle,
     pdfNotes: options.pdfNotes,
+    pptxStyle: options.pptxStyle ?? 'editable',
   };
 
   const reports: LessonReport[] = [];

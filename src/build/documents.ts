@@ -30,6 +30,8 @@ export interface DocumentOptions {
   paper: 'a4' | 'letter';
   handoutStyle: 'document' | 'slides';
   pdfNotes: boolean;
+  /** Editable native slides (the default) or one picture per slide. */
+  pptxStyle?: 'editable' | 'pictures';
 }
 
 export interface DocumentJob extends DocumentOptions {
@@ -217,7 +219,16 @@ async function buildDeck(context: RenderContext, job: DocumentJob) {
   if (writeDeck && wants('html')) await job.write('deck.html', deckHtml(rendered, { title: deckTitle(context), lang: 'en' }));
   if (writeDeck && wants('pptx')) {
     job.step('deck pptx');
-    await exportDeckPptx(job.manager, { html: deckPrintHtml(rendered), baseDir: job.outDir, out: `${job.outDir}/deck.pptx`, notes: rendered.comments });
+    const out = `${job.outDir}/deck.pptx`;
+    const metadata = { title: deckTitle(context), author: context.courseTitle ?? 'Lectern', subject: context.moduleTitle ?? '' };
+    if (job.pptxStyle === 'pictures') {
+      await exportDeckPptx(job.manager, { html: deckPrintHtml(rendered), baseDir: job.outDir, out, notes: rendered.comments, metadata });
+    } else {
+      // Loaded only when asked for: highlight.js and the writer stay out of every other build.
+      const { exportEditablePptx } = await import('../export/pptx/export.js');
+      const themeCss = [...job.theme.builtIn, job.theme.css].filter(Boolean);
+      await exportEditablePptx(job.manager, { context, tuning, notes: rendered.comments, themeCss, baseDir: job.outDir, out, metadata });
+    }
     job.record('deck.pptx');
   }
   return { markdown, slides, rendered };

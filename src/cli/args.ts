@@ -10,12 +10,14 @@ export const formats = ['deck', 'handout', 'lab'] as const;
 export const outputTypes = ['md', 'html', 'pdf', 'pptx'] as const;
 export const papers = ['a4', 'letter'] as const;
 export const handoutStyles = ['document', 'slides'] as const;
+export const pptxStyles = ['editable', 'pictures'] as const;
 export const reporters = ['pretty', 'json'] as const;
 
 export type Format = (typeof formats)[number];
 export type OutputType = (typeof outputTypes)[number];
 export type Paper = (typeof papers)[number];
 export type HandoutStyle = (typeof handoutStyles)[number];
+export type PptxStyle = (typeof pptxStyles)[number];
 export type Reporter = (typeof reporters)[number];
 
 export interface CliOptions {
@@ -26,6 +28,8 @@ export interface CliOptions {
   theme?: string;
   paper?: Paper;
   handoutStyle?: HandoutStyle;
+  /** `--pptx-style`: native editable slides, or one picture per slide. */
+  pptxStyle?: PptxStyle;
   config?: string;
   concurrency?: number;
   /** false with `--no-cache`. */
@@ -99,6 +103,11 @@ export const optionSpecs: Record<string, OptionSpec> = {
     value: 'document|slides',
     description: 'handout as a flowing document or as slides with notes',
     set: (o, v, f) => (o.handoutStyle = oneOf(handoutStyles, v, f)),
+  },
+  'pptx-style': {
+    value: 'editable|pictures',
+    description: 'PPTX as editable slides (default) or one picture per slide',
+    set: (o, v, f) => (o.pptxStyle = oneOf(pptxStyles, v, f)),
   },
   config: { value: 'FILE', description: 'config file (default lectern.config.json or .yaml)', set: (o, v, f) => (o.config = nonEmpty(v, f)) },
   concurrency: {

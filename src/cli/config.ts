@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseDocument, LineCounter } from 'yaml';
 import { UsageError } from '../errors.js';
-import { formats, outputTypes, papers, handoutStyles, reporters, type CliOptions } from './args.js';
+import { formats, outputTypes, papers, handoutStyles, pptxStyles, reporters, type CliOptions } from './args.js';
 
 const CANDIDATES = ['lectern.config.json', 'lectern.config.yaml', 'lectern.config.yml'];
 
@@ -41,6 +41,8 @@ const KEYS: Record<string, [keyof CliOptions, Check]> = {
   paper: ['paper', one(papers)],
   handoutStyle: ['handoutStyle', one(handoutStyles)],
   'handout-style': ['handoutStyle', one(handoutStyles)],
+  pptxStyle: ['pptxStyle', one(pptxStyles)],
+  'pptx-style': ['pptxStyle', one(pptxStyles)],
   concurrency: [
     'concurrency',
     (value, key) => {

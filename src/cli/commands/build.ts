@@ -58,6 +58,7 @@ export function buildSettings(options: CliOptions, io: CliIO): Omit<BuildOptions
     theme: options.theme,
     paper: options.paper ?? 'a4',
     handoutStyle: options.handoutStyle ?? 'document',
+    pptxStyle: options.pptxStyle ?? 'editable',
     concurrency: options.concurrency ?? Math.max(1, Math.min(4, availableParallelism())),
     cache: options.cache !== false,
     pdfNotes: options.pdfNotes === true,
