@@ -15,7 +15,8 @@ import {
   pack, splitCode, rows, itemRows, LIST_BUDGET, FLAT_BUDGET, SECTION_BUDGET, CODE_BUDGET, SECTION_CHARS_PER_ROW,
   CODE_CHARS_PER_ROW, CODE_ROW,
 } from './deck-split.js';
-import { describeDiagram, outlineTalkingPoints, codeTalkingPoints, listProse } from './notes.js';
+import { outlineTalkingPoints, codeTalkingPoints, listProse } from './notes.js';
+import { describeDiagram } from './diagram-description.js';
 
 /** Per-slide-group adjustments the build makes after measuring the rendered deck. */
 export interface DeckTuning {
