@@ -15,8 +15,11 @@ export interface FigureBox {
 
 /** A diagram slide: all of the 1280×720 slide under the title (the theme's `section.diagram` image box). */
 export const slideBox: FigureBox = { width: 1136, height: 490, upscale: true };
-/** A handout figure: the A4 text column inside the figure frame, at most 150 mm tall (print.css). */
-export const columnBox: FigureBox = { width: 640, height: 560, upscale: false };
+/**
+ * A handout figure: the text column inside the figure frame, up to a page tall (214 mm, print.css),
+ * so a tall figure may take a page of its own rather than print too small.
+ */
+export const columnBox: FigureBox = { width: 640, height: 808, upscale: false };
 
 /**
  * The smallest word on a slide that can be read from the back of a room, in px of a 1280×720 slide:

@@ -98,6 +98,13 @@ export function lecternMeasureSvg(svg: string): string {
   template.innerHTML = svg;
   const root = template.content.querySelector('svg');
   if (!root) return svg;
+  // Chromium prints an element with a CSS filter as a picture, so its words would leave the PDF's
+  // text (timelines brighten their event boxes with one): filters are switched off.
+  if (root.id) {
+    const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');
+    style.textContent = `#${root.id} *, #${root.id} { filter: none !important; }`;
+    root.append(style);
+  }
   holder.append(root);
   document.body.append(holder);
   try {
