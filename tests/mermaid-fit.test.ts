@@ -118,3 +118,10 @@ describe('splitting', () => {
 function label(structure: ReturnType<typeof readMermaid>, id: string): string {
   return structure.nodes.find((node) => node.id === id)?.label ?? id;
 }
+
+describe('drawing config', () => {
+  it('puts its directive after front matter, which must stay first', () => {
+    const code = '---\ntitle: History\n---\ntimeline\n  2008 : LXC';
+    expect(otherLayout(code)).toBe('---\ntitle: History\n---\n%%{init: {"themeVariables":{"fontSize":"22px"}}}%%\ntimeline\n  2008 : LXC');
+  });
+});

@@ -127,7 +127,10 @@ const compact: Readonly<Record<string, object>> = {
 };
 
 function withConfig(code: string, config: object | undefined): string | null {
-  return config ? `%%{init: ${JSON.stringify(config)}}%%\n${code}` : null;
+  if (!config) return null;
+  // After any front matter, which Mermaid only reads at the very start.
+  const frontMatter = /^\s*---\s*\n[\s\S]*?\n\s*---\s*\n/.exec(code)?.[0] ?? '';
+  return `${frontMatter}%%{init: ${JSON.stringify(config)}}%%\n${code.slice(frontMatter.length)}`;
 }
 
 /** The diagram drawn another way that may read larger: the other direction, or larger text for charts. */
