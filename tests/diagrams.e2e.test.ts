@@ -81,7 +81,8 @@ describe('diagrams a room can read', () => {
       const smallest = words.reduce((min, word) => (word.px < min.px ? word : min));
       expect(smallest.px, `slide ${page}: "${smallest.text}"`).toBeGreaterThanOrEqual(18);
     }
-    expect(lessonReport(id).diagnostics.filter((d) => d.rule === 'diagram-too-small')).toEqual([]);
+    // Nor does a part's longer title push its figure off the slide.
+    expect(lessonReport(id).diagnostics.filter((d) => d.rule === 'diagram-too-small' || d.rule === 'slide-overflow')).toEqual([]);
   });
 
   it.each(lessons.map((lesson) => [lesson.id, lesson.source]))('%s: every diagram label prints at least 8 pt tall in the handout', (id, source) => {

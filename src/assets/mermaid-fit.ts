@@ -65,9 +65,20 @@ export function pxToPt(px: number): number {
   return px * 0.75;
 }
 
+/** Characters of a slide title (40 px bold) that fit on one line of the slide. */
+const titleCharsPerLine = 42;
+/** Height of one more line of slide title, taken from the figure below it. */
+const titleLinePx = 48;
+
+/** The figure's box on a slide titled `title`: a title that wraps takes its second line from the figure. */
+export function slideBoxFor(title: string): FigureBox {
+  const lines = Math.min(3, Math.max(1, Math.ceil(title.length / titleCharsPerLine)));
+  return { ...slideBox, height: slideBox.height - (lines - 1) * titleLinePx };
+}
+
 /** True when the slide's smallest words are large enough. */
-export function readableOnSlide(size: SvgSize): boolean {
-  return textHeightIn(size, slideBox) >= minSlideTextPx;
+export function readableOnSlide(size: SvgSize, box: FigureBox = slideBox): boolean {
+  return textHeightIn(size, box) >= minSlideTextPx;
 }
 
 /** True when the handout's smallest words are large enough. */

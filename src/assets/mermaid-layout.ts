@@ -7,8 +7,8 @@
 import type { MermaidRenderer, RenderedDiagram, DiagramSource } from './mermaid.js';
 import { diagramType } from './mermaid-type.js';
 import {
-  betterFit, columnBox, compactLayout, otherLayout, splitByRanks, pxToPt, readableInColumn, readableOnSlide, slideBox, splitDiagram, svgSize,
-  textHeightIn, minSlideTextPx, minPrintTextPt, type SvgSize,
+  betterFit, columnBox, compactLayout, otherLayout, splitByRanks, pxToPt, readableInColumn, readableOnSlide, slideBoxFor, splitDiagram, svgSize,
+  textHeightIn, minSlideTextPx, minPrintTextPt, type FigureBox, type SvgSize,
 } from './mermaid-fit.js';
 
 /** One drawing of a diagram (or of a part of it). */
@@ -22,6 +22,8 @@ export interface Drawing {
 export interface DrawnPart extends Drawing {
   /** The drawing for a handout column, when the other direction prints larger there. */
   column: Drawing;
+  /** The figure's box on the part's slide (its title may take two lines). */
+  box: FigureBox;
   name: string;
   /** Ids of the original's nodes or participants the part shows. */
   nodes: string[];
@@ -31,6 +33,10 @@ export interface DrawnPart extends Drawing {
 export interface LaidOutDiagram {
   /** The author's code as written, rendered (or its error). */
   whole: RenderedDiagram;
+  /** The diagram's title, which its slides' titles start with. */
+  title: string;
+  /** The figure's box on the whole diagram's slide. */
+  box: FigureBox;
   /** The drawing for a slide (maybe turned the other way), when the whole rendered. */
   slide: Drawing | null;
   /** The drawing for a handout column. */
@@ -46,13 +52,14 @@ export interface LaidOutDiagram {
 /** Renders, measures and, where needed, re-lays out or splits `diagrams`. `cachedOnly` renders nothing new. */
 export async function layOutDiagrams(
   renderer: MermaidRenderer,
-  diagrams: readonly DiagramSource[],
+  diagrams: ReadonlyArray<DiagramSource & { title?: string }>,
   cachedOnly = false,
 ): Promise<LaidOutDiagram[]> {
   const results = await renderer.render(diagrams, { cachedOnly });
   const laidOut: LaidOutDiagram[] = results.map((whole, index) => {
     const drawing = whole.svg ? { code: (diagrams[index] as DiagramSource).code, svg: whole.svg, size: svgSize(whole.svg) } : null;
-    return { whole, slide: drawing, column: drawing, parts: [], partsInHandout: false, tooSmall: null };
+    const title = diagrams[index]?.title ?? '';
+    return { whole, title, box: slideBoxFor(title), slide: drawing, column: drawing, parts: [], partsInHandout: false, tooSmall: null };
   });
   if (cachedOnly) return laidOut;
 
@@ -60,7 +67,7 @@ export async function layOutDiagrams(
   const flips: Array<{ index: number; code: string }> = [];
   laidOut.forEach((item, index) => {
     const size = item.slide?.size;
-    if (!item.slide || !size || (readableOnSlide(size) && readableInColumn(size))) return;
+    if (!item.slide || !size || (readableOnSlide(size, item.box) && readableInColumn(size))) return;
     const code = otherLayout(item.slide.code);
     if (code) flips.push({ index, code });
   });
@@ -69,7 +76,7 @@ export async function layOutDiagrams(
     const item = laidOut[index] as LaidOutDiagram;
     const other = flipped[n];
     if (!other || !item.slide?.size) return;
-    if (betterFit(item.slide.size, other.size, slideBox) === 1) item.slide = other;
+    if (betterFit(item.slide.size, other.size, item.box) === 1) item.slide = other;
     if (item.column?.size && betterFit(item.column.size, other.size, columnBox) === 1) item.column = other;
   });
 
@@ -77,8 +84,8 @@ export async function layOutDiagrams(
   const splits: Array<{ index: number; parts: ReturnType<typeof splitDiagram> }> = [];
   laidOut.forEach((item, index) => {
     const size = item.slide?.size;
-    if (!item.slide || !size || readableOnSlide(size)) return;
-    const ranges = Math.ceil((minSlideTextPx / Math.max(0.1, textHeightIn(size, slideBox))) * 1.15);
+    if (!item.slide || !size || readableOnSlide(size, item.box)) return;
+    const ranges = Math.ceil((minSlideTextPx / Math.max(0.1, textHeightIn(size, item.box))) * 1.15);
     const parts = splitDiagram(item.slide.code, ranges);
     if (parts.length > 0) splits.push({ index, parts });
   });
@@ -92,7 +99,8 @@ export async function layOutDiagrams(
     const drawn = parts.map((part) => {
       const id = (partSources[cursor] as DiagramSource).id;
       const drawing = drawnParts[cursor++];
-      return drawing ? { ...drawing, column: drawing, name: part.name, nodes: part.nodes, id } : null;
+      const box = partBox(laidOut[index] as LaidOutDiagram, part.name, parts.length);
+      return drawing ? { ...drawing, column: drawing, box, name: part.name, nodes: part.nodes, id } : null;
     });
     // A part that did not render would lose labels: keep the whole instead.
     if (drawn.some((part) => part === null)) continue;
@@ -107,7 +115,7 @@ export async function layOutDiagrams(
     .flatMap((item) => (item.parts as Array<DrawnPart & { id: string }>).map((part) => ({ part, prints: printsParts(item) })))
     .map(({ part, prints }) => ({
       part,
-      code: part.size && (!readableOnSlide(part.size) || (prints && !readableInColumn(part.size))) ? otherLayout(part.code) : null,
+      code: part.size && (!readableOnSlide(part.size, part.box) || (prints && !readableInColumn(part.size))) ? otherLayout(part.code) : null,
     }))
     .filter((entry): entry is { part: DrawnPart & { id: string }; code: string } => entry.code !== null);
   const turnedParts = await drawAll(renderer, partFlips.map(({ part, code }) => ({ id: `${part.id}-turned`, code })));
@@ -115,16 +123,16 @@ export async function layOutDiagrams(
     const other = turnedParts[n];
     if (!other || !part.size) return;
     if (betterFit(part.column.size ?? part.size, other.size, columnBox) === 1) part.column = other;
-    if (betterFit(part.size, other.size, slideBox) === 1) Object.assign(part, { code: other.code, svg: other.svg, size: other.size });
+    if (betterFit(part.size, other.size, part.box) === 1) Object.assign(part, { code: other.code, svg: other.svg, size: other.size });
   });
 
   // 4. A part still too small is cut again: a graph's part into runs of consecutive ranks, a sequence
   // into more ranges of messages. Each piece is drawn both ways in the same batch; the larger wins.
   const recuts: Array<{ item: LaidOutDiagram; replaced: DrawnPart[]; pieces: ReturnType<typeof splitByRanks> }> = [];
   laidOut.forEach((item) => {
-    const small = item.parts.filter((part) => part.size && !readableOnSlide(part.size));
+    const small = item.parts.filter((part) => part.size && !readableOnSlide(part.size, part.box));
     if (small.length === 0 || !item.slide) return;
-    const ratio = (part: DrawnPart) => minSlideTextPx / Math.max(0.1, textHeightIn(part.size as SvgSize, slideBox));
+    const ratio = (part: DrawnPart) => minSlideTextPx / Math.max(0.1, textHeightIn(part.size as SvgSize, part.box));
     if (diagramType(item.slide.code) === 'sequence') {
       const ranges = Math.ceil(item.parts.length * Math.max(...small.map(ratio)) * 1.1);
       const pieces = splitDiagram(item.slide.code, Math.max(item.parts.length + 1, ranges));
@@ -151,9 +159,10 @@ export async function layOutDiagrams(
       const id = `${item.whole.id}-cut-${r + 1}-${n + 1}`;
       const plain = byId.get(id) ?? null;
       const turned = byId.get(`${id}-turned`) ?? null;
-      const best = plain?.size && turned && betterFit(plain.size, turned.size, slideBox) === 1 ? turned : plain;
+      const box = partBox(item, piece.name, item.parts.length + pieces.length - replaced.length);
+      const best = plain?.size && turned && betterFit(plain.size, turned.size, box) === 1 ? turned : plain;
       const column = plain?.size && turned && betterFit(plain.size, turned.size, columnBox) === 1 ? turned : plain;
-      return best && column ? { ...best, column, name: piece.name, nodes: piece.nodes } : null;
+      return best && column ? { ...best, column, box, name: piece.name, nodes: piece.nodes } : null;
     });
     if (drawn.some((piece) => piece === null)) return;
     const at = item.parts.indexOf(replaced[0] as DrawnPart);
@@ -163,8 +172,8 @@ export async function layOutDiagrams(
   // 5. What is shown where, and what is still too small.
   for (const item of laidOut) {
     if (!item.slide?.size) continue;
-    const slideSizes = item.parts.length > 0 ? item.parts.map((part) => part.size) : [item.slide.size];
-    const slidePx = Math.min(...slideSizes.map((size) => (size ? textHeightIn(size, slideBox) : Infinity)));
+    const shown = item.parts.length > 0 ? item.parts.map((part) => ({ size: part.size, box: part.box })) : [{ size: item.slide.size, box: item.box }];
+    const slidePx = Math.min(...shown.map(({ size, box }) => (size ? textHeightIn(size, box) : Infinity)));
     const columnSize = item.column?.size ?? item.slide.size;
     let printPt = pxToPt(textHeightIn(columnSize, columnBox));
     if (!readableInColumn(columnSize) && item.parts.length > 0) {
@@ -176,6 +185,11 @@ export async function layOutDiagrams(
     if (!slideOk || !printOk) item.tooSmall = { slidePx: slideOk ? null : slidePx, printPt: printOk ? null : printPt };
   }
   return laidOut;
+}
+
+// The box on a part's slide, titled "Title (2/4): Name" (the widest count stands in for any).
+function partBox(item: LaidOutDiagram, name: string, count: number): FigureBox {
+  return slideBoxFor(`${item.title} (${count}/${count}): ${name}`);
 }
 
 async function drawAll(renderer: MermaidRenderer, sources: DiagramSource[]): Promise<Array<Drawing | null>> {

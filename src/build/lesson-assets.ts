@@ -43,7 +43,7 @@ export async function renderDiagrams(
   if (lesson.diagrams.length === 0) return { assets: [], files: [], cached: 0 };
   const results = await layOutDiagrams(
     renderer,
-    lesson.diagrams.map((diagram, index) => ({ id: `${prefix}-${index + 1}`, code: diagram.code })),
+    lesson.diagrams.map((diagram, index) => ({ id: `${prefix}-${index + 1}`, code: diagram.code, title: diagram.title })),
     cachedOnly,
   );
   const assets: DiagramAsset[] = [];
