@@ -113,6 +113,14 @@ describe('diagrams a room can read', () => {
     }
   });
 
+  it('gives each figure its description as alternative text in the deck and handout PDFs', () => {
+    const alts = (name: string) => [...readFileSync(outFile('6.7-docker-fundamentals', name), 'latin1').matchAll(/\/Alt\s*\(([^)]*)/g)].map((m) => m[1]);
+    const whole = 'Flowchart, top to bottom. Docker Client leads to Docker Daemon. Docker Daemon leads to Container Runtime, Image Management and Network Management.';
+    expect(alts('handout.pdf').some((alt) => alt?.startsWith(whole))).toBe(true);
+    // On the slides each part is described on its own.
+    expect(alts('deck.pdf').some((alt) => alt?.startsWith('Flowchart, top to bottom. Docker Daemon leads to Image Management. Image Management leads to Image Registry'))).toBe(true);
+  });
+
   it('warns diagram-too-small at the line of a diagram that cannot be drawn legibly, with its measured size', () => {
     const warnings = lessonReport(impossible.id).diagnostics.filter((d) => d.rule === 'diagram-too-small');
     expect(warnings).toHaveLength(1);
