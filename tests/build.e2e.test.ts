@@ -51,7 +51,8 @@ describe('lectern build', () => {
       expect(existsSync(join(seedDir(), name)), name).toBe(true);
     }
     expect(existsSync(out('index.html'))).toBe(true);
-    expect(readdirSync(join(seedDir(), 'assets')).filter((name) => name.endsWith('.svg'))).toHaveLength(2);
+    // One SVG per diagram, plus the parts of those split to be read on slides.
+    expect(readdirSync(join(seedDir(), 'assets')).filter((name) => name.endsWith('.svg') && !name.includes('-part-'))).toHaveLength(2);
   });
 
   it('makes a 16:9 deck PDF with one page per slide', () => {

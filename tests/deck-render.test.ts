@@ -12,7 +12,7 @@ import { compileTemplates, type Templates } from '../src/render/templates.js';
 import { loadTemplateSources, defaultTemplatesDir } from '../src/output/template-files.js';
 import { renderDeck, registerDeckHelpers, type DeckTuning, type DeckSlideInfo } from '../src/render/deck.js';
 import { codeFence, commentText, yamlString, inlineMarkdown, inlinePlainText } from '../src/render/markdown-safe.js';
-import { describeDiagram } from '../src/render/notes.js';
+import { describeDiagram } from '../src/render/diagram-description.js';
 
 const root = join(import.meta.dirname, '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
@@ -164,8 +164,8 @@ describe('the seed lesson (6.7 Docker Fundamentals)', () => {
   it('narrates the architecture diagram from its Mermaid edges', () => {
     const slide = deck.slides.findIndex((info) => info.key === 'diagram:0');
     const notes = deck.comments[slide].join('\n');
-    expect(notes).toContain('Docker Client connects to Docker Daemon');
-    expect(notes).toContain('Docker Daemon connects to Container Runtime, Image Management and Network Management');
+    expect(notes).toContain('Docker Client leads to Docker Daemon.');
+    expect(notes).toContain('Docker Daemon leads to Container Runtime, Image Management and Network Management.');
   });
 
   it('lays concepts and best practices out as cards, case studies as three columns', () => {

@@ -10,6 +10,7 @@ import { runtimeScript } from '../src/assets/mermaid-page.js';
 import type { PageGlobals } from '../src/assets/mermaid-page.js';
 import { neutraliseConfig, sourceLine } from '../src/assets/mermaid-source.js';
 import { diagramType } from '../src/assets/mermaid-type.js';
+import { svgSize } from '../src/assets/mermaid-fit.js';
 
 // Launching Chromium and loading Mermaid take seconds on a busy two-core CI box.
 vi.setConfig({ testTimeout: 30_000 });
@@ -167,6 +168,38 @@ describe('MermaidRenderer', () => {
         { id: 'same', code: seed },
       ]),
     ).rejects.toThrow(/unique/);
+  });
+});
+
+describe('measuring a rendered diagram', () => {
+  it('records the height of its smallest words, which a larger font raises', async () => {
+    const [plain, larger] = await renderer.render([
+      { id: 'plain', code: seed },
+      { id: 'larger', code: `%%{init: {"themeVariables": {"fontSize": "32px"}}}%%\n${seed}` },
+    ]);
+    const small = svgSize(svgOf(plain));
+    const big = svgSize(svgOf(larger));
+    // DejaVu Sans at 16 px: ascent plus descent, about 18.6 px.
+    expect(small?.text).toBeGreaterThan(16);
+    expect(small?.text).toBeLessThan(21);
+    expect(big!.text).toBeGreaterThan(small!.text * 1.6);
+  });
+
+  it('widens a viewBox that would cut words off (a pie with a long legend), and keeps words as text', async () => {
+    const slices = Array.from({ length: 40 }, (_, i) => `  "Slice ${i + 1}" : ${i + 1}`).join('\n');
+    const [pie, timeline] = await renderer.render([
+      { id: 'pie', code: `pie title Many\n${slices}` },
+      { id: 'timeline', code: 'timeline\n  2008 : LXC released\n  2013 : Docker released' },
+    ]);
+    const svg = svgOf(pie);
+    const size = svgSize(svg)!;
+    const [x, y] = (/viewBox="([-\d.]+) ([-\d.]+)/.exec(svg) ?? []).slice(1).map(Number) as [number, number];
+    // Mermaid centres the 40-entry legend on its own 450-unit-high box, past its top and bottom.
+    expect(size.height).toBeGreaterThan(600);
+    expect(y).toBeLessThan(0);
+    expect(x).toBeLessThanOrEqual(0);
+    // Filters make Chromium print an element as a picture; they are switched off.
+    expect(svgOf(timeline)).toContain('#timeline *, #timeline { filter: none !important; }');
   });
 });
 

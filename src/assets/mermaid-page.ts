@@ -14,6 +14,7 @@ export interface PageGlobals {
   lecternInit(config: MermaidConfig): void;
   lecternRender(id: string, code: string): Promise<PageOutcome>;
   lecternSanitizeSvg(svg: string): string;
+  lecternMeasureSvg(svg: string): string;
 }
 
 /** Configures Mermaid once for the page's lifetime. */
@@ -31,7 +32,7 @@ export async function lecternRender(id: string, code: string): Promise<PageOutco
     if (loosened()) return refusal;
     const { svg } = await mermaid.render(id, code);
     if (loosened()) return refusal;
-    return { svg: lecternSanitizeSvg(svg) };
+    return { svg: lecternMeasureSvg(lecternSanitizeSvg(svg)) };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   } finally {
@@ -84,12 +85,88 @@ export function lecternSanitizeSvg(svg: string): string {
   return new XMLSerializer().serializeToString(root);
 }
 
+/**
+ * Marks the SVG with the height of its smallest line of text, in the units of its viewBox
+ * (`data-lectern-text="15.6"`), so the build can tell how large labels will be in any box without
+ * a browser. The height is the font's (ascent plus descent), as a PDF reader's word box measures it.
+ */
+export function lecternMeasureSvg(svg: string): string {
+  if (!svg) return svg;
+  const holder = document.createElement('div');
+  holder.style.cssText = 'position:absolute;left:0;top:0;width:1200px;visibility:hidden';
+  const template = document.createElement('template');
+  template.innerHTML = svg;
+  const root = template.content.querySelector('svg');
+  if (!root) return svg;
+  // Chromium prints an element with a CSS filter as a picture, so its words would leave the PDF's
+  // text (timelines brighten their event boxes with one): filters are switched off.
+  if (root.id) {
+    const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');
+    style.textContent = `#${root.id} *, #${root.id} { filter: none !important; }`;
+    root.append(style);
+  }
+  holder.append(root);
+  document.body.append(holder);
+  try {
+    const rootMatrix = root.getScreenCTM();
+    const rootScale = rootMatrix ? Math.hypot(rootMatrix.c, rootMatrix.d) : 0;
+    let smallest = Infinity;
+    for (const element of Array.from(root.querySelectorAll<SVGTextContentElement>('text, tspan'))) {
+      // Only elements that hold words themselves; a <text> of <tspan>s is measured through them.
+      const words = Array.from(element.childNodes).some((node) => node.nodeType === 3 && (node.textContent ?? '').trim() !== '');
+      if (!words || element.getNumberOfChars() === 0) continue;
+      const style = getComputedStyle(element);
+      if (style.display === 'none' || style.opacity === '0' || parseFloat(style.fontSize) === 0) continue;
+      const matrix = element.getScreenCTM();
+      if (!matrix || rootScale === 0) continue;
+      let height: number;
+      try {
+        height = element.getExtentOfChar(0).height;
+      } catch {
+        continue;
+      }
+      if (height > 0) smallest = Math.min(smallest, (height * Math.hypot(matrix.c, matrix.d)) / rootScale);
+    }
+    if (Number.isFinite(smallest)) root.setAttribute('data-lectern-text', String(Math.round(smallest * 100) / 100));
+    // Some kinds draw text past their own viewBox (a pie's long legend), which cuts words off: widen it.
+    const view = root.viewBox.baseVal;
+    if (rootMatrix && view && view.width > 0 && rootMatrix.a !== 0 && rootMatrix.d !== 0) {
+      let left = view.x;
+      let top = view.y;
+      let right = view.x + view.width;
+      let bottom = view.y + view.height;
+      for (const text of Array.from(root.querySelectorAll('text'))) {
+        const rect = text.getBoundingClientRect();
+        if (rect.width === 0 || rect.height === 0 || (text.textContent ?? '').trim() === '') continue;
+        left = Math.min(left, (rect.left - rootMatrix.e) / rootMatrix.a);
+        right = Math.max(right, (rect.right - rootMatrix.e) / rootMatrix.a);
+        top = Math.min(top, (rect.top - rootMatrix.f) / rootMatrix.d);
+        bottom = Math.max(bottom, (rect.bottom - rootMatrix.f) / rootMatrix.d);
+      }
+      const margin = 4;
+      if (left < view.x - 1 || top < view.y - 1 || right > view.x + view.width + 1 || bottom > view.y + view.height + 1) {
+        const round = (value: number) => Math.round(value * 100) / 100;
+        const x = Math.min(view.x, left - margin);
+        const y = Math.min(view.y, top - margin);
+        const width = Math.max(view.x + view.width, right + margin) - x;
+        const height = Math.max(view.y + view.height, bottom + margin) - y;
+        root.setAttribute('viewBox', `${round(x)} ${round(y)} ${round(width)} ${round(height)}`);
+        if (root.style.maxWidth) root.style.maxWidth = `${round(width)}px`;
+      }
+    }
+    return new XMLSerializer().serializeToString(root);
+  } finally {
+    holder.remove();
+  }
+}
+
 /** The script that defines `PageGlobals` in the page. */
 export function runtimeScript(): string {
   return [
     // Bundlers with keepNames (tsx, esbuild) wrap inner functions in __name(); give the page one.
     'var __name = (fn) => fn;',
     `var lecternSanitizeSvg = ${lecternSanitizeSvg.toString()};`,
+    `var lecternMeasureSvg = ${lecternMeasureSvg.toString()};`,
     `var lecternRender = ${lecternRender.toString()};`,
     `var lecternInit = ${lecternInit.toString()};`,
   ].join('\n');

@@ -60,7 +60,7 @@ export interface MermaidBundle {
 }
 
 // Bump when the page runtime or sanitiser changes what ends up in an SVG, to retire cached output.
-const rendererRevision = 1;
+const rendererRevision = 3;
 
 const pageHtml = `<!doctype html>
 <html><head><meta charset="utf-8">

@@ -10,6 +10,8 @@ import type { VFile } from 'vfile';
 import type { Lesson } from '../model/lesson.js';
 import type { DiagramAsset, ImageAsset } from '../render/context.js';
 import type { MermaidRenderer } from '../assets/mermaid.js';
+import { layOutDiagrams } from '../assets/mermaid-layout.js';
+import { minPrintTextPt, minSlideTextPx } from '../assets/mermaid-fit.js';
 import { isInside, slug } from '../output/paths.js';
 
 const IMAGE_TYPES = new Set(['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.avif']);
@@ -26,7 +28,11 @@ function report(file: VFile, reason: string, ruleId: string, line: number | unde
   message.fatal = fatal;
 }
 
-/** Renders the lesson's diagrams (the renderer skips the browser for cached ones); errors become `mermaid-syntax`. */
+/**
+ * Renders the lesson's diagrams for the slide and the page (the renderer skips the browser for cached
+ * ones), splitting what cannot be read on one slide; errors become `mermaid-syntax`, figures that
+ * stay too small `diagram-too-small`.
+ */
 export async function renderDiagrams(
   lesson: Lesson,
   file: VFile | null,
@@ -35,20 +41,30 @@ export async function renderDiagrams(
   cachedOnly = false,
 ): Promise<{ assets: DiagramAsset[]; files: FileToWrite[]; cached: number }> {
   if (lesson.diagrams.length === 0) return { assets: [], files: [], cached: 0 };
-  const results = await renderer.render(
-    lesson.diagrams.map((diagram, index) => ({ id: `${prefix}-${index + 1}`, code: diagram.code })),
-    { cachedOnly },
+  const results = await layOutDiagrams(
+    renderer,
+    lesson.diagrams.map((diagram, index) => ({ id: `${prefix}-${index + 1}`, code: diagram.code, title: diagram.title })),
+    cachedOnly,
   );
   const assets: DiagramAsset[] = [];
   const files: FileToWrite[] = [];
   let cached = 0;
-  results.forEach((result, index) => {
+  results.forEach(({ whole: result, slide, column, parts, partsInHandout, tooSmall }, index) => {
     const diagram = lesson.diagrams[index];
     if (result.svg) {
-      const path = `assets/${prefix}-${index + 1}-${slug(diagram.title, 32)}.svg`;
-      files.push({ path, data: result.svg });
-      assets.push({ src: path, svg: result.svg, error: null });
+      const name = `${prefix}-${index + 1}-${slug(diagram.title, 32)}`;
+      const path = `assets/${name}.svg`;
+      // The file is the slide's drawing; the handout inlines the drawing made for its column.
+      files.push({ path, data: slide?.svg ?? result.svg });
+      const asset: DiagramAsset = { src: path, svg: column?.svg ?? result.svg, error: null };
+      if (parts.length > 0) {
+        asset.parts = parts.map((part, n) => ({ name: part.name, src: `assets/${name}-part-${n + 1}.svg`, svg: part.column.svg, code: part.code }));
+        asset.partsInHandout = partsInHandout;
+        parts.forEach((part, n) => files.push({ path: `assets/${name}-part-${n + 1}.svg`, data: part.svg }));
+      }
+      assets.push(asset);
       if (result.cached) cached++;
+      if (tooSmall && file) report(file, tooSmallReason(diagram.title, tooSmall, parts.length), 'diagram-too-small', diagram.line, false);
       return;
     }
     if (result.skipped) {
@@ -63,6 +79,20 @@ export async function renderDiagrams(
     assets.push({ src: null, svg: null, error: firstLine(error) });
   });
   return { assets, files, cached };
+}
+
+/** "Diagram "X" still draws its smallest words 9.8 px tall on its slide (18 px is the least …)". */
+function tooSmallReason(title: string, size: { slidePx: number | null; printPt: number | null }, parts: number): string {
+  const where = [
+    size.slidePx === null ? '' : `${floorTenth(size.slidePx)} px tall on ${parts > 0 ? `its smallest of ${parts} slides` : 'its slide'} (at least ${minSlideTextPx} px reads from the back of a room)`,
+    size.printPt === null ? '' : `${floorTenth(size.printPt)} pt in the handout (at least ${minPrintTextPt} pt)`,
+  ].filter(Boolean);
+  return `Diagram "${title}" still draws its smallest words ${where.join(' and ')}; simplify it, split it into several diagrams or show it as a table`;
+}
+
+// 7.96 pt is under 8 pt: never round a size up to the limit it misses.
+function floorTenth(value: number): string {
+  return (Math.floor(value * 10) / 10).toFixed(1);
 }
 
 function firstLine(text: string): string {

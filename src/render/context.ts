@@ -12,6 +12,23 @@ export interface DiagramAsset {
   svg: string | null;
   /** The Mermaid error, shown in a visible placeholder, when rendering failed. */
   error: string | null;
+  /**
+   * A diagram too big to read on one slide, split: an overview (when there is one), then one part per
+   * branch, group or range of messages. `src` is then the whole figure, for documents that show it.
+   */
+  parts?: DiagramPartAsset[];
+  /** The handout prints the parts after the whole figure, whose labels would be under 8 pt. */
+  partsInHandout?: boolean;
+}
+
+/** One part of a split diagram. */
+export interface DiagramPartAsset {
+  /** "Overview", a branch or group label, "Messages 1–10". */
+  name: string;
+  src: string;
+  svg: string;
+  /** The part's own Mermaid code, which its description is made from. */
+  code: string;
 }
 
 /** A local image the lesson uses, copied into the output's assets folder. */

@@ -15,7 +15,8 @@ import {
   pack, splitCode, rows, itemRows, LIST_BUDGET, FLAT_BUDGET, SECTION_BUDGET, CODE_BUDGET, SECTION_CHARS_PER_ROW,
   CODE_CHARS_PER_ROW, CODE_ROW,
 } from './deck-split.js';
-import { describeDiagram, outlineTalkingPoints, codeTalkingPoints, listProse } from './notes.js';
+import { outlineTalkingPoints, codeTalkingPoints, listProse } from './notes.js';
+import { planDiagramSlides } from './deck-diagrams.js';
 
 /** Per-slide-group adjustments the build makes after measuring the rendered deck. */
 export interface DeckTuning {
@@ -190,21 +191,10 @@ export function planDeck(context: RenderContext, tuning: DeckTuning = {}): Plann
     }));
   });
 
-  // Diagrams (those shown inside a section slide are not repeated).
+  // Diagrams (those shown inside a section slide are not repeated); split ones take several slides.
   lesson.diagrams.forEach((diagram, index) => {
     if (sections.diagramCode.has(diagram.code.trim())) return;
-    const asset = context.diagrams[index] ?? { src: null, svg: null, error: 'The diagram was not rendered.' };
-    add({
-      key: `diagram:${index}`,
-      kind: 'diagram',
-      title: diagramTitle(diagram),
-      line: diagram.line,
-      classes: asset.src ? [] : ['placeholder'],
-      data: { src: asset.src, alt: plain(diagram.title) || 'Diagram', error: asset.src ? null : asset.error ?? 'Unknown error.', type: diagram.type },
-      say: asset.src
-        ? diagramSay(diagram)
-        : ['The diagram could not be rendered; describe it from the lesson instead.', ...diagramSay(diagram)],
-    });
+    for (const slide of planDiagramSlides(diagram, index, context.diagrams[index], diagramTitle(diagram), plain)) add(slide);
   });
 
   // Examples (code already on a section slide, or an exercise's solution, is not repeated).
@@ -461,10 +451,6 @@ function diagramTitle(diagram: Diagram): string {
   return kind ? `${kind} Diagram` : 'Diagram';
 }
 
-function diagramSay(diagram: Diagram): string[] {
-  return ['Walk through the diagram one box at a time:', ...describeDiagram(diagram)];
-}
-
 function exampleSay(example: Example, fileName: string | null, part: number, parts: number): string[] {
   const language = example.language ?? 'code';
   const lines: string[] = [];
@@ -567,7 +553,7 @@ function agendaItems(slides: PlannedSlide[], plain: (markdown: string) => string
         push(slide.title);
         break;
       case 'diagram':
-        push(count('diagram') === 1 ? slide.title : 'Architecture Diagrams');
+        push(count('diagram') === 1 ? String(slide.data.diagramTitle ?? slide.title) : 'Architecture Diagrams');
         break;
       case 'example':
         push(count('example') === 1 ? `Example: ${slide.title}` : 'Code Examples');

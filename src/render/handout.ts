@@ -18,11 +18,11 @@ import {
   headerTemplate,
   normalizeCode,
   renderCodeBlock,
-  renderFigure,
   safeUrl,
   type Paper,
 } from './html.js';
 import { INSTRUCTOR_SECTION } from './lab-tasks.js';
+import { diagramFigures } from './diagram-figures.js';
 
 /** Style sheets and other non-template files of the templates folder (`loadTemplateSources().assets`). */
 export type TemplateAssets = Record<string, string>;
@@ -280,8 +280,7 @@ function lessonBlocks(lesson: Lesson, assets: DiagramAsset[], context: RenderCon
   const exampleInfo = new Map<string, Example>();
   for (const example of lesson.examples) exampleInfo.set(normalizeCode(example.code), example);
 
-  const figure = (index: number) =>
-    renderFigure({ number: figures.next++, title: figureCaption(lesson.diagrams[index]!), asset: assets[index], idPrefix: idPrefix || undefined });
+  const figure = (index: number) => diagramFigures(lesson.diagrams[index]!, assets[index], figureCaption(lesson.diagrams[index]!), figures, idPrefix);
 
   const md = new MarkdownRenderer({
     images: context.images,

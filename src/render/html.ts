@@ -278,6 +278,8 @@ export interface Figure {
   asset: DiagramAsset | undefined;
   /** Id prefix for this document part, keeping SVG ids unique when two parts share diagram ids. */
   idPrefix?: string;
+  /** The diagram in words: the figure's text alternative, and a collapsible "Text description" under it. */
+  description?: string;
 }
 
 /** A numbered figure with the diagram's SVG inlined, or a visible placeholder with the error. */
@@ -285,12 +287,17 @@ export function renderFigure(figure: Figure): string {
   const caption =
     `<figcaption><span class="figure-number">Figure ${figure.number}:</span> ${escapeHtml(figure.title)}</figcaption>`;
   const svg = figure.asset?.svg ?? null;
+  // The SVG's own text is a jumble of labels to a screen reader; the description says what it shows.
+  const described = figure.description ? ` role="img" aria-label="${escapeHtml(figure.description)}"` : '';
+  const details = figure.description && svg !== null
+    ? `<details class="figure-description"><summary>Text description</summary><p>${escapeHtml(figure.description)}</p></details>`
+    : '';
   const body =
     svg !== null
-      ? `<div class="figure-body">${figure.idPrefix ? prefixSvgIds(svg, figure.idPrefix) : svg}</div>`
+      ? `<div class="figure-body"${described}>${figure.idPrefix ? prefixSvgIds(svg, figure.idPrefix) : svg}</div>`
       : `<div class="figure-placeholder"><p class="figure-placeholder-title">Diagram not available</p>` +
         `<p class="figure-placeholder-error">${escapeHtml(figure.asset?.error ?? 'The diagram was not rendered.')}</p></div>`;
-  return `<figure class="diagram" id="figure-${figure.number}">${body}${caption}</figure>`;
+  return `<figure class="diagram" id="figure-${figure.number}">${body}${caption}${details}</figure>`;
 }
 
 /** Renames the root id of an SVG (and every reference to it) so two copies can share a page. */
