@@ -119,13 +119,17 @@ describe('lectern build --to pptx (editable)', () => {
     }
     const seed = await readPptx(join(lessonDir('module-6', '6.7-docker-fundamentals'), 'deck.pptx'));
     const diagrams = seed.slides.flatMap(picturesOf);
-    expect(diagrams.map((picture) => picture.descr)).toEqual(['Docker Architecture', 'Container Lifecycle']);
+    // The seed's two diagrams are each split into an overview and one part per branch (issue 12);
+    // every picture's alt text is the diagram's description in words (issue 13).
+    expect(diagrams).toHaveLength(9);
+    expect(diagrams[0]!.descr).toBe('Flowchart, top to bottom. Docker Client leads to Docker Daemon. Docker Daemon leads to Container Runtime, Image Management and Network Management.');
+    for (const picture of diagrams) expect(picture.descr).toMatch(/^Flowchart, top to bottom\. \S.* leads to /);
     // SVG with a PNG fallback the browser rendered (pptxgenjs alone would write a broken-image icon).
-    expect(seed.slides.filter((slide) => slide.includes('<asvg:svgBlip')).length).toBe(2);
+    expect(seed.slides.filter((slide) => slide.includes('<asvg:svgBlip')).length).toBe(diagrams.length);
     const { default: JSZip } = await import('jszip');
     const zip = await JSZip.loadAsync(readFileSync(join(lessonDir('module-6', '6.7-docker-fundamentals'), 'deck.pptx')));
     const pngs = Object.keys(zip.files).filter((name) => /^ppt\/media\/.*\.png$/.test(name));
-    expect(pngs).toHaveLength(2);
+    expect(pngs).toHaveLength(diagrams.length);
     for (const name of pngs) {
       const png = Buffer.from(await zip.files[name]!.async('uint8array'));
       expect(png.subarray(0, 8).toString('hex'), `${name} is a PNG`).toBe('89504e470d0a1a0a');
