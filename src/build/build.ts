@@ -28,6 +28,7 @@ import { PART } from '../course/book-plan.js';
 import { addCourseDiagnostics } from '../course/course-lint.js';
 import type { ModuleReport } from '../course/report.js';
 import { packageVersion } from '../cli/version.js';
+import { previousInModule } from '../render/lab-facts.js';
 
 const version = packageVersion();
 
@@ -299,6 +300,7 @@ async function buildLesson(doc: SourceDoc, course: Course, job: LessonJob): Prom
     // A course that is just this module has no title of its own to repeat.
     courseTitle: course.title === module?.title ? null : course.title,
     moduleTitle: module?.title ?? null,
+    previousLesson: previousInModule(module?.lessons ?? [], doc),
     diagrams: diagrams.assets,
     images: { ...(notesImages?.images ?? {}), ...images.images },
     notes: notesDoc?.analysis.lesson ?? null,

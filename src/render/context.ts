@@ -28,6 +28,8 @@ export interface RenderContext {
   courseTitle: string | null;
   /** The module's title (from the module README), or null. */
   moduleTitle: string | null;
+  /** The lesson before this one in its module, for the lab's prerequisites; absent when it is the first or unknown. */
+  previousLesson?: { title: string; number: string | null } | null;
   /** Same order as `lesson.diagrams`. */
   diagrams: DiagramAsset[];
   /** Images by the URL written in the lesson. */

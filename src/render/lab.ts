@@ -31,7 +31,7 @@ const KIND_LABELS: Record<TaskKind, string> = {
 export function renderLab(context: RenderContext, templates: Templates, options: LabOptions): PrintDocument {
   const { lesson } = context;
   const instructor = options.instructor;
-  const plan = planLab(lesson);
+  const plan = planLab(lesson, context.previousLesson ?? null);
   const md = new MarkdownRenderer({ images: context.images, dropDivs: ANSWER_DIVS });
   const answers = new MarkdownRenderer({ images: context.images, dropDivs: new Set() });
   const inline = (text: string) => md.inline(text);

@@ -34,6 +34,7 @@ import { mergePdfs, type MergePart } from './merge.js';
 import { layOut, type Schedule } from './schedule.js';
 import { deckSlides } from './slides.js';
 import { lessonTiming, measureLesson, type LessonTiming } from './timing.js';
+import { previousInModule } from '../render/lab-facts.js';
 
 /** workshop.yaml has mistakes: each is printed as `file:line:column: message` (exit 2). */
 export class WorkshopConfigError extends UsageError {
@@ -163,7 +164,7 @@ export async function buildWorkshop(options: WorkshopOptions): Promise<WorkshopR
       planned.map(async (lesson, index) => {
         const found = files[index]!;
         const markdown = found.deckMd ? await readFile(join(outRoot, found.deckMd), 'utf8') : renderDeck(lesson.context, templates).markdown;
-        const lab = planLab(lesson.doc.analysis.lesson);
+        const lab = planLab(lesson.doc.analysis.lesson, lesson.context.previousLesson ?? null);
         return {
           title: lesson.title,
           source: lesson.doc.path,
@@ -288,6 +289,7 @@ function plan(doc: SourceDoc, entry: LessonEntry, course: Course, config: Worksh
     lesson,
     courseTitle: course.title === module?.title ? null : course.title,
     moduleTitle: module?.title ?? null,
+    previousLesson: previousInModule(module?.lessons ?? [], doc),
     // Diagrams and images are not rendered for planning; the deck plan has the same slides without them.
     diagrams: [],
     images: {},

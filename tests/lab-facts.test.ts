@@ -1,0 +1,122 @@
+// What a lab sheet states on its own: prerequisites, the tools to have and file names. Each must come
+// from the lesson's own words (issue #16, and the prerequisites line of #15) — checked over the sample
+// module, the seed and the Carpentries copy, against an independent reading of the raw Markdown.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { displayFileName } from '../src/render/html.js';
+import { previousInModule } from '../src/render/lab-facts.js';
+import { COMMAND_TOOLS, planLab } from '../src/render/lab-tasks.js';
+import { analyze, load, root } from './helpers/render.js';
+
+const folder = (dir: string) =>
+  readdirSync(join(root, dir))
+    .filter((f) => f.endsWith('.md') && f !== 'README.md')
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+    .map((f) => `${dir}/${f}`);
+
+const MODULES = [folder('lessons/module-3-web-apis'), ['tests/corpus/seed-6.7-docker-fundamentals.md'], folder('tests/corpus/shell-novice/workbench')];
+
+/** Lines of the raw Markdown a learner would type: fenced code lines and inline code, prompts removed. */
+function typedLines(markdown: string): string[] {
+  const lines: string[] = [];
+  let fence: string | null = null;
+  for (const raw of markdown.split('\n')) {
+    const marker = /^\s*(?:>\s*)*(`{3,}|~{3,})/.exec(raw)?.[1];
+    if (marker && (fence === null || marker.startsWith(fence))) {
+      fence = fence === null ? marker : null;
+      continue;
+    }
+    if (fence !== null) lines.push(raw.replace(/^\s*(?:>\s*)*/, ''));
+    for (const span of raw.matchAll(/`([^`]+)`/g)) lines.push(span[1]!);
+  }
+  return lines.map((line) => line.replace(/^\s*\$\s+/, '').replace(/^sudo\s+/, '').trim());
+}
+
+describe('lab statements over the sample module, the seed and the Carpentries episodes', () => {
+  for (const files of MODULES) {
+    const docs = files.map((path) => ({ path, analysis: { lesson: load(path) } }));
+    for (const doc of docs) {
+      const { lesson } = doc.analysis;
+      const plan = planLab(lesson, previousInModule(docs, doc));
+
+      it(`${doc.path}: the prerequisites never name the lesson itself`, () => {
+        for (const item of plan.prerequisites) {
+          if (lesson.title) expect(item).not.toContain(lesson.title);
+          if (lesson.number) expect(item).not.toMatch(new RegExp(`Lesson ${lesson.number.replace(/\./g, '\\.')}\\b`));
+        }
+      });
+
+      it(`${doc.path}: every tool named is used by a command of the lesson`, () => {
+        const typed = typedLines(readFileSync(join(root, doc.path), 'utf8'));
+        for (const tool of plan.tools) {
+          const patterns = COMMAND_TOOLS.filter(([, name]) => name === tool).map(([pattern]) => pattern);
+          expect(patterns.length, tool).toBeGreaterThan(0);
+          expect(typed.some((line) => patterns.some((p) => p.test(line))), `${tool} in ${doc.path}`).toBe(true);
+          expect(tool).not.toMatch(/cluster/i);
+        }
+      });
+    }
+  }
+
+  it('names the previous lesson of the module by its number and title', () => {
+    const docs = MODULES[0]!.map((path) => ({ path, analysis: { lesson: load(path) } }));
+    expect(planLab(docs[1]!.analysis.lesson, previousInModule(docs, docs[1]!)).prerequisites).toEqual(['Completed Lesson 3.1: HTTP Fundamentals']);
+    // The first lesson has no previous lesson: the module overview it links to.
+    expect(planLab(docs[0]!.analysis.lesson, previousInModule(docs, docs[0]!)).prerequisites).toEqual(['Read the module overview']);
+  });
+
+  it('lists the tools of the commands the sample lessons type (curl in HTTP Fundamentals)', () => {
+    expect(planLab(load('lessons/module-3-web-apis/3.1-http-fundamentals.md')).tools).toContain('curl');
+  });
+});
+
+const K8S = ['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', 'spec:', '  replicas: 2'].join('\n');
+
+describe('tools and file names come from the lesson', () => {
+  const lesson = (shell: string, exercise: string, caption = 'A Deployment') =>
+    analyze(
+      [
+        '# Lesson 9.2: Pods',
+        '',
+        '## Examples',
+        '',
+        `### ${caption}`,
+        '',
+        '```yaml',
+        K8S,
+        '```',
+        '',
+        shell ? ['### Applying it', '', '```bash', shell, '```', ''].join('\n') : '',
+        '## Exercises',
+        '',
+        '### Exercise 1: Scale it',
+        '',
+        exercise,
+        '',
+      ].join('\n'),
+    );
+
+  it('names kubectl only when the lesson runs it, and claims nothing about a cluster', () => {
+    expect(planLab(lesson('kubectl apply -f web.yaml', 'Scale the deployment.')).tools).toEqual(['kubectl']);
+    // The generated check uses kubectl, but the lesson never does: nothing to "need".
+    expect(planLab(lesson('', 'Scale the deployment.')).tools).toEqual([]);
+  });
+
+  it('asks for the file the exercise names, else a neutral label from the caption', () => {
+    const named = planLab(lesson('', 'Write `web.yaml` with three replicas.')).tasks.find((t) => t.kind === 'build')!;
+    expect(named.fileName).toBe('web.yaml');
+    expect(named.check?.command).toBe('kubectl apply --dry-run=client -f web.yaml');
+    const neutral = planLab(lesson('', 'Scale the deployment.')).tasks.find((t) => t.kind === 'build')!;
+    expect(neutral.fileName).toBe('a-deployment.yaml');
+    const captioned = planLab(lesson('', 'Write `web.yaml`.', 'Deployment (app.yaml)')).tasks.find((t) => t.kind === 'build')!;
+    expect(captioned.fileName).toBe('app.yaml');
+  });
+
+  it('captions show the author’s file name or none: never script.sh or a guessed manifest name', () => {
+    expect(displayFileName('cd data\nls -l\nwc -l *.txt', 'bash')).toBeNull();
+    expect(displayFileName(K8S, 'yaml', 'A Deployment')).toBeNull();
+    expect(displayFileName(`# file: web.yaml\n${K8S}`, 'yaml', 'A Deployment')).toBe('web.yaml');
+    expect(displayFileName('FROM python:3.12\nCOPY . .', 'dockerfile', 'Image')).toBe('Dockerfile');
+  });
+});
