@@ -1,13 +1,18 @@
 // What a lab sheet states on its own: prerequisites, the tools to have and file names. Each must come
 // from the lesson's own words (issue #16, and the prerequisites line of #15) — checked over the sample
 // module, the seed and the Carpentries copy, against an independent reading of the raw Markdown.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { displayFileName } from '../src/render/html.js';
 import { previousInModule } from '../src/render/lab-facts.js';
 import { COMMAND_TOOLS, planLab } from '../src/render/lab-tasks.js';
-import { analyze, load, root } from './helpers/render.js';
+import { analyze, assets, contextFor, load, root, templates } from './helpers/render.js';
+import { visibleText } from './helpers/html.js';
+import { renderLab } from '../src/render/lab.js';
+import { lessonMinutes } from '../src/course/lesson-minutes.js';
+import { lessonDuration } from '../src/course/duration.js';
+import { lessonTiming } from '../src/workshop/timing.js';
 
 const folder = (dir: string) =>
   readdirSync(join(root, dir))
@@ -118,5 +123,49 @@ describe('tools and file names come from the lesson', () => {
     expect(displayFileName(K8S, 'yaml', 'A Deployment')).toBeNull();
     expect(displayFileName(`# file: web.yaml\n${K8S}`, 'yaml', 'A Deployment')).toBe('web.yaml');
     expect(displayFileName('FROM python:3.12\nCOPY . .', 'dockerfile', 'Image')).toBe('Dockerfile');
+  });
+});
+
+describe('one timing model: the same minutes in the index, the lab, the agenda and the guide', () => {
+  for (const files of MODULES) {
+    const dir = files[0]!.slice(0, files[0]!.lastIndexOf('/'));
+    const readme = join(root, dir, 'README.md');
+    // The module README's lesson list ("… (45 minutes)"), read here independently of the build.
+    const listed = new Map<string, number>();
+    if (existsSync(readme)) {
+      // One entry per list item, its continuation lines joined.
+      for (const line of readFileSync(readme, 'utf8').split(/\n(?=\s*(?:\d+\.|[-*])\s)|\n\s*\n/).map((item) => item.replace(/\s*\n\s*/g, ' '))) {
+        const link = /\]\(\.\/([^)]+\.md)\)/.exec(line)?.[1];
+        const minutes = /\((\d+) minutes\)\s*$/.exec(line)?.[1];
+        if (link && minutes) listed.set(`${dir}/${link}`, Number(minutes));
+      }
+    }
+    for (const path of files) {
+      it(`${path}: index, lab and agenda agree`, () => {
+        const lesson = load(path);
+        const shared = lessonMinutes(lesson, listed.get(path) ?? null);
+        const index = lessonDuration(lesson, listed.get(path) ?? null);
+        const agenda = lessonTiming({
+          meta: lesson.meta,
+          size: { teachingSlides: 99, labTasks: 9, labMinutes: 99 },
+          adjust: { teaching: null, exercises: null },
+          minutesPerSlide: 2,
+          shared,
+        });
+        const lab = renderLab(contextFor(lesson, { minutes: shared }), templates, { instructor: false, assets });
+        const labTotal = /Total time: (?:about )?(\d+) min/.exec(visibleText(lab.html))?.[1];
+        expect(index.minutes).toBe(agenda.teaching + agenda.exercises);
+        if (planLab(lesson).tasks.length > 0) expect(Number(labTotal)).toBe(agenda.exercises);
+        if (listed.has(path) && lesson.meta.teachingMinutes === null) expect(index.minutes).toBe(listed.get(path));
+        if (path.endsWith('3.1-http-fundamentals.md')) expect(index.minutes).toBe(45);
+        expect(index.source === 'estimate').toBe(agenda.teachingFrom === 'estimate' || agenda.exercisesFrom === 'estimate');
+      });
+    }
+  }
+
+  it('a lesson that gives its exercise time gets a lab sheet of exactly that time', () => {
+    const lesson = analyze('---\nteaching: 20\nexercises: 25\n---\n# Lesson 9.1: T\n\n## Exercises\n\n### Exercise 1: A\n\nDo A.\n\n### Exercise 2: B\n\nDo B.\n\n## Common Pitfalls\n- Forgetting B\n');
+    expect(planLab(lesson).totalMinutes).toBe(25);
+    expect(lessonDuration(lesson, 60).minutes).toBe(45);
   });
 });

@@ -77,7 +77,8 @@ describe('generated tasks for the seed', () => {
     // Built alone, the lab knows the previous lesson from the navigation link only; never the lesson itself.
     expect(text).toContain('Prerequisites ☐ Completed Lesson 6.6');
     expect(text).not.toContain('Completed Lesson 6.7');
-    expect(text).toContain('Total time: 31 min for 5 tasks.');
+    // The seed gives no exercise time: the total is Lectern's estimate, and says so.
+    expect(text).toContain('Total time: about 31 min (estimate) for 5 tasks.');
     expect(text.indexOf('Before you start')).toBeLessThan(text.indexOf('Dockerfile Configuration'));
   });
 
@@ -228,11 +229,14 @@ describe('instructor additions', () => {
 });
 
 describe('timing', () => {
-  it('shares the lesson exercise minutes among exercises and build tasks; discussions keep 5', () => {
+  it('shares the lesson exercise minutes among all tasks: the sheet totals what the lesson plans', () => {
     const plan = planLab(load(LESSONS.auth));
-    const budgeted = plan.tasks.filter((t) => t.kind === 'exercise' || t.kind === 'build');
-    expect(budgeted.reduce((sum, t) => sum + t.minutes, 0)).toBe(20);
-    expect(plan.tasks.filter((t) => t.kind === 'discussion').map((t) => t.minutes)).toEqual([5, 5]);
+    expect(plan.totalMinutes).toBe(20);
+    expect(plan.timedByLesson).toBe(true);
+    // Weighted by the usual time of each kind: an exercise gets more than a discussion.
+    const exercise = plan.tasks.find((t) => t.kind === 'exercise')!;
+    const discussion = plan.tasks.find((t) => t.kind === 'discussion')!;
+    expect(exercise.minutes).toBeGreaterThan(discussion.minutes);
   });
 
   it('defaults to 10 minutes per exercise', () => {

@@ -22,13 +22,14 @@ import { compileTemplates, type Templates } from '../render/templates.js';
 import type { RenderContext } from '../render/context.js';
 import { writeFileAtomic } from '../export/atomic.js';
 import type { DocumentOptions, Theme } from './documents.js';
-import { writeIndex } from './index-page.js';
+import { listedMinutes, writeIndex } from './index-page.js';
 import { finishCourse } from '../course/finish.js';
 import { PART } from '../course/book-plan.js';
 import { addCourseDiagnostics } from '../course/course-lint.js';
 import type { ModuleReport } from '../course/report.js';
 import { packageVersion } from '../cli/version.js';
 import { previousInModule } from '../render/lab-facts.js';
+import { lessonMinutes } from '../course/lesson-minutes.js';
 
 const version = packageVersion();
 
@@ -301,6 +302,7 @@ async function buildLesson(doc: SourceDoc, course: Course, job: LessonJob): Prom
     courseTitle: course.title === module?.title ? null : course.title,
     moduleTitle: module?.title ?? null,
     previousLesson: previousInModule(module?.lessons ?? [], doc),
+    minutes: lessonMinutes(lesson, module ? (listedMinutes(module).get(doc.absolute) ?? null) : null),
     diagrams: diagrams.assets,
     images: { ...(notesImages?.images ?? {}), ...images.images },
     notes: notesDoc?.analysis.lesson ?? null,

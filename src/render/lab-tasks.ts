@@ -89,8 +89,11 @@ export const DEFAULT_MINUTES: Record<TaskKind, number> = {
 export const INSTRUCTOR_SECTION = /\b(?:instructor|facilitat\w*|teach(?:er|ing) notes?|trainer|for the instructor)\b/i;
 export const PREREQUISITE_SECTION = /^(?:prerequisites?|before you (?:start|begin)|requirements|what you need|setup)$/i;
 
-/** Plans a lab sheet for a lesson; `previous` is the lesson before it in its module, when known. */
-export function planLab(lesson: Lesson, previous: PreviousLesson | null = null): LabPlan {
+/**
+ * Plans a lab sheet for a lesson; `previous` is the lesson before it in its module, when known, and
+ * `exerciseMinutes` the lesson's exercise time in the course's timing model (`lessonMinutes`).
+ */
+export function planLab(lesson: Lesson, previous: PreviousLesson | null = null, exerciseMinutes: number | null = lesson.meta.exerciseMinutes): LabPlan {
   const tasks: LabTask[] = [];
   const pitfalls = lesson.pitfalls.map((p) => p.text);
 
@@ -162,7 +165,7 @@ export function planLab(lesson: Lesson, previous: PreviousLesson | null = null):
     });
   }
 
-  const timedByLesson = assignMinutes(tasks, lesson.meta.exerciseMinutes);
+  const timedByLesson = assignMinutes(tasks, exerciseMinutes);
   return {
     objectives: lesson.objectives.map((o) => o.text),
     prerequisites: labPrerequisites(lesson, prerequisiteSection(lesson), previous),
@@ -1218,16 +1221,14 @@ function facilitationNotes(sections: Section[]): string[] {
 }
 
 /**
- * Sets each task's minutes. The lesson's exercise time (when it says) is shared out over its
- * exercises and build tasks by the default weights (largest remainder, at least one minute each);
- * discussions and checklists, which the lab sheet adds, keep their defaults. Returns whether the
- * lesson's time was used.
+ * Sets each task's minutes. The lesson's exercise time (when known) is shared out over every task by
+ * the default weights (largest remainder, at least one minute each), so the sheet's total is the time
+ * the agenda and the index give the exercises. Returns whether that time was used.
  */
 function assignMinutes(tasks: LabTask[], exerciseMinutes: number | null): boolean {
   for (const task of tasks) task.minutes = DEFAULT_MINUTES[task.kind];
   if (exerciseMinutes === null || !Number.isFinite(exerciseMinutes) || exerciseMinutes <= 0) return false;
-  let budgeted = tasks.filter((task) => task.kind === 'exercise' || task.kind === 'build');
-  if (budgeted.length === 0) budgeted = tasks;
+  const budgeted = tasks;
   if (budgeted.length === 0) return false;
   const weights = budgeted.map((task) => DEFAULT_MINUTES[task.kind]);
   const total = weights.reduce((a, b) => a + b, 0);
