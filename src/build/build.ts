@@ -49,6 +49,7 @@ export interface BuildOptions {
   concurrency: number;
   cache: boolean;
   pdfNotes: boolean;
+  handoutNotes?: boolean;
   progress: Progress;
   executablePath?: string;
   /** Build only the lessons this accepts (shards, workshops); the course is still read whole. */
@@ -136,6 +137,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     paper: options.paper,
     handoutStyle: options.handoutStyle,
     pdfNotes: options.pdfNotes,
+    handoutNotes: options.handoutNotes === true,
   };
 
   const reports: LessonReport[] = [];

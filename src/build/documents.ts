@@ -30,6 +30,8 @@ export interface DocumentOptions {
   paper: 'a4' | 'letter';
   handoutStyle: 'document' | 'slides';
   pdfNotes: boolean;
+  /** Speaker notes in the slides-style handout: instructor text, printed for learners only when asked. */
+  handoutNotes?: boolean;
 }
 
 export interface DocumentJob extends DocumentOptions {
@@ -114,7 +116,7 @@ export async function buildDocuments(context: RenderContext, job: DocumentJob): 
         const handout = renderSlidesHandout(
           context,
           job.templates,
-          { slidesHtml: slides.rendered.slides, css: slides.rendered.css, notes: slides.rendered.comments.map((notes) => notes.join('\n\n')) },
+          { slidesHtml: slides.rendered.slides, css: slides.rendered.css, notes: job.handoutNotes ? slides.rendered.comments.map((notes) => notes.join('\n\n')) : [] },
           { assets: job.assets },
         );
         await print('handout', handout);
