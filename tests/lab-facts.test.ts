@@ -13,6 +13,8 @@ import { renderLab } from '../src/render/lab.js';
 import { lessonMinutes } from '../src/course/lesson-minutes.js';
 import { lessonDuration } from '../src/course/duration.js';
 import { lessonTiming } from '../src/workshop/timing.js';
+import { parseWorkshop } from '../src/workshop/config.js';
+import { layOut } from '../src/workshop/schedule.js';
 
 const folder = (dir: string) =>
   readdirSync(join(root, dir))
@@ -167,5 +169,21 @@ describe('one timing model: the same minutes in the index, the lab, the agenda a
     const lesson = analyze('---\nteaching: 20\nexercises: 25\n---\n# Lesson 9.1: T\n\n## Exercises\n\n### Exercise 1: A\n\nDo A.\n\n### Exercise 2: B\n\nDo B.\n\n## Common Pitfalls\n- Forgetting B\n');
     expect(planLab(lesson).totalMinutes).toBe(25);
     expect(lessonDuration(lesson, 60).minutes).toBe(45);
+  });
+});
+
+describe('the scaffolded workshop of the sample module', () => {
+  it('fits its 6 h slot before any change: each lesson takes its README minutes', () => {
+    const { config } = parseWorkshop(readFileSync(join(root, 'tests', 'fixtures-workshop', 'scaffold', 'workshop.yaml'), 'utf8'));
+    const docs = MODULES[0]!.map((path) => ({ path, analysis: { lesson: load(path) } }));
+    const listed: Record<string, number> = { '3.1': 45, '3.2': 50, '3.3': 50 };
+    const lessons = docs.map((doc) => {
+      const minutes = lessonMinutes(doc.analysis.lesson, listed[doc.analysis.lesson.number ?? ''] ?? null);
+      return { title: doc.path, teaching: minutes.teaching, exercises: minutes.exercises };
+    });
+    expect(lessons.map((l) => l.teaching + l.exercises)).toEqual([45, 50, 50]);
+    const schedule = layOut({ start: config!.start, slot: config!.slot, lessons, breaks: config!.breaks });
+    expect(schedule.overrun).toBe(0);
+    expect(schedule.diagnostics.filter((d) => d.rule === 'workshop-overrun')).toEqual([]);
   });
 });
