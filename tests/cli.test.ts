@@ -144,7 +144,20 @@ describe('--version and --help', () => {
     ]) {
       expect(run.stdout).toContain(option);
     }
-    expect((await lectern(['check', '-h'])).stdout).toBe(run.stdout);
+    expect((await lectern(['help'])).stdout).toBe(run.stdout);
+  });
+
+  it('prints one command’s help with `help CMD` or `CMD --help`', async () => {
+    const help = await lectern(['help', 'check']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: lectern check [PATH...] [options]');
+    expect(help.stdout).toContain('Parse and lint lessons');
+    expect(help.stdout).not.toMatch(/^  workshop /m);
+    expect((await lectern(['check', '-h'])).stdout).toBe(help.stdout);
+    expect((await lectern(['workshop', '--help'])).stdout).toContain('Usage: lectern workshop');
+    const unknown = await lectern(['help', 'nope']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "nope"');
   });
 
   it('prints usage on stderr and exits 2 without a command', async () => {

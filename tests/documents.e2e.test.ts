@@ -134,14 +134,26 @@ describe('handouts', () => {
     expect([Math.round(info.width), Math.round(info.height)]).toEqual([612, 792]);
   });
 
-  it('can be the deck three slides a page with notes (--handout-style slides)', () => {
+  it('can be the deck three slides a page with lines for notes (--handout-style slides), without the speaker notes', () => {
     const slides = lectern(['build', 'lessons/module-6', '--out', 'slides', '--formats', 'handout', '--to', 'pdf', '--handout-style', 'slides'], dir);
     expect(slides.status).toBe(0);
     const path = join(dir, 'slides', '6.7-docker-fundamentals', 'handout.pdf');
-    const text = pdfText(path);
-    expect(text).toContain('Docker Daemon');
-    expect(text).toMatch(/Timing/);
+    const text = normal(pdfText(path, { raw: true }));
+    expect(text).toContain(normal('Docker Daemon'));
     expect(pdfInfo(path).pages).toBeGreaterThanOrEqual(5);
+    // Speaker notes are facilitator text: not in what learners get, in either handout style.
+    const documentStyle = normal(pdfText(join(dir, 'out', 'module-6', '6.7-docker-fundamentals', 'handout.pdf'), { raw: true }));
+    for (const note of ['Welcome everyone and introduce the lesson', 'Timing ≈']) {
+      expect(text).not.toContain(normal(note));
+      expect(documentStyle).not.toContain(normal(note));
+    }
+  });
+
+  it('prints the speaker notes beside each slide only when asked (--handout-notes)', () => {
+    const run = lectern(['build', 'lessons/module-6', '--out', 'slides-notes', '--formats', 'handout', '--to', 'pdf', '--handout-style', 'slides', '--handout-notes'], dir);
+    expect(run.status).toBe(0);
+    const text = normal(pdfText(join(dir, 'slides-notes', '6.7-docker-fundamentals', 'handout.pdf'), { raw: true }));
+    expect(text).toContain(normal('Welcome everyone and introduce the lesson'));
   });
 });
 

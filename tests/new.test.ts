@@ -61,6 +61,18 @@ describe('lectern new TITLE', () => {
     rmSync(join(dir, 'lessons', 'module-3-web-apis', '3.4-rate-limiting.md'));
   });
 
+  it('takes DIR as the folder, not as part of the name (new TITLE DIR)', () => {
+    const run = lectern(['new', 'Pods in Depth', 'lessons/module-3-web-apis'], dir);
+    expect(run.status).toBe(0);
+    const path = join(dir, 'lessons', 'module-3-web-apis', '3.4-pods-in-depth.md');
+    expect(existsSync(path)).toBe(true);
+    expect(readFileSync(path, 'utf8')).toContain('# Lesson 3.4: Pods in Depth\n');
+    expect(existsSync(join(dir, 'lessons', 'pods-in-depth-lessons-module-3-web-apis.md'))).toBe(false);
+    rmSync(path);
+    // The folder is given once: DIR and --out together are a usage mistake.
+    expect(lectern(['new', 'Pods', 'in', 'Depth', 'lessons/module-3-web-apis', '--out', 'x'], dir).status).toBe(2);
+  });
+
   it('needs a title', () => {
     expect(lectern(['new'], dir)).toMatchObject({ status: 2, stderr: 'lectern: new needs a TITLE, such as: lectern new "Intro to Kubernetes"\n' });
   });

@@ -14,7 +14,7 @@ import { formatClock, parseClock, parseDuration } from '../src/workshop/time.js'
 import { layOut, type ScheduleInput } from '../src/workshop/schedule.js';
 import { countTeachingSlides, lessonTiming, measureLesson } from '../src/workshop/timing.js';
 import { lessonMaterials } from '../src/workshop/materials.js';
-import { renderAgenda } from '../src/workshop/agenda.js';
+import { renderAgenda, scheduleView } from '../src/workshop/agenda.js';
 import { mergePdfs } from '../src/workshop/merge.js';
 import { analyze, assets, load, root, templates } from './helpers/render.js';
 import { lessonFileName, nextLesson, renderLessonScaffold, renderWorkshopScaffold } from '../src/workshop/scaffold.js';
@@ -354,14 +354,16 @@ describe('agenda', () => {
     breaks: [],
   };
 
-  it('escapes workshop and lesson text, and shows the overrun', () => {
+  it('escapes workshop and lesson text, and leaves the overrun to the facilitators', () => {
     const schedule = layOut({ start: config.start, slot: config.slot, lessons: [{ title: 'Lesson <b>1</b>', teaching: 50, exercises: 20 }], breaks: [] });
     const { html } = renderAgenda(config, schedule, templates, { assets, paper: 'a4', version: 'test' });
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('APIs &lt;script&gt;');
     expect(html).toContain('Lesson &lt;b&gt;1&lt;/b&gt;');
     expect(html).toContain('Room &amp; Hall');
-    expect(html).toContain('Plan runs 10 min over the 1 h slot: it ends at 10:10 instead of 10:00.');
+    // Participant material: no overrun box; the facilitators' view of the same schedule has it.
+    expect(html).not.toContain('Plan runs 10 min over');
+    expect(scheduleView(schedule).overrun).toBe('Plan runs 10 min over the 1 h slot: it ends at 10:10 instead of 10:00.');
     expect(html).toContain('09:00–10:10');
     expect(html).toContain('09:50–10:10');
   });

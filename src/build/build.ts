@@ -22,12 +22,14 @@ import { compileTemplates, type Templates } from '../render/templates.js';
 import type { RenderContext } from '../render/context.js';
 import { writeFileAtomic } from '../export/atomic.js';
 import type { DocumentOptions, Theme } from './documents.js';
-import { writeIndex } from './index-page.js';
+import { listedMinutes, writeIndex } from './index-page.js';
 import { finishCourse } from '../course/finish.js';
 import { PART } from '../course/book-plan.js';
 import { addCourseDiagnostics } from '../course/course-lint.js';
 import type { ModuleReport } from '../course/report.js';
 import { packageVersion } from '../cli/version.js';
+import { previousInModule } from '../render/lab-facts.js';
+import { lessonMinutes } from '../course/lesson-minutes.js';
 
 const version = packageVersion();
 
@@ -49,6 +51,7 @@ export interface BuildOptions {
   concurrency: number;
   cache: boolean;
   pdfNotes: boolean;
+  handoutNotes?: boolean;
   progress: Progress;
   executablePath?: string;
   /** Build only the lessons this accepts (shards, workshops); the course is still read whole. */
@@ -137,6 +140,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     handoutStyle: options.handoutStyle,
     pdfNotes: options.pdfNotes,
     pptxStyle: options.pptxStyle ?? 'editable',
+    handoutNotes: options.handoutNotes === true,
   };
 
   const reports: LessonReport[] = [];
@@ -302,6 +306,8 @@ async function buildLesson(doc: SourceDoc, course: Course, job: LessonJob): Prom
     // A course that is just this module has no title of its own to repeat.
     courseTitle: course.title === module?.title ? null : course.title,
     moduleTitle: module?.title ?? null,
+    previousLesson: previousInModule(module?.lessons ?? [], doc),
+    minutes: lessonMinutes(lesson, module ? (listedMinutes(module).get(doc.absolute) ?? null) : null),
     diagrams: diagrams.assets,
     images: { ...(notesImages?.images ?? {}), ...images.images },
     notes: notesDoc?.analysis.lesson ?? null,

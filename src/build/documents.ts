@@ -32,6 +32,8 @@ export interface DocumentOptions {
   pdfNotes: boolean;
   /** Editable native slides (the default) or one picture per slide. */
   pptxStyle?: 'editable' | 'pictures';
+  /** Speaker notes in the slides-style handout: instructor text, printed for learners only when asked. */
+  handoutNotes?: boolean;
 }
 
 export interface DocumentJob extends DocumentOptions {
@@ -116,7 +118,7 @@ export async function buildDocuments(context: RenderContext, job: DocumentJob): 
         const handout = renderSlidesHandout(
           context,
           job.templates,
-          { slidesHtml: slides.rendered.slides, css: slides.rendered.css, notes: slides.rendered.comments.map((notes) => notes.join('\n\n')) },
+          { slidesHtml: slides.rendered.slides, css: slides.rendered.css, notes: job.handoutNotes ? slides.rendered.comments.map((notes) => notes.join('\n\n')) : [] },
           { assets: job.assets },
         );
         await print('handout', handout);

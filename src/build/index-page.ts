@@ -135,7 +135,7 @@ function diagnosticItem(d: Diagnostic) {
 }
 
 /** Minutes the module README's lesson list gives each lesson ("… (45 minutes)"), by lesson path. */
-function listedMinutes(module: Module): Map<string, number> {
+export function listedMinutes(module: Module): Map<string, number> {
   const found = new Map<string, number>();
   const overview = module.overview;
   if (!overview) return found;

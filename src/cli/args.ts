@@ -39,6 +39,8 @@ export interface CliOptions {
   json?: boolean;
   /** Speaker notes in the deck PDF (`--pdf-notes`). */
   pdfNotes?: boolean;
+  /** Speaker notes beside the slides of the slides-style handout (`--handout-notes`); off, they are for instructors. */
+  handoutNotes?: boolean;
   /** `new --workshop`: scaffold a workshop plan instead of a lesson. */
   workshop?: boolean;
   /** This job's part of the course (`--shard i/n`, build only). */
@@ -119,6 +121,7 @@ export const optionSpecs: Record<string, OptionSpec> = {
     },
   },
   'pdf-notes': { description: 'add the speaker notes to the deck PDF', set: (o) => (o.pdfNotes = true) },
+  'handout-notes': { description: 'print the speaker notes beside each slide of the slides-style handout', set: (o) => (o.handoutNotes = true) },
   'no-cache': { description: 'rebuild everything, ignoring the cache', set: (o) => (o.cache = false) },
   reporter: { value: 'pretty|json', description: 'how diagnostics are printed', set: (o, v, f) => (o.reporter = oneOf(reporters, v, f)) },
   quiet: { description: 'print errors only', set: (o) => (o.quiet = true) },

@@ -54,6 +54,7 @@ const KEYS: Record<string, [keyof CliOptions, Check]> = {
   reporter: ['reporter', one(reporters)],
   quiet: ['quiet', flag],
   pdfNotes: ['pdfNotes', flag],
+  handoutNotes: ['handoutNotes', flag],
   paths: ['paths' as keyof CliOptions, (value, key) => {
     if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new Error(`"${key}" must be a list of paths`);
     return value;

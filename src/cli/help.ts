@@ -30,3 +30,23 @@ Exit status: 0 done (warnings allowed), 1 a lesson had an error, 2 bad usage or 
 3 environment problem (no usable Chromium, unwritable output).
 `;
 }
+
+/** Help for one command (`lectern help CMD`, `lectern CMD --help`): its usage, what it does, the options. */
+export function commandHelpText(command: Command, version: string): string {
+  const optionRows = [
+    ...Object.entries(optionSpecs).map(([name, spec]) => [`--${name}${spec.value ? ` ${spec.value}` : ''}`, spec.description] as const),
+    ['-h, --help', 'print this help and exit'] as const,
+  ];
+  const width = Math.max(...optionRows.map(([left]) => left.length)) + 2;
+  return `lectern ${version}
+
+Usage: lectern ${command.usage} [options]
+
+${command.summary.charAt(0).toUpperCase()}${command.summary.slice(1)}.
+
+Options (those that do not apply to ${command.name} are ignored):
+${optionRows.map(([left, right]) => `  ${left.padEnd(width)}${right}`).join('\n')}
+
+Run "lectern --help" for every command.
+`;
+}

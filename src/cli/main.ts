@@ -6,7 +6,7 @@
 import { LecternError, UsageError } from '../errors.js';
 import { parseArgs } from './args.js';
 import { commands, findCommand } from './commands/index.js';
-import { helpText } from './help.js';
+import { commandHelpText, helpText } from './help.js';
 import type { CliIO } from './io.js';
 import { processIO } from './io.js';
 import { packageVersion } from './version.js';
@@ -30,8 +30,16 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       io.stdout.write(`${packageVersion()}\n`);
       return 0;
     }
-    if (args.help) {
-      io.stdout.write(helpText(commands, packageVersion()));
+    // `lectern help CMD` and `lectern CMD --help`: that command's help; `lectern help`: all of it.
+    const helpFor = args.command === 'help' ? args.positionals[0] : args.help ? args.command : undefined;
+    if (args.help || args.command === 'help') {
+      if (helpFor === undefined) {
+        io.stdout.write(helpText(commands, packageVersion()));
+        return 0;
+      }
+      const command = findCommand(helpFor);
+      if (!command) throw new UsageError(`unknown command "${helpFor}"`);
+      io.stdout.write(commandHelpText(command, packageVersion()));
       return 0;
     }
     if (args.command === undefined) {

@@ -2,8 +2,9 @@
  * How long a lesson takes, for the index: the lesson's own teaching + exercise minutes; else what its
  * module README's lesson list says ("… (45 minutes)"); else an estimate from its content. Pure.
  */
-import type { Lesson, Outline } from '../model/lesson.js';
+import type { Lesson } from '../model/lesson.js';
 import { durationFromLine } from '../extract/front-matter.js';
+import { lessonMinutes } from './lesson-minutes.js';
 
 export interface LessonDuration {
   minutes: number;
@@ -13,26 +14,14 @@ export interface LessonDuration {
 
 /** The lesson's duration, given what its module README says about it (or null). */
 export function lessonDuration(lesson: Lesson, listedMinutes: number | null): LessonDuration {
-  const { teachingMinutes, exerciseMinutes } = lesson.meta;
-  if (teachingMinutes !== null || exerciseMinutes !== null) return { minutes: (teachingMinutes ?? 0) + (exerciseMinutes ?? 0), source: 'lesson' };
-  if (listedMinutes !== null) return { minutes: listedMinutes, source: 'overview' };
-  return { minutes: estimateMinutes(lesson), source: 'estimate' };
+  const { teaching, exercises, source } = lessonMinutes(lesson, listedMinutes);
+  return { minutes: teaching + exercises, source };
 }
 
-/**
- * A rough estimate, rounded to 5 minutes, calibrated on lesson plans whose authors gave their times:
- * about 35 seconds per concept bullet, 2 minutes per diagram, worked example and case study, and
- * 10 minutes per exercise, with at least 10 minutes of teaching.
- */
+/** The estimate alone, ignoring any time the lesson gives: Lectern's guess, shown as one. */
 export function estimateMinutes(lesson: Lesson): number {
-  const bullets = lesson.concepts.reduce((sum, concept) => sum + count(concept.items), 0);
-  const teaching = Math.max(10, bullets * 0.6 + 2 * (lesson.diagrams.length + lesson.examples.length + lesson.caseStudies.length));
-  const exercises = 10 * lesson.exercises.length;
-  return Math.max(5, Math.round((teaching + exercises) / 5) * 5);
-}
-
-function count(items: readonly Outline[]): number {
-  return items.reduce((sum, item) => sum + 1 + count(item.children), 0);
+  const { teaching, exercises } = lessonMinutes({ ...lesson, meta: { ...lesson.meta, teachingMinutes: null, exerciseMinutes: null } }, null);
+  return teaching + exercises;
 }
 
 /** The minutes in a lesson-list entry's closing parentheses: "… caching (45 minutes)" → 45. */

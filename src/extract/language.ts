@@ -779,6 +779,38 @@ export function inferFileName(code: string, language: string | null, title?: str
   }
 }
 
+/**
+ * The file name the author gave an example (in its title, or a leading `# file:` comment) when it fits
+ * the language, else null: never a guess.
+ */
+export function statedFileName(code: string, language: string | null, title?: string): string | null {
+  try {
+    const declared = normalizeLanguage(language);
+    if (declared !== null && NO_FILE.has(declared)) return null;
+    const named = fileNameIn(title) ?? fileNameInComment(typeof code === 'string' ? code : '');
+    return named !== null && fitsLanguage(named, declared) ? named : null;
+  } catch {
+    return null;
+  }
+}
+
+/** File names that tools expect by that name: guessing one of these invents nothing. */
+export const CONVENTIONAL_FILE_NAMES: ReadonlySet<string> = new Set([
+  'Dockerfile', 'docker-compose.yml', 'compose.yaml', 'package.json', 'tsconfig.json', 'pyproject.toml', 'Cargo.toml', 'pom.xml',
+]);
+
+/** Every file name written in a piece of prose (`web.yaml`, `Dockerfile`), in order, without repeats. */
+export function fileNamesIn(text: string): string[] {
+  const names: string[] = [];
+  const global = new RegExp(FILE_NAME.source, 'g');
+  for (const match of text.matchAll(global)) {
+    const path = match[1]!;
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    if (!NOT_FILES.test(base) && !names.includes(base)) names.push(base);
+  }
+  return names;
+}
+
 function fileNameIn(text: string | undefined): string | null {
   if (typeof text !== 'string' || text === '') return null;
   const match = FILE_NAME.exec(text);

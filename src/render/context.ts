@@ -45,6 +45,10 @@ export interface RenderContext {
   courseTitle: string | null;
   /** The module's title (from the module README), or null. */
   moduleTitle: string | null;
+  /** The lesson before this one in its module, for the lab's prerequisites; absent when it is the first or unknown. */
+  previousLesson?: { title: string; number: string | null } | null;
+  /** The lesson's minutes in the course's timing model (`lessonMinutes`), when the build knows them. */
+  minutes?: { teaching: number; exercises: number; source: 'lesson' | 'overview' | 'estimate' } | null;
   /** Same order as `lesson.diagrams`. */
   diagrams: DiagramAsset[];
   /** Images by the URL written in the lesson. */

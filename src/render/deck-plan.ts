@@ -6,7 +6,7 @@
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Blockquote, Code, Text } from 'mdast';
 import type { Lesson, Outline, Diagram, Example, PracticeItem } from '../model/lesson.js';
 import type { RenderContext } from './context.js';
-import { inferFileName } from '../extract/language.js';
+import { displayFileName } from './html.js';
 import {
   type AssetResolver, parseBlocks, blocksToMarkdown, nodesPlainText, inlinePlainText, escapeText, collapse,
   phrasingMarkdown,
@@ -202,7 +202,7 @@ export function planDeck(context: RenderContext, tuning: DeckTuning = {}): Plann
     if (!example.code.trim() || shownInSection(example.code)) return;
     if (solutionText && containsLines(solutionText, normalizeCode(example.code))) return;
     const key = `example:${index}`;
-    const fileName = inferFileName(example.code, example.language, example.title);
+    const fileName = displayFileName(example.code, example.language, example.title);
     const parts = splitCode(example.code, CODE_BUDGET, minParts(key));
     parts.forEach((code, part) =>
       add({

@@ -131,11 +131,13 @@ export function pack<T>(units: readonly T[], cost: (unit: T) => number, budget: 
 
 /**
  * Splits code into parts of at most `budget` rows (long lines count as the rows they wrap to),
- * never inside a line, preferring to cut at a blank line near the balanced cut.
+ * never inside a line. With no forced part count, the parts are chosen as a whole (`structuralSplit`):
+ * the fewest slides, each but the last filled to at least 70 %, cut at the strongest boundary.
  */
 export function splitCode(code: string, budget = CODE_BUDGET, minParts = 1): string[] {
   const lines = code.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
   const cost = (line: string) => rows(line, CODE_CHARS_PER_ROW);
+  if (minParts <= 1) return structuralSplit(lines, lines.map(cost), budget);
   const parts = pack(lines.map((line, index) => ({ line, index })), (unit) => cost(unit.line), budget, minParts);
   if (parts.length <= 1) return [lines.join('\n')];
   // Move each cut up to 3 lines to land after a blank line, if both sides stay within budget.
@@ -159,4 +161,52 @@ export function splitCode(code: string, budget = CODE_BUDGET, minParts = 1): str
     const end = starts[p + 1] ?? lines.length;
     return lines.slice(start, end).join('\n').replace(/^\n+|\n+$/g, '');
   });
+}
+
+/** A slide that is not the last should be at least this full. */
+const FILL = 0.7;
+
+/**
+ * How bad a cut before line `i` is: none at a YAML document separator (`---`), little after a blank
+ * line, more at a top-level line (a key, a function), and the more the deeper the line is indented:
+ * a part should never start in the middle of a nested block.
+ */
+function cutPenalty(lines: readonly string[], i: number): number {
+  const line = lines[i] ?? '';
+  if (/^---\s*$/.test(line)) return 0;
+  if ((lines[i - 1] ?? '').trim() === '') return 2;
+  const indent = /^\s*/.exec(line)![0].replace(/\t/g, '    ').length;
+  if (/^\s*[)}\]]/.test(line)) return 20;
+  return indent === 0 ? 4 : 6 + indent;
+}
+
+/**
+ * The fewest parts of at most `budget` rows; among those, every part but the last at least 70 % full
+ * when possible, then the cuts at the strongest structural boundaries, then the fullest slides first.
+ * Dynamic programming over cut positions (lessons' code is short).
+ */
+function structuralSplit(lines: readonly string[], costs: readonly number[], budget: number): string[] {
+  const n = lines.length;
+  const prefix = [0];
+  for (const c of costs) prefix.push(prefix[prefix.length - 1]! + c);
+  if (prefix[n]! <= budget) return [lines.join('\n')];
+  const best: number[] = [0];
+  const from: number[] = [0];
+  for (let i = 1; i <= n; i++) {
+    best[i] = Infinity;
+    for (let j = i - 1; j >= 0; j--) {
+      const size = prefix[i]! - prefix[j]!;
+      if (size > budget && j < i - 1) break;
+      const last = i === n;
+      const score =
+        1000 + (last ? 0 : (size < FILL * budget ? 100 : 0) + cutPenalty(lines, i) + (budget - size) / budget);
+      if (best[j]! + score < best[i]!) {
+        best[i] = best[j]! + score;
+        from[i] = j;
+      }
+    }
+  }
+  const cuts: number[] = [];
+  for (let i = n; i > 0; i = from[i]!) cuts.unshift(from[i]!);
+  return cuts.map((start, p) => lines.slice(start, cuts[p + 1] ?? n).join('\n').replace(/^\n+|\n+$/g, ''));
 }

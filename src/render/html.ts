@@ -45,7 +45,7 @@ import typescript from 'highlight.js/lib/languages/typescript';
 import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
 import type { DiagramAsset, ImageAsset } from './context.js';
-import { detectLanguage, inferFileName, normalizeLanguage } from '../extract/language.js';
+import { CONVENTIONAL_FILE_NAMES, detectLanguage, inferFileName, normalizeLanguage, statedFileName } from '../extract/language.js';
 
 // ---------------------------------------------------------------------------------------------
 // Escaping and URLs
@@ -219,12 +219,17 @@ export interface CodeBlock {
 /** Languages typed at a prompt: a file name label would mislead (a directory listing is no `script.sh`). */
 const TYPED = new Set(['bash', 'console', 'powershell']);
 
-/** The file name to print on a code block: inferred, except the generic guess for shell snippets. */
+/**
+ * The file name to print on a code block: the author's (caption, `# file:` comment), or a name the tool
+ * requires (`Dockerfile`); never a guess such as `script.sh` or `deployment.yaml`.
+ */
 export function displayFileName(code: string, language: string | null, title?: string): string | null {
   if (language === null) return null;
+  const stated = statedFileName(code, language, title);
+  if (stated !== null) return stated;
   const name = inferFileName(code, language, title);
-  if (name !== null && TYPED.has(language) && /^script\.(?:sh|ps1)$/.test(name) && !code.startsWith('#!')) return null;
-  return name;
+  if (name === null || TYPED.has(language)) return null;
+  return CONVENTIONAL_FILE_NAMES.has(name) ? name : null;
 }
 
 /** Human name of a language for labels. */

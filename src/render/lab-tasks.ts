@@ -13,6 +13,7 @@
 import type { Example, Lesson, Section } from '../model/lesson.js';
 import { inferFileName } from '../extract/language.js';
 import { collectDivs, splitFencedDivs } from './html.js';
+import { exampleExtension, labFileName, labPrerequisites, lessonTools, type PreviousLesson } from './lab-facts.js';
 
 export type TaskKind = 'exercise' | 'build' | 'discussion' | 'troubleshooting' | 'review';
 
@@ -90,8 +91,11 @@ export const DEFAULT_MINUTES: Record<TaskKind, number> = {
 export const INSTRUCTOR_SECTION = /\b(?:instructor|facilitat\w*|teach(?:er|ing) notes?|trainer|for the instructor)\b/i;
 export const PREREQUISITE_SECTION = /^(?:prerequisites?|before you (?:start|begin)|requirements|what you need|setup)$/i;
 
-/** Plans a lab sheet for a lesson. */
-export function planLab(lesson: Lesson): LabPlan {
+/**
+ * Plans a lab sheet for a lesson; `previous` is the lesson before it in its module, when known, and
+ * `exerciseMinutes` the lesson's exercise time in the course's timing model (`lessonMinutes`).
+ */
+export function planLab(lesson: Lesson, previous: PreviousLesson | null = null, exerciseMinutes: number | null = lesson.meta.exerciseMinutes): LabPlan {
   const tasks: LabTask[] = [];
   const pitfalls = lesson.pitfalls.map((p) => p.text);
 
@@ -112,7 +116,11 @@ export function planLab(lesson: Lesson): LabPlan {
     });
   }
 
-  for (const example of taskExamples(lesson)) tasks.push(buildTask(example, pitfalls));
+  const examples = taskExamples(lesson);
+  for (const example of examples) {
+    const sameKind = examples.filter((other) => exampleExtension(other) === exampleExtension(example)).length;
+    tasks.push(buildTask(example, pitfalls, labFileName(example, lesson, sameKind)));
+  }
 
   for (const study of lesson.caseStudies) {
     tasks.push({
@@ -161,11 +169,11 @@ export function planLab(lesson: Lesson): LabPlan {
     });
   }
 
-  const timedByLesson = assignMinutes(tasks, lesson.meta.exerciseMinutes);
+  const timedByLesson = assignMinutes(tasks, exerciseMinutes);
   return {
     objectives: lesson.objectives.map((o) => o.text),
-    prerequisites: prerequisites(lesson),
-    tools: toolsFor(tasks),
+    prerequisites: labPrerequisites(lesson, prerequisiteSection(lesson), previous),
+    tools: lessonTools(lesson, commandTool),
     tasks,
     totalMinutes: tasks.reduce((sum, task) => sum + task.minutes, 0),
     timedByLesson,
@@ -242,9 +250,8 @@ export function taskExamples(lesson: Lesson): Example[] {
 // Generated tasks
 // ---------------------------------------------------------------------------------------------
 
-function buildTask(example: Example, pitfalls: string[]): LabTask {
+function buildTask(example: Example, pitfalls: string[], fileName: string): LabTask {
   const language = example.language ?? 'text';
-  const fileName = taskFileName(example);
   const kind = fileKind(fileName, language, example.code);
   const check = checkFor(kind, fileName, example.code);
   const steps = [
@@ -270,11 +277,6 @@ function buildTask(example: Example, pitfalls: string[]): LabTask {
   };
 }
 
-function taskFileName(example: Example): string {
-  const name = inferFileName(example.code, example.language, example.title) ?? 'solution.txt';
-  if (example.language === 'yaml' && /^config\.ya?ml$/.test(name) && /^openapi\s*:/m.test(example.code)) return 'openapi.yaml';
-  return name;
-}
 
 type FileKind =
   | 'dockerfile' | 'compose' | 'kubernetes' | 'openapi' | 'workflow' | 'playbook' | 'yaml' | 'json' | 'sql' | 'hcl'
@@ -283,11 +285,13 @@ type FileKind =
 function fileKind(fileName: string, language: string, code: string): FileKind {
   if (language === 'dockerfile') return 'dockerfile';
   if (language === 'yaml') {
-    if (/docker-compose|compose\.ya?ml/.test(fileName)) return 'compose';
+    // The kind comes from the content (the guessed name says it); the name on the sheet may be the author's.
+    const guess = inferFileName(code, language) ?? '';
+    if (/docker-compose|compose\.ya?ml/.test(fileName) || guess === 'docker-compose.yml') return 'compose';
     if (/^apiVersion\s*:/m.test(code) && /^kind\s*:/m.test(code)) return 'kubernetes';
-    if (fileName === 'openapi.yaml') return 'openapi';
-    if (fileName === 'workflow.yml') return 'workflow';
-    if (fileName === 'playbook.yml') return 'playbook';
+    if (fileName === 'openapi.yaml' || /^openapi\s*:/m.test(code)) return 'openapi';
+    if (fileName === 'workflow.yml' || guess === 'workflow.yml') return 'workflow';
+    if (fileName === 'playbook.yml' || guess === 'playbook.yml') return 'playbook';
     return 'yaml';
   }
   const direct: Record<string, FileKind> = {
@@ -360,7 +364,7 @@ const KIND_MISTAKES: Record<FileKind, string[]> = {
 const KIND_WATCH: Record<FileKind, string[]> = {
   dockerfile: ['Watch for learners who copy the application code before installing dependencies; ask them to change one source file and rebuild to see the cache miss.'],
   compose: ['YAML indentation is the usual failure: `docker compose config` names the line. Point out that service names are host names on the Compose network.'],
-  kubernetes: ['The client-side dry run needs no cluster; if kubectl complains about a context, add `--validate=false`.'],
+  kubernetes: ['kubectl reads its context even for a client-side dry run: check that learners have a working kubeconfig before class.'],
   openapi: ['Have learners open the description in a viewer (Redocly, Swagger UI) to see the result of what they wrote.'],
   workflow: ['Check the indentation under `jobs` and `steps` first when a learner is stuck.'],
   playbook: ['Ask learners to run the playbook twice and compare the "changed" counts.'],
@@ -1159,8 +1163,8 @@ function exerciseFacilitation(steps: string[], hints: string[], solution: string
   return notes;
 }
 
-/** Prerequisites from a "Prerequisites" section, else the lesson itself. */
-function prerequisites(lesson: Lesson): string[] {
+/** The items of the lesson's own "Prerequisites" section, or none. */
+function prerequisiteSection(lesson: Lesson): string[] {
   const section = lesson.sections.find((s) => PREREQUISITE_SECTION.test(s.title.replace(/^[^\p{L}]+/u, '').trim()));
   if (section) {
     const items = [...section.markdown.matchAll(/^\s*(?:[-*+]|\d+[.)])\s+(.+)$/gm)].map((m) => m[1]!.trim());
@@ -1168,17 +1172,17 @@ function prerequisites(lesson: Lesson): string[] {
     const text = section.markdown.trim();
     if (text) return [text.split('\n')[0]!];
   }
-  const name = lesson.number ? `Lesson ${lesson.number}: ${lesson.title}` : `the lesson “${lesson.title}”`;
-  return [`Completed ${name}`];
+  return [];
 }
 
 /** Commands at the start of a shell line (or in inline code), and the tool each needs. */
 export const COMMAND_TOOLS: Array<[RegExp, string]> = [
   [/^docker[ -]compose\b/, 'Docker with Compose v2'],
   [/^docker\b/, 'Docker'],
-  [/^kubectl\b/, 'kubectl (no cluster needed for a client-side dry run)'],
+  [/^kubectl\b/, 'kubectl'],
   [/^helm\b/, 'Helm'],
-  [/^minikube\b|^kind\s/, 'A local Kubernetes cluster (minikube or kind)'],
+  [/^minikube\b/, 'minikube'],
+  [/^kind\s/, 'kind'],
   [/^python3?\b|^pip3?\b|^uvicorn\b|^flask\b/, 'Python 3'],
   [/^(?:node|npm|npx|yarn|pnpm)\b/, 'Node.js'],
   [/^curl\b/, 'curl'],
@@ -1205,17 +1209,6 @@ export function commandTool(command: string): string | undefined {
   return COMMAND_TOOLS.find(([pattern]) => pattern.test(command))?.[1];
 }
 
-function toolsFor(tasks: LabTask[]): string[] {
-  const tools: string[] = [];
-  for (const task of tasks) {
-    const command = task.check?.command;
-    if (!command) continue;
-    const tool = commandTool(command);
-    if (tool && !tools.includes(tool)) tools.push(tool);
-  }
-  if (tools.includes('Docker with Compose v2')) return tools.filter((t) => t !== 'Docker');
-  return tools;
-}
 
 /** Instructor notes: sections titled for instructors, and `instructor` divs anywhere in the sections. */
 function facilitationNotes(sections: Section[]): string[] {
@@ -1233,16 +1226,14 @@ function facilitationNotes(sections: Section[]): string[] {
 }
 
 /**
- * Sets each task's minutes. The lesson's exercise time (when it says) is shared out over its
- * exercises and build tasks by the default weights (largest remainder, at least one minute each);
- * discussions and checklists, which the lab sheet adds, keep their defaults. Returns whether the
- * lesson's time was used.
+ * Sets each task's minutes. The lesson's exercise time (when known) is shared out over every task by
+ * the default weights (largest remainder, at least one minute each), so the sheet's total is the time
+ * the agenda and the index give the exercises. Returns whether that time was used.
  */
 function assignMinutes(tasks: LabTask[], exerciseMinutes: number | null): boolean {
   for (const task of tasks) task.minutes = DEFAULT_MINUTES[task.kind];
   if (exerciseMinutes === null || !Number.isFinite(exerciseMinutes) || exerciseMinutes <= 0) return false;
-  let budgeted = tasks.filter((task) => task.kind === 'exercise' || task.kind === 'build');
-  if (budgeted.length === 0) budgeted = tasks;
+  const budgeted = tasks;
   if (budgeted.length === 0) return false;
   const weights = budgeted.map((task) => DEFAULT_MINUTES[task.kind]);
   const total = weights.reduce((a, b) => a + b, 0);

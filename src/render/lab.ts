@@ -31,7 +31,7 @@ const KIND_LABELS: Record<TaskKind, string> = {
 export function renderLab(context: RenderContext, templates: Templates, options: LabOptions): PrintDocument {
   const { lesson } = context;
   const instructor = options.instructor;
-  const plan = planLab(lesson);
+  const plan = planLab(lesson, context.previousLesson ?? null, context.minutes?.exercises ?? lesson.meta.exerciseMinutes);
   const md = new MarkdownRenderer({ images: context.images, dropDivs: ANSWER_DIVS });
   const answers = new MarkdownRenderer({ images: context.images, dropDivs: new Set() });
   const inline = (text: string) => md.inline(text);
@@ -49,7 +49,7 @@ export function renderLab(context: RenderContext, templates: Templates, options:
     ...documentHead(context, title, kind),
     styles: documentStyles(options.assets, LAB_STYLES, context.paper),
     instructor,
-    cover: { ...coverView(context), kind, totalTime: minutesText(plan.totalMinutes), tasks: `${tasks.length} task${tasks.length === 1 ? '' : 's'}` },
+    cover: { ...coverView(context), kind, totalTime: plan.timedByLesson && context.minutes?.source !== 'estimate' ? minutesText(plan.totalMinutes) : `about ${minutesText(plan.totalMinutes)} (estimate)`, tasks: `${tasks.length} task${tasks.length === 1 ? '' : 's'}` },
     objectives: plan.objectives.map(inline),
     prerequisites: plan.prerequisites.map(inline),
     tools: plan.tools,

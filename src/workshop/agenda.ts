@@ -100,8 +100,9 @@ export function workshopPage(
 /** Renders the agenda page. */
 export function renderAgenda(config: WorkshopConfig, schedule: Schedule, templates: Templates, options: WorkshopDocumentOptions): PrintDocument {
   const title = `${config.title} — Agenda`;
-  // Participants see where each break landed in the table; the notes about moves are for facilitators.
-  const view = { ...scheduleView(schedule), notes: [] };
+  // The agenda goes to participants (alone and in their pack): they see where each break landed in the
+  // table; the notes about moves and the overrun warning are for facilitators (guide and console).
+  const view = { ...scheduleView(schedule), notes: [], overrun: null, spare: null };
   const html = templates.render('workshop/agenda.html', workshopPage(config, title, view, templates, options));
   return {
     html,

@@ -40,17 +40,22 @@ export interface TimingInput {
   /** Minutes set in workshop.yaml, or null. */
   adjust: { teaching: number | null; exercises: number | null };
   minutesPerSlide: number;
+  /** The course's timing model for this lesson (`lessonMinutes`): when given, it replaces the lesson and estimate steps, so the agenda agrees with the index and the lab. */
+  shared?: { teaching: number; exercises: number; source: 'lesson' | 'overview' | 'estimate' } | null;
 }
 
 /** The lesson's teaching and exercise minutes, and where they came from. */
 export function lessonTiming(input: TimingInput): LessonTiming {
-  const { meta, size, adjust } = input;
+  const { meta, size, adjust, shared } = input;
+  const sharedFrom: TimingSource = shared?.source === 'estimate' ? 'estimate' : 'lesson';
+  const sharedNote = shared?.source === 'overview' ? 'from the module overview' : shared?.source === 'estimate' ? 'estimated' : 'from the lesson';
   const given = (value: number | null | undefined): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 
   let teaching: number;
   let teachingFrom: TimingSource;
   let teachingNote: string;
   if (given(adjust.teaching)) [teaching, teachingFrom, teachingNote] = [adjust.teaching, 'workshop', 'set in workshop.yaml'];
+  else if (shared) [teaching, teachingFrom, teachingNote] = [shared.teaching, sharedFrom, sharedNote];
   else if (given(meta.teachingMinutes) && meta.teachingMinutes > 0) [teaching, teachingFrom, teachingNote] = [meta.teachingMinutes, 'lesson', 'from the lesson'];
   else {
     teaching = Math.round(size.teachingSlides * input.minutesPerSlide);
@@ -62,6 +67,7 @@ export function lessonTiming(input: TimingInput): LessonTiming {
   let exercisesFrom: TimingSource;
   let exercisesNote: string;
   if (given(adjust.exercises)) [exercises, exercisesFrom, exercisesNote] = [adjust.exercises, 'workshop', 'set in workshop.yaml'];
+  else if (shared) [exercises, exercisesFrom, exercisesNote] = [shared.exercises, sharedFrom, sharedNote];
   else if (given(meta.exerciseMinutes) && meta.exerciseMinutes > 0) [exercises, exercisesFrom, exercisesNote] = [meta.exerciseMinutes, 'lesson', 'from the lesson'];
   else {
     exercises = size.labMinutes;

@@ -34,6 +34,9 @@ import { mergePdfs, type MergePart } from './merge.js';
 import { layOut, type Schedule } from './schedule.js';
 import { deckSlides } from './slides.js';
 import { lessonTiming, measureLesson, type LessonTiming } from './timing.js';
+import { previousInModule } from '../render/lab-facts.js';
+import { lessonMinutes } from '../course/lesson-minutes.js';
+import { listedMinutes } from '../build/index-page.js';
 
 /** workshop.yaml has mistakes: each is printed as `file:line:column: message` (exit 2). */
 export class WorkshopConfigError extends UsageError {
@@ -163,7 +166,7 @@ export async function buildWorkshop(options: WorkshopOptions): Promise<WorkshopR
       planned.map(async (lesson, index) => {
         const found = files[index]!;
         const markdown = found.deckMd ? await readFile(join(outRoot, found.deckMd), 'utf8') : renderDeck(lesson.context, templates).markdown;
-        const lab = planLab(lesson.doc.analysis.lesson);
+        const lab = planLab(lesson.doc.analysis.lesson, lesson.context.previousLesson ?? null, lesson.timing.exercises);
         return {
           title: lesson.title,
           source: lesson.doc.path,
@@ -288,6 +291,8 @@ function plan(doc: SourceDoc, entry: LessonEntry, course: Course, config: Worksh
     lesson,
     courseTitle: course.title === module?.title ? null : course.title,
     moduleTitle: module?.title ?? null,
+    previousLesson: previousInModule(module?.lessons ?? [], doc),
+    minutes: module ? lessonMinutes(lesson, listedMinutes(module).get(doc.absolute) ?? null) : lessonMinutes(lesson, null),
     // Diagrams and images are not rendered for planning; the deck plan has the same slides without them.
     diagrams: [],
     images: {},
@@ -303,6 +308,7 @@ function plan(doc: SourceDoc, entry: LessonEntry, course: Course, config: Worksh
     size: measureLesson(context, templates),
     adjust: { teaching: entry.teaching, exercises: entry.exercises },
     minutesPerSlide: config.minutesPerSlide,
+    shared: context.minutes ?? null,
   });
   const title = entry.title ?? (kindOf(lesson) === 'lesson' ? inlinePlainText(documentTitle(lesson)) : inlinePlainText(lesson.title || lesson.id));
   return { doc, entry, title, context, timing };

@@ -62,6 +62,7 @@ export function buildSettings(options: CliOptions, io: CliIO): Omit<BuildOptions
     concurrency: options.concurrency ?? Math.max(1, Math.min(4, availableParallelism())),
     cache: options.cache !== false,
     pdfNotes: options.pdfNotes === true,
+    handoutNotes: options.handoutNotes === true,
     executablePath: io.env.CHROME_PATH || undefined,
   };
 }

@@ -14,7 +14,7 @@ import type { Command } from './command.js';
 
 export const newLesson: Command = {
   name: 'new',
-  usage: 'new TITLE | new --workshop [FILE]',
+  usage: 'new TITLE [DIR] | new --workshop [FILE]',
   summary: 'scaffold a new lesson in the house format (or a workshop.yaml)',
   async run({ args, io }) {
     return args.options.workshop ? newWorkshop(args, io) : newLessonFile(args, io);
@@ -22,10 +22,15 @@ export const newLesson: Command = {
 };
 
 async function newLessonFile(args: ParsedArgs, io: CliIO): Promise<number> {
-  const title = args.positionals.join(' ').replace(/\s+/g, ' ').trim();
+  // `new TITLE [DIR]`: a last word that is a path (has a slash, or names a folder) is where to write, not the title.
+  const words = [...args.positionals];
+  const last = words.length > 1 ? words[words.length - 1]! : undefined;
+  const dir = last !== undefined && (/[\\/]/.test(last) || (existsSync(resolve(io.cwd, last)) && statSync(resolve(io.cwd, last)).isDirectory())) ? words.pop() : undefined;
+  if (dir !== undefined && args.options.out !== undefined) throw new UsageError(`new takes the folder once: as DIR (${dir}) or as --out (${args.options.out})`);
+  const title = words.join(' ').replace(/\s+/g, ' ').trim();
   if (!title) throw new UsageError('new needs a TITLE, such as: lectern new "Intro to Kubernetes"');
   const { renderLessonScaffold, nextLesson, lessonFileName } = await import('../../workshop/scaffold.js');
-  const folder = resolve(io.cwd, args.options.out ?? 'lessons');
+  const folder = resolve(io.cwd, dir ?? args.options.out ?? 'lessons');
   if (existsSync(folder) && !statSync(folder).isDirectory()) throw new UsageError(`${args.options.out} is a file; --out takes the folder to write the lesson in`);
   const names = existsSync(folder) ? readdirSync(folder) : [];
   const { number, previous } = nextLesson(names, basename(folder));
