@@ -38,10 +38,55 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatte
 export function parseLesson(file: VFile): Root {
   const prepared = prepareSource(String(file.value));
   const tree = processor.parse(prepared.text) as Root;
+  limitNesting(tree, prepared.text, file);
   applyAttributes(tree, prepared.lines, prepared.attributes);
   trimCode(tree);
   tree.children = groupDivs(tree.children);
   return tree;
+}
+
+/**
+ * Deepest tree every later stage may walk recursively. Real lessons nest a few lists and quotes
+ * (twenty levels at most); a 5,000-level `> > >` would overflow the stack of every tree walker.
+ */
+export const MAX_NESTING = 64;
+
+const PHRASING = new Set(['text', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'inlineCode', 'image', 'imageReference', 'break', 'html', 'footnoteReference']);
+
+/**
+ * Cuts the tree at `MAX_NESTING` levels, without recursion: a node that deep is replaced by its
+ * source text (a code block, or plain text inside a paragraph), so nothing is lost, and the first
+ * such place is a `nesting-too-deep` error.
+ */
+function limitNesting(tree: Root, source: string, file: VFile): void {
+  const stack: Array<{ node: Nodes; depth: number }> = [{ node: tree, depth: 0 }];
+  let reported = false;
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!('children' in node)) continue;
+    const children = node.children as Nodes[];
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index]!;
+      if (depth + 1 < MAX_NESTING) {
+        stack.push({ node: child, depth: depth + 1 });
+        continue;
+      }
+      const start = child.position?.start.offset;
+      const end = child.position?.end.offset;
+      const value = start !== undefined && end !== undefined ? source.slice(start, end) : '';
+      const position = child.position;
+      children[index] = (PHRASING.has(child.type) ? { type: 'text', value, position } : { type: 'code', lang: 'text', meta: null, value, position }) as Nodes;
+      if (!reported) {
+        reported = true;
+        const message = file.message(`Content is nested more than ${MAX_NESTING} levels deep; the deeper part is kept as plain text`, {
+          place: position?.start,
+          ruleId: 'nesting-too-deep',
+          source: 'lectern',
+        });
+        message.fatal = true;
+      }
+    }
+  }
 }
 
 function markerOf(node: RootContent): { open: string } | { close: true } | null {
