@@ -2,6 +2,7 @@
  * Parse: lesson text → mdast, with Carpentries containers made explicit.
  * Pure: the vfile's value in, a tree out; no file system.
  */
+import './linear-edits.js';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
@@ -36,13 +37,73 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatte
 
 /** Parses a lesson into mdast; fenced divs and classed blockquotes become `fencedDiv` nodes. */
 export function parseLesson(file: VFile): Root {
-  const prepared = prepareSource(String(file.value));
+  const prepared = prepareSource(withinLimits(String(file.value), file));
   const tree = processor.parse(prepared.text) as Root;
   limitNesting(tree, prepared.text, file);
   applyAttributes(tree, prepared.lines, prepared.attributes);
   trimCode(tree);
   tree.children = groupDivs(tree.children);
   return tree;
+}
+
+/** The most text one lesson may hold: ten times the longest lessons seen in real courses. */
+export const MAX_LESSON_BYTES = 512 * 1024;
+/** The most list items one lesson may hold: decks, handouts and labs of more would take minutes each. */
+export const MAX_LIST_ITEMS = 2_000;
+
+const LIST_ITEM = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+
+/**
+ * A lesson over a limit is not parsed beyond its title (front matter and the first `#` heading), so
+ * that it is still listed, and gets a `too-large` error naming the limit. Parsing is linear, but
+ * building thousands of slides is not worth anyone's wait: such a file is better split.
+ */
+function withinLimits(text: string, file: VFile): string {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  let problem: { reason: string; line: number } | null = null;
+  if (bytes > MAX_LESSON_BYTES) {
+    problem = {
+      reason: `Lesson is ${kilobytes(bytes)}, over the ${kilobytes(MAX_LESSON_BYTES)} limit for one lesson; only its title is read. Split it into smaller lessons`,
+      line: lineAt(text, MAX_LESSON_BYTES),
+    };
+  } else {
+    let items = 0;
+    let line = 0;
+    for (let start = 0; start < text.length && !problem; line++) {
+      const end = text.indexOf('\n', start);
+      const stop = end === -1 ? text.length : end;
+      if (LIST_ITEM.test(text.slice(start, Math.min(stop, start + 64))) && ++items > MAX_LIST_ITEMS) {
+        problem = {
+          reason: `Lesson has more than ${MAX_LIST_ITEMS.toLocaleString('en')} list items, the limit for one lesson; only its title is read. Split it into smaller lessons`,
+          line: line + 1,
+        };
+      }
+      start = stop + 1;
+    }
+  }
+  if (!problem) return text;
+  const message = file.message(problem.reason, { place: { line: problem.line, column: 1 }, ruleId: 'too-large', source: 'lectern' });
+  message.fatal = true;
+  return titleOnly(text);
+}
+
+function kilobytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+/** The 1-based line holding the character at `offset` (roughly: bytes and characters differ outside ASCII). */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++;
+  return line;
+}
+
+/** The lesson's front matter and its lines up to the first `#` heading (within its first 200 lines). */
+function titleOnly(text: string): string {
+  const lines = text.slice(0, 64 * 1024).split('\n').slice(0, 200);
+  let end = lines.findIndex((line, index) => /^# /.test(line) && !(lines[0] === '---' && lines.indexOf('---', 1) > index));
+  if (end === -1) end = Math.min(lines.length, 20) - 1;
+  return lines.slice(0, end + 1).join('\n');
 }
 
 /**
