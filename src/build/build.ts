@@ -191,6 +191,8 @@ async function buildCourse(options: BuildOptions, engine: Engine, outRoot: strin
         throw error;
       }
     });
+    // Lessons never started after a failure never make their parts: the books must not wait for them.
+    built.catch((error: unknown) => parts.forEach((part) => part.reject(error)));
     // Both run to their end before a failure is reported, so no write is left half done.
     const [lessonsOutcome, booksOutcome] = await Promise.allSettled([built.finally(() => options.progress.mark('lessons done')), books]);
     if (lessonsOutcome.status === 'rejected') throw lessonsOutcome.reason;

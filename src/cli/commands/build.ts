@@ -62,6 +62,7 @@ export function buildSettings(options: CliOptions, io: CliIO): Omit<BuildOptions
     cache: options.cache !== false,
     pdfNotes: options.pdfNotes === true,
     executablePath: io.env.CHROME_PATH || undefined,
+    timeout: options.timeout === undefined ? undefined : options.timeout * 1000,
   };
 }
 
