@@ -46,6 +46,12 @@ export function parseLesson(file: VFile): Root {
   return tree;
 }
 
+/**
+ * Deepest tree every later stage may walk recursively. Real lessons nest a few lists and quotes
+ * (twenty levels at most); a 5,000-level `> > >` would overflow the stack of every tree walker.
+ */
+export const MAX_NESTING = 64;
+
 /** The most text one lesson may hold: ten times the longest lessons seen in real courses. */
 export const MAX_LESSON_BYTES = 512 * 1024;
 /** The most list items one lesson may hold: decks, handouts and labs of more would take minutes each. */
@@ -81,10 +87,40 @@ function withinLimits(text: string, file: VFile): string {
       start = stop + 1;
     }
   }
-  if (!problem) return text;
+  if (!problem) return flattenDeepQuotes(text, file);
   const message = file.message(problem.reason, { place: { line: problem.line, column: 1 }, ruleId: 'too-large', source: 'lectern' });
   message.fatal = true;
   return titleOnly(text);
+}
+
+const DEEP_QUOTE = new RegExp(`^(?: {0,3}>[ \\t]?){${MAX_NESTING}}(?=[ \\t]*>)`);
+const ANY_DEEP_QUOTE = new RegExp(`(?:>[ \\t]*){${MAX_NESTING + 1}}`);
+
+/**
+ * Quote markers past `MAX_NESTING` levels are escaped, so they stay as text and the parser never
+ * builds a tree thousands of levels deep (which cost it quadratic time); the first such line is a
+ * `nesting-too-deep` error. Every line keeps its number.
+ */
+function flattenDeepQuotes(text: string, file: VFile): string {
+  if (!ANY_DEEP_QUOTE.test(text)) return text;
+  let reported = false;
+  const lines = text.split('\n').map((line, index) => {
+    const deep = DEEP_QUOTE.exec(line);
+    if (!deep) return line;
+    if (!reported) {
+      reported = true;
+      const message = file.message(`Content is nested more than ${MAX_NESTING} levels deep; the deeper part is kept as plain text`, {
+        place: { line: index + 1, column: deep[0].length + 1 },
+        ruleId: 'nesting-too-deep',
+        source: 'lectern',
+      });
+      message.fatal = true;
+    }
+    const rest = line.slice(deep[0].length);
+    const extra = /^(?:[ \t]*>)*/.exec(rest)![0];
+    return `${deep[0]}${extra.replace(/>/g, '\\>')}${rest.slice(extra.length)}`;
+  });
+  return lines.join('\n');
 }
 
 function kilobytes(bytes: number): string {
@@ -106,29 +142,34 @@ function titleOnly(text: string): string {
   return lines.slice(0, end + 1).join('\n');
 }
 
-/**
- * Deepest tree every later stage may walk recursively. Real lessons nest a few lists and quotes
- * (twenty levels at most); a 5,000-level `> > >` would overflow the stack of every tree walker.
- */
-export const MAX_NESTING = 64;
 
+const STRUCTURAL = new Set(['listItem', 'tableRow', 'tableCell', 'paragraph']);
 const PHRASING = new Set(['text', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'inlineCode', 'image', 'imageReference', 'break', 'html', 'footnoteReference']);
 
 /**
- * Cuts the tree at `MAX_NESTING` levels, without recursion: a node that deep is replaced by its
+ * Cuts the tree at `MAX_NESTING` levels (a list and its items, or a paragraph and its text, count
+ * as one), without recursion: a node that deep is replaced by its
  * source text (a code block, or plain text inside a paragraph), so nothing is lost, and the first
  * such place is a `nesting-too-deep` error.
  */
 function limitNesting(tree: Root, source: string, file: VFile): void {
   const stack: Array<{ node: Nodes; depth: number }> = [{ node: tree, depth: 0 }];
-  let reported = false;
+  let reported = file.messages.some((message) => message.ruleId === 'nesting-too-deep');
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
     if (!('children' in node)) continue;
     const children = node.children as Nodes[];
     for (let index = 0; index < children.length; index++) {
       const child = children[index]!;
-      if (depth + 1 < MAX_NESTING) {
+      // A list item is one level with its list (and a row or cell with its table): a list holds
+      // items, and a table rows of cells, whatever the depth, so the cut goes inside them.
+      // A leaf adds no depth to walk.
+      if (!('children' in child)) continue;
+      if (STRUCTURAL.has(child.type)) {
+        stack.push({ node: child, depth });
+        continue;
+      }
+      if (depth + 1 <= MAX_NESTING) {
         stack.push({ node: child, depth: depth + 1 });
         continue;
       }
