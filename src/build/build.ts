@@ -24,6 +24,7 @@ import type { RenderContext } from '../render/context.js';
 import { writeFileAtomic, isDiskFull } from '../export/atomic.js';
 import type { DocumentOptions, Theme } from './documents.js';
 import { writeIndex } from './index-page.js';
+import { reportWideTables } from './wide-tables.js';
 import { finishCourse } from '../course/finish.js';
 import { PART } from '../course/book-plan.js';
 import { addCourseDiagnostics } from '../course/course-lint.js';
@@ -259,12 +260,17 @@ async function buildLessonGuarded(doc: SourceDoc, course: Course, job: LessonJob
   const started = performance.now();
   for (let attempt = 1; ; attempt++) {
     const crashes = job.engine.crashes;
+    // A retry reports afresh: what the failed attempt said about the lesson is dropped.
+    const said = doc.analysis.file.messages.length;
     try {
       // Parts made while Chromium died are incomplete: the module books wait for the retry's.
       return await buildLesson(doc, course, { ...job, partsReady: (parts) => job.engine.crashes === crashes && job.partsReady(parts) });
     } catch (error) {
       const crashed = error instanceof BrowserCrashedError || job.engine.crashes > crashes;
-      if (crashed && attempt === 1 && job.engine.crashes < MAX_CRASHES) continue;
+      if (crashed && attempt === 1 && job.engine.crashes < MAX_CRASHES) {
+        doc.analysis.file.messages.length = said;
+        continue;
+      }
       if (error instanceof EnvironmentError && !crashed) throw error;
       if (isDiskFull(error)) throw error;
       const { file } = doc.analysis;
@@ -377,6 +383,7 @@ async function buildLesson(doc: SourceDoc, course: Course, job: LessonJob): Prom
     theme: job.theme.name,
     version,
   };
+  reportWideTables(file, job.documentOptions);
   try {
     await buildDocuments(context, {
     ...job.documentOptions,
