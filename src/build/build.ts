@@ -105,7 +105,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     return await buildCourse(options, engine, outRoot, started);
   } catch (error) {
     if (isDiskFull(error)) {
-      throw new EnvironmentError(`Cannot write to the output folder ${outRoot}: ${diskFullReason(error)}. Free some space, or choose another folder with --out.`, { cause: error });
+      const reason = diskFullReason(error);
+      const advice = reason.includes('EFBIG') ? 'Raise the file size limit (ulimit -f)' : 'Free some space';
+      throw new EnvironmentError(`Cannot write to the output folder ${outRoot}: ${reason}. ${advice}, or choose another folder with --out.`, { cause: error });
     }
     throw error;
   } finally {
