@@ -13,6 +13,7 @@
 //
 // Usage: npm run bench [-- --lessons 80 --diagrams 60 --check 1000 --edits 3 --keep]
 //        npm run bench -- --rebuilds-only   (cold, warm and one-edit builds only: no baseline, check or memory)
+//        npm run bench -- --hostile-only    (the 4 MB lesson and the 100,000-item list only)
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +31,7 @@ const diagramCount = option('diagrams', 60);
 const checkCount = option('check', 1000);
 const keep = args.includes('--keep');
 const rebuildsOnly = args.includes('--rebuilds-only');
+const hostileOnly = args.includes('--hostile-only');
 const editCount = option('edits', 3);
 const envFile = join(root, 'node_modules', '.lectern-env.json');
 const chrome = process.env.CHROME_PATH || (existsSync(envFile) ? JSON.parse(readFileSync(envFile, 'utf8')).chromePath : '/usr/bin/chromium');
@@ -162,6 +164,42 @@ function runBaseline() {
   return (performance.now() - baselineStarted) / 1000;
 }
 
+/**
+ * Hostile input: a 4 MB lesson (the seed's body repeated) and a lesson holding one 100,000-item list,
+ * each built in full. Target: built, or stopped with a `too-large` error, within 60 s and 1 GiB.
+ */
+async function hostileRows() {
+  const [head, ...rest] = seed.split('\n## ');
+  const body = `\n## ${rest.join('\n## ')}`;
+  let big = head;
+  while (big.length < 4 * 1024 * 1024) big += body;
+  const items = Array.from({ length: 100_000 }, (_, i) => `- item ${i}`).join('\n');
+  const cases = [
+    ['lectern build, one 4 MB lesson', '6.7-big.md', big],
+    ['lectern build, one 100,000-item list', '6.8-list.md', `# Lesson 6.8: A Long List\n\n## Learning Objectives\n\n- List everything\n\n## Key Concepts\n\n${items}\n`],
+  ];
+  const rows = [];
+  for (const [label, name, text] of cases) {
+    const dir = join(work, 'hostile', name.replace(/\.md$/, ''));
+    mkdirSync(join(dir, 'module-6'), { recursive: true });
+    writeFileSync(join(dir, 'module-6', name), text);
+    const run = () => measure(node, [lectern, 'build', dir, '--out', join(work, 'hostile-out', name, String(Math.random())), '--quiet']);
+    const timed = await run();
+    const sampled = await measure(node, [lectern, 'build', dir, '--out', join(work, 'hostile-out', name, 'memory'), '--quiet'], { memory: true });
+    const outcome = /too-large/.test(timed.output) ? 'stopped: too-large' : 'built';
+    rows.push([label, timed.seconds, sampled.peakMiB, `${outcome}; target ≤ 60 s and 1,024 MiB`]);
+  }
+  return rows;
+}
+
+if (hostileOnly) {
+  const rows = await hostileRows();
+  const width = Math.max(...rows.map(([label]) => label.length));
+  for (const [label, seconds, mib, note] of rows) console.log(`${label.padEnd(width)}  ${seconds.toFixed(2).padStart(6)} s  ${mib.toFixed(0).padStart(5)} MiB  ${note}`);
+  if (!keep) rmSync(work, { recursive: true, force: true });
+  process.exit(0);
+}
+
 const courseDir = join(work, 'course');
 generateCourse(courseDir, lessonCount, diagramCount);
 console.log(`Lectern benchmark — ${lessonCount} lessons, ${diagramCount} Mermaid diagrams, ${checkCount} lessons for check (${work})\n`);
@@ -228,6 +266,7 @@ one.peakMiB = (await build(outMemory, [], memory)).peakMiB;
 decksOnly.peakMiB = (await build(join(work, 'out-decks-memory'), ['--formats', 'deck'], memory)).peakMiB;
 checkCold.peakMiB = (await check(join(work, 'check-out-memory'), memory)).peakMiB;
 checkWarm.peakMiB = (await check(join(work, 'check-out-memory'), memory)).peakMiB;
+const hostile = await hostileRows();
 
 printRows([
   ['marp-cli + mmdc, decks only (baseline)', baseline, null, ''],
@@ -237,7 +276,8 @@ printRows([
   ...rebuildRows(),
   [`lectern check, ${checked} files, cold`, checkCold.seconds, checkCold.peakMiB, ''],
   [`lectern check, ${checked} files, warm`, checkWarm.seconds, checkWarm.peakMiB, 'target < 2 s'],
+  ...hostile,
 ]);
-const peak = Math.max(cold.peakMiB, warm.peakMiB, one.peakMiB, decksOnly.peakMiB, checkCold.peakMiB, checkWarm.peakMiB);
+const peak = Math.max(cold.peakMiB, warm.peakMiB, one.peakMiB, decksOnly.peakMiB, checkCold.peakMiB, checkWarm.peakMiB, ...hostile.map((row) => row[2]));
 console.log(`\nPeak memory of any Lectern run (PSS of the process tree, Chromium included): ${peak.toFixed(0)} MiB (target < 1024 MiB)`);
 if (!keep) rmSync(work, { recursive: true, force: true });

@@ -32,7 +32,9 @@ export interface Analysis {
 export function analyzeLesson(file: VFile, options: AnalyzeOptions = {}): Analysis {
   const tree = parseLesson(file);
   const lesson = extractLesson(tree, file);
-  if (options.lint !== false) lintLesson({ lesson, tree, file, fileExists: options.fileExists });
+  // A lesson over the size limit was read only to its title: there is nothing yet to lint.
+  const tooLarge = file.messages.some((message) => message.ruleId === 'too-large');
+  if (options.lint !== false && !tooLarge) lintLesson({ lesson, tree, file, fileExists: options.fileExists });
   lesson.diagnostics = diagnosticsOf(file);
   file.data.lesson = lesson;
   return { lesson, tree, file };

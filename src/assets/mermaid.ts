@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { MermaidConfig } from 'mermaid';
 import type { BrowserManager, PageLease } from '../browser/manager.js';
+import { BrowserCrashedError, looksDisconnected } from '../browser/crash.js';
 import { withTimeout } from '../browser/with-timeout.js';
 import { EnvironmentError } from '../errors.js';
 import { diagramKey } from './diagram-cache.js';
@@ -110,7 +111,7 @@ export class MermaidRenderer {
   constructor(manager: BrowserManager, options: MermaidRendererOptions = {}) {
     this.#manager = manager;
     this.#cache = options.cache;
-    this.#timeout = options.timeout ?? 30_000;
+    this.#timeout = options.timeout ?? manager.timeout ?? 30_000;
     const theme = options.theme ?? 'default';
     const fontFamily = options.fontFamily ?? 'DejaVu Sans, sans-serif';
     const themeVariables = { ...options.themeVariables };
@@ -198,7 +199,13 @@ export class MermaidRenderer {
   }
 
   async #renderOne(id: string, code: string): Promise<PageOutcome> {
-    const lease = await this.#page();
+    const crashes = this.#manager.crashes;
+    let lease = await this.#page();
+    // The warm page went with a Chromium that died since the last diagram: draw on a new one.
+    if (lease.page.isClosed() || !lease.page.browser().connected) {
+      await this.#closePage();
+      lease = await this.#page();
+    }
     try {
       return await withTimeout(
         lease.page.evaluate((id, code) => (globalThis as unknown as PageGlobals).lecternRender(id, code), id, neutraliseConfig(code)),
@@ -208,6 +215,8 @@ export class MermaidRenderer {
     } catch (error) {
       // Timed out or the page died: start the next diagram on a fresh page.
       await this.#closePage();
+      // Chromium itself died: not the diagram's fault, and not a syntax error to blame its author for.
+      if (this.#manager.crashes > crashes || looksDisconnected(error)) throw new BrowserCrashedError('Chromium closed unexpectedly while drawing a diagram', { cause: error });
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
       return { error: `Cannot render diagram: ${reason}` };
     }
@@ -229,6 +238,7 @@ export class MermaidRenderer {
     try {
       const { page } = lease;
       await page.setContent(pageHtml);
+      await this.#manager.testPoint('mermaid-setup');
       await page.addScriptTag({ content: await readBundle() });
       await page.addScriptTag({ content: runtimeScript() });
       await page.evaluate((config) => (globalThis as unknown as PageGlobals).lecternInit(config), this.#config);

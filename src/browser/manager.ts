@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { launch } from 'puppeteer-core';
 import type { Browser, Page } from 'puppeteer-core';
 import { EnvironmentError } from '../errors.js';
+import { BrowserCrashedError } from './crash.js';
 import { findChrome } from './find-chrome.js';
 import { canonical, guardPage } from './network-guard.js';
 import type { BlockedRequest, PageGuard } from './network-guard.js';
@@ -16,6 +17,7 @@ import { Semaphore } from './semaphore.js';
 import { withTimeout } from './with-timeout.js';
 
 export type { BlockedRequest, BlockReason } from './network-guard.js';
+export { BrowserCrashedError } from './crash.js';
 
 export interface BrowserManagerOptions {
   /** Chromium to launch; defaults to `findChrome()`. An empty string means none is available. */
@@ -26,6 +28,13 @@ export interface BrowserManagerOptions {
   allowedRoots?: readonly string[];
   /** Milliseconds to wait for Chromium to start; defaults to 30 000. */
   launchTimeout?: number;
+  /** Milliseconds any one call to a page may take (opening, loading, printing); defaults to 60 000. */
+  timeout?: number;
+  /**
+   * How many times Chromium may die under us before the manager stops launching it again: further
+   * calls then fail with `BrowserCrashedError`. Unlimited by default (a watch session lives long).
+   */
+  maxCrashes?: number;
 }
 
 export interface PageOptions {
@@ -106,6 +115,11 @@ export class BrowserManager {
   readonly #executablePath: string | undefined;
   readonly #roots: readonly string[];
   readonly #launchTimeout: number;
+  /** Milliseconds any one page call may take. */
+  readonly timeout: number;
+  readonly #maxCrashes: number;
+  #crashes = 0;
+  readonly #hookCounts = new Map<string, number>();
   readonly #slots: Semaphore;
   readonly #leases = new Set<PageLease>();
   #idle: IdlePage[] = [];
@@ -122,6 +136,38 @@ export class BrowserManager {
     this.#slots = new Semaphore(this.concurrency);
     this.#roots = (options.allowedRoots ?? []).map(canonical);
     this.#launchTimeout = options.launchTimeout ?? 30_000;
+    this.timeout = options.timeout ?? 60_000;
+    this.#maxCrashes = options.maxCrashes ?? Number.POSITIVE_INFINITY;
+  }
+
+  /** How many times a launched Chromium died without being closed by us. */
+  get crashes(): number {
+    return this.#crashes;
+  }
+
+  /**
+   * Test hook: `LECTERN_TEST_KILL_BROWSER=point:n[,n…]` kills Chromium (the whole process group, as
+   * a crash or the OOM killer would) the n-th time the build reaches `point`, and waits until the
+   * connection is gone, so a test of a crash at a given moment needs no timing luck.
+   */
+  async testPoint(point: 'mermaid-setup' | 'print' | 'page-closed'): Promise<void> {
+    const spec = process.env.LECTERN_TEST_KILL_BROWSER;
+    if (!spec) return;
+    const [name, counts = '1'] = spec.split(':');
+    if (name !== point) return;
+    const count = (this.#hookCounts.get(point) ?? 0) + 1;
+    this.#hookCounts.set(point, count);
+    if (!counts.split(',').map(Number).includes(count)) return;
+    const browser = this.#live?.browser;
+    const child = browser?.process();
+    if (!browser || !child?.pid) return;
+    const gone = new Promise<void>((resolveGone) => (browser.connected ? browser.once('disconnected', () => resolveGone()) : resolveGone()));
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      child.kill('SIGKILL');
+    }
+    await withTimeout(gone, 10_000, 'waiting for the killed Chromium to disconnect').catch(() => {});
   }
 
   /** True from the first use until `close()`: a Chromium is starting or running. */
@@ -142,6 +188,7 @@ export class BrowserManager {
   /** The shared browser, launched on the first call; concurrent first callers share one launch. */
   async browser(): Promise<Browser> {
     if (this.#closing) await this.#closing;
+    if (!this.#session && this.#crashes >= this.#maxCrashes) throw new BrowserCrashedError();
     if (!this.#session) {
       const starting = this.#start();
       this.#session = starting;
@@ -177,8 +224,18 @@ export class BrowserManager {
           const gone = () => rejectPage(new EnvironmentError('Cannot open a page: Chromium was closed'));
           if (!browser.connected) return gone();
           browser.once('disconnected', gone);
-          browser.newPage(options.visible ? { type: 'window' } : { background: true }).then(resolvePage, rejectPage).finally(() => browser.off('disconnected', gone));
+          const timer = setTimeout(() => rejectPage(new Error(`Cannot open a page: Chromium did not answer in ${this.timeout} ms`)), this.timeout);
+          browser
+            .newPage(options.visible ? { type: 'window' } : { background: true })
+            .then(resolvePage, rejectPage)
+            .finally(() => {
+              clearTimeout(timer);
+              browser.off('disconnected', gone);
+            });
         });
+        // Every call on the page (loading, waiting, evaluating) gives up after this long rather than hang.
+        page.setDefaultTimeout(this.timeout);
+        page.setDefaultNavigationTimeout(this.timeout);
         guard = await guardPage(page, roots);
         if (!javaScriptEnabled) await page.setJavaScriptEnabled(false);
       }
@@ -192,6 +249,7 @@ export class BrowserManager {
         close: (reusable = false) =>
           (closing ??= (async () => {
             this.#leases.delete(lease);
+            await this.testPoint('page-closed');
             try {
               if (opened.isClosed()) return;
               // Back to the idle list only while the browser that made it is the current one.
@@ -316,6 +374,7 @@ export class BrowserManager {
     browser.once('disconnected', () => {
       // A crash rather than our own close: forget this browser so the next caller launches anew.
       if (session.disposed) return;
+      this.#crashes += 1;
       if (this.#live === session) this.#session = undefined;
       void this.#dispose(session);
     });

@@ -6,6 +6,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import type { BrowserManager } from '../browser/manager.js';
+import { BrowserCrashedError } from '../browser/crash.js';
 import type { MermaidRenderer } from '../assets/mermaid.js';
 import { EnvironmentError, UsageError } from '../errors.js';
 import { diagnosticsOf } from '../pipeline.js';
@@ -20,9 +21,10 @@ import { lessonOutDir, insideOut, isInside } from '../output/paths.js';
 import { loadTemplateSources, defaultTemplatesDir } from '../output/template-files.js';
 import { compileTemplates, type Templates } from '../render/templates.js';
 import type { RenderContext } from '../render/context.js';
-import { writeFileAtomic } from '../export/atomic.js';
+import { writeFileAtomic, isDiskFull } from '../export/atomic.js';
 import type { DocumentOptions, Theme } from './documents.js';
 import { listedMinutes, writeIndex } from './index-page.js';
+import { reportWideTables } from './wide-tables.js';
 import { finishCourse } from '../course/finish.js';
 import { PART } from '../course/book-plan.js';
 import { addCourseDiagnostics } from '../course/course-lint.js';
@@ -58,6 +60,8 @@ export interface BuildOptions {
   select?: (doc: SourceDoc) => boolean;
   /** A browser owned by the caller (a workshop build shares one); the build then leaves it open. */
   manager?: BrowserManager;
+  /** Milliseconds any one browser call may take (`--timeout`); defaults to the manager's 60 000. */
+  timeout?: number;
 }
 
 export interface LessonReport {
@@ -99,8 +103,24 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     executablePath: options.executablePath,
     prewarm: options.to.some((type) => type !== 'md'),
     progress: options.progress,
+    timeout: options.timeout,
   });
-  const analysisCache = new AnalysisCache(options.cache ? join(outRoot, '.cache', 'analysis') : null, version);
+  // From here a browser may start (while the course is still read): whatever happens, it is closed.
+  try {
+    return await buildCourse(options, engine, outRoot, started);
+  } catch (error) {
+    if (isDiskFull(error)) {
+      const reason = diskFullReason(error);
+      const advice = reason.includes('EFBIG') ? 'Raise the file size limit (ulimit -f)' : 'Free some space';
+      throw new EnvironmentError(`Cannot write to the output folder ${outRoot}: ${reason}. ${advice}, or choose another folder with --out.`, { cause: error });
+    }
+    throw error;
+  } finally {
+    await engine.dispose(!options.manager);
+  }
+}
+
+async function buildCourse(options: BuildOptions, engine: Engine, outRoot: string, started: number): Promise<BuildReport> {  const analysisCache = new AnalysisCache(options.cache ? join(outRoot, '.cache', 'analysis') : null, version);
   /** Lessons (and lecture notes) whose text changed since the last analysis. */
   const changed = new Set<string>();
   const course = await loadCourse(options.paths, options.cwd, outRoot, {
@@ -160,7 +180,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const built = forEachLimit(lessons.map((doc, index) => ({ doc, index })), Math.max(1, options.concurrency), async ({ doc, index }) => {
       const part = parts[index]!;
       try {
-        const report = await buildLesson(doc, course, {
+        const report = await buildLessonGuarded(doc, course, {
           outRoot,
           engine,
           cache,
@@ -181,10 +201,13 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         throw error;
       }
     });
+    // Lessons never started after a failure never make their parts: the books must not wait for them.
+    built.catch((error: unknown) => parts.forEach((part) => part.reject(error)));
     // Both run to their end before a failure is reported, so no write is left half done.
     const [lessonsOutcome, booksOutcome] = await Promise.allSettled([built.finally(() => options.progress.mark('lessons done')), books]);
     if (lessonsOutcome.status === 'rejected') throw lessonsOutcome.reason;
-    if (booksOutcome.status === 'rejected') throw booksOutcome.reason;
+    // A Chromium that died for good costs the module books; the lessons already say so (browser-crashed).
+    if (booksOutcome.status === 'rejected' && !(booksOutcome.reason instanceof BrowserCrashedError)) throw booksOutcome.reason;
     reports.sort((a, b) => course.lessons.findIndex((l) => l.path === a.source) - course.lessons.findIndex((l) => l.path === b.source));
     addCourseDiagnostics(course, reports);
   } finally {
@@ -237,8 +260,62 @@ interface LessonJob {
 /** What the module books need of a lesson: where its PDFs are, and whether it was rebuilt. */
 export type BookParts = Pick<LessonReport, 'source' | 'outDir' | 'artifacts' | 'cacheHit'>;
 
+/**
+ * Builds one lesson so that its failure is its own: any fault becomes a `build-failed` error of the
+ * lesson; a Chromium that died under it is restarted once and the lesson built again, and if Chromium
+ * dies again the lesson gets a `browser-crashed` error. Only the environment (a full disk) stops the build.
+ */
+async function buildLessonGuarded(doc: SourceDoc, course: Course, job: LessonJob): Promise<LessonReport> {
+  const started = performance.now();
+  for (let attempt = 1; ; attempt++) {
+    const crashes = job.engine.crashes;
+    // A retry reports afresh: what the failed attempt said about the lesson is dropped.
+    const said = doc.analysis.file.messages.length;
+    try {
+      // Parts made while Chromium died are incomplete: the module books wait for the retry's.
+      return await buildLesson(doc, course, { ...job, partsReady: (parts) => job.engine.crashes === crashes && job.partsReady(parts) });
+    } catch (error) {
+      const crashed = error instanceof BrowserCrashedError || job.engine.crashes > crashes;
+      if (crashed && attempt === 1 && job.engine.crashes < MAX_CRASHES) {
+        doc.analysis.file.messages.length = said;
+        continue;
+      }
+      if (error instanceof EnvironmentError && !crashed) throw error;
+      if (isDiskFull(error)) throw error;
+      const { file } = doc.analysis;
+      const reason = crashed
+        ? 'Cannot build this lesson: Chromium closed unexpectedly, and again after it was restarted'
+        : `Cannot build this lesson: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+      file.message(reason, { place: { line: 1, column: 1 }, ruleId: crashed ? 'browser-crashed' : 'build-failed', source: 'lectern' }).fatal = true;
+      if (process.env.LECTERN_DEBUG === '1' && error instanceof Error) console.error(error.stack);
+      const { lesson } = doc.analysis;
+      lesson.diagnostics = diagnosticsOf(file);
+      const name = doc.moduleDir ? `${doc.moduleDir}/${lesson.id}` : lesson.id;
+      job.progress.finish(name, 'failed', '1 error');
+      const outDir = lessonOutDir(job.outRoot, doc.moduleDir, lesson.id);
+      await job.cache.forget(relative(job.outRoot, outDir)).catch(() => {});
+      return {
+        source: doc.path,
+        id: lesson.id,
+        module: doc.moduleDir,
+        title: lesson.title,
+        number: lesson.number,
+        outDir: toPosix(relative(job.outRoot, outDir)),
+        artifacts: [],
+        diagnostics: lesson.diagnostics,
+        cacheHit: false,
+        ms: Math.round(performance.now() - started),
+      };
+    }
+  }
+}
+
+/** Chromium may die once under a build and be restarted; the second death is final. */
+const MAX_CRASHES = 2;
+
 async function buildLesson(doc: SourceDoc, course: Course, job: LessonJob): Promise<LessonReport> {
   const started = performance.now();
+  const crashes = job.engine.crashes;
   const { lesson, file, tree } = doc.analysis;
   const outDir = lessonOutDir(job.outRoot, doc.moduleDir, lesson.id);
   const name = doc.moduleDir ? `${doc.moduleDir}/${lesson.id}` : lesson.id;
@@ -317,6 +394,7 @@ async function buildLesson(doc: SourceDoc, course: Course, job: LessonJob): Prom
     theme: job.theme.name,
     version,
   };
+  reportWideTables(file, job.documentOptions);
   try {
     await buildDocuments(context, {
     ...job.documentOptions,
@@ -333,8 +411,9 @@ async function buildLesson(doc: SourceDoc, course: Course, job: LessonJob): Prom
     step: (step) => job.progress.step(name, step),
     });
   } catch (error) {
-    // No Chromium or an unwritable disk stops the build; anything else fails this lesson only.
-    if (error instanceof EnvironmentError) throw error;
+    // No Chromium or an unwritable disk stops the build, a Chromium that died is retried by the caller;
+    // anything else fails this lesson only.
+    if (error instanceof EnvironmentError || isDiskFull(error) || job.engine.crashes > crashes) throw error;
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     file.message(`Cannot build this lesson: ${reason}`, { place: { line: 1, column: 1 }, ruleId: 'build-failed', source: 'lectern' }).fatal = true;
     if (process.env.LECTERN_DEBUG === '1' && error instanceof Error) console.error(error.stack);
@@ -349,6 +428,17 @@ async function buildLesson(doc: SourceDoc, course: Course, job: LessonJob): Prom
   if (errors === 0) await job.cache.store(key, { inputs, artifacts: written, diagnostics: lesson.diagnostics });
   else await job.cache.forget(key);
   return reportOf(written, lesson.diagnostics, false);
+}
+
+/** The disk-full error's own words (ENOSPC, EDQUOT or EFBIG), found along the `cause` chain. */
+function diskFullReason(error: unknown): string {
+  for (let at: unknown = error; at; at = (at as { cause?: unknown }).cause) {
+    const code = (at as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC') return 'the disk is full (ENOSPC)';
+    if (code === 'EDQUOT') return 'the disk quota is used up (EDQUOT)';
+    if (code === 'EFBIG') return 'a file is larger than allowed (EFBIG)';
+  }
+  return 'the disk is full';
 }
 
 function toPosix(path: string): string {
@@ -407,16 +497,26 @@ function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reje
   return { promise, resolve, reject };
 }
 
-/** Runs `task` over items with at most `limit` at once. */
+/**
+ * Runs `task` over items with at most `limit` at once. After a failure no new item starts, and the
+ * failure is reported once the items in flight have ended: nothing is still using the browser when
+ * the caller closes it (it would otherwise start a new one).
+ */
 async function forEachLimit<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
+  let failure: { error: unknown } | undefined;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
+    while (next < items.length && !failure) {
       const item = items[next++];
-      await task(item);
+      try {
+        await task(item);
+      } catch (error) {
+        failure ??= { error };
+      }
     }
   });
   await Promise.all(workers);
+  if (failure) throw failure.error;
 }
 
 /**
@@ -428,8 +528,15 @@ class Engine {
 
   constructor(
     private readonly given: () => BrowserManager | null,
-    private readonly options: { concurrency: number; outRoot: string; executablePath?: string; prewarm: boolean; progress: Progress },
+    private readonly options: { concurrency: number; outRoot: string; executablePath?: string; prewarm: boolean; progress: Progress; timeout?: number },
   ) {}
+
+  #manager: BrowserManager | undefined;
+
+  /** How many times Chromium died under this build so far. */
+  get crashes(): number {
+    return this.#manager?.crashes ?? 0;
+  }
 
   load() {
     this.#loaded ??= (async () => {
@@ -437,7 +544,8 @@ class Engine {
       // lesson renders, which is most of a one-lesson rebuild.
       const [{ BrowserManager }, { warmPrintPages }] = await Promise.all([import('../browser/manager.js'), import('../export/print-page.js')]);
       const { concurrency, outRoot, executablePath } = this.options;
-      const manager = this.given() ?? new BrowserManager({ concurrency, allowedRoots: [outRoot], executablePath });
+      const manager = this.given() ?? new BrowserManager({ concurrency, allowedRoots: [outRoot], executablePath, timeout: this.options.timeout, maxCrashes: MAX_CRASHES });
+      this.#manager = manager;
       if (this.options.prewarm) warmPrintPages(manager, concurrency);
       this.options.progress.mark('engine: browser starting');
       const [{ MermaidRenderer }, { DiagramCache }, { buildDocuments }] = await Promise.all([
@@ -457,7 +565,9 @@ class Engine {
   /** Releases the page and (when it owns it) the browser; says whether Chromium was started. */
   async dispose(closeBrowser: boolean): Promise<boolean> {
     if (!this.#loaded) return false;
-    const { manager, mermaid } = await this.#loaded;
+    const loaded = await this.#loaded.catch(() => undefined);
+    if (!loaded) return false;
+    const { manager, mermaid } = loaded;
     const launched = manager.launched;
     await mermaid.dispose().catch(() => {});
     if (closeBrowser) await manager.close();

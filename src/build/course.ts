@@ -89,7 +89,8 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
   const roots: string[] = [];
   for (const input of paths) {
     const absolute = resolve(cwd, input);
-    const { files } = await findLessonFiles([input], { cwd });
+    const { files, refused } = await findLessonFiles([input], { cwd, skip: outRoot ? [outRoot] : [] });
+    for (const entry of refused) unreadable.push({ path: displayPath(entry.path, cwd), problem: entry.problem });
     const isFile = files.length === 1 && resolve(cwd, files[0]) === absolute;
     // A single file belongs to its folder's module: the root is the folder above.
     const root = isFile ? dirname(dirname(absolute)) : absolute;

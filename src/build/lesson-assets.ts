@@ -2,7 +2,7 @@
  * A lesson's assets: its Mermaid diagrams as SVG files, and its local images copied beside the output.
  * Remote images are never fetched; paths that leave the course are never read.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, extname, resolve, basename } from 'node:path';
 import type { Image, Definition, Nodes, Parent } from 'mdast';
@@ -109,9 +109,49 @@ function imageNodes(tree: Nodes): Array<Image | Definition> {
   return found;
 }
 
+/** Where a local image link leads: outside the course (by its text or, through a symlink, by its real path), nowhere, or a file. */
+type Located = { kind: 'invalid' } | { kind: 'outside'; linked: boolean } | { kind: 'absent' } | { kind: 'file'; target: string };
+
+async function locateImage(url: string, source: string, courseRoot: string): Promise<Located> {
+  let target: string;
+  try {
+    target = resolve(dirname(source), decodeURI(url.split(/[?#]/)[0]));
+  } catch {
+    return { kind: 'invalid' };
+  }
+  if (!isInside(courseRoot, target)) return { kind: 'outside', linked: false };
+  if (!existsSync(target)) return { kind: 'absent' };
+  // The link text stays inside, but a symbolic link on the way may lead anywhere: judge the real path.
+  const [real, realRoot] = await Promise.all([realpath(target).catch(() => null), realpath(courseRoot).catch(() => courseRoot)]);
+  if (real === null) return { kind: 'absent' };
+  if (!isInside(realRoot, real)) return { kind: 'outside', linked: true };
+  return { kind: 'file', target: real };
+}
+
+function outsideReason(url: string, linked: boolean): string {
+  return linked
+    ? `Image ${url} is a symbolic link to a file outside the course folder; it is not read`
+    : `Image ${url} points outside the course folder; it is not read`;
+}
+
+/** The `unsafe-path` problems of a lesson's local images, without reading any of them (for `check`). */
+export async function unsafeImages(tree: Nodes, source: string, courseRoot: string): Promise<Array<{ reason: string; line: number }>> {
+  const found: Array<{ reason: string; line: number }> = [];
+  const done = new Set<string>();
+  for (const node of imageNodes(tree)) {
+    const url = node.url;
+    if (!url || done.has(url) || SCHEME.test(url) || url.startsWith('//')) continue;
+    done.add(url);
+    if (node.type === 'definition' && !IMAGE_TYPES.has(extname(url.split(/[?#]/)[0]).toLowerCase())) continue;
+    const located = await locateImage(url, source, courseRoot);
+    if (located.kind === 'outside') found.push({ reason: outsideReason(url, located.linked), line: node.position?.start.line ?? 1 });
+  }
+  return found;
+}
+
 /**
  * Copies the lesson's local images into `assets/images/`; remote images are reported as
- * `remote-asset`, and paths outside the course root as `unsafe-path` (and never read).
+ * `remote-asset`, and paths outside the course root (by their real path) as `unsafe-path` (and never read).
  */
 export async function collectImages(
   tree: Nodes,
@@ -134,26 +174,23 @@ export async function collectImages(
       continue;
     }
     if (node.type === 'definition' && !IMAGE_TYPES.has(extname(url.split(/[?#]/)[0]).toLowerCase())) continue;
-    let target: string;
-    try {
-      target = resolve(dirname(source), decodeURI(url.split(/[?#]/)[0]));
-    } catch {
+    const located = await locateImage(url, source, courseRoot);
+    if (located.kind === 'outside') {
+      report(file, outsideReason(url, located.linked), 'unsafe-path', line, true);
       images[url] = { original: url, src: null };
       continue;
     }
-    if (!isInside(courseRoot, target)) {
-      report(file, `Image ${url} points outside the course folder; it is not read`, 'unsafe-path', line, true);
-      images[url] = { original: url, src: null };
-      continue;
-    }
-    const extension = extname(target).toLowerCase();
-    if (!IMAGE_TYPES.has(extension) || !existsSync(target)) {
+    const target = located.kind === 'file' ? located.target : '';
+    // The name shown is the link's, not the real file's.
+    const shown = located.kind === 'file' ? resolve(dirname(source), decodeURI(url.split(/[?#]/)[0])) : '';
+    const extension = extname(shown).toLowerCase();
+    if (located.kind !== 'file' || !IMAGE_TYPES.has(extension)) {
       // A missing file is already a broken-link warning; an unknown type is not shown.
       images[url] = { original: url, src: null };
       continue;
     }
-    let name = `${slug(basename(target, extension), 40)}${extension}`;
-    for (let n = 2; taken.has(name); n++) name = `${slug(basename(target, extension), 36)}-${n}${extension}`;
+    let name = `${slug(basename(shown, extension), 40)}${extension}`;
+    for (let n = 2; taken.has(name); n++) name = `${slug(basename(shown, extension), 36)}-${n}${extension}`;
     taken.add(name);
     files.push({ path: `assets/images/${name}`, data: await readFile(target) });
     images[url] = { original: url, src: `assets/images/${name}` };

@@ -32,6 +32,8 @@ export interface CliOptions {
   pptxStyle?: PptxStyle;
   config?: string;
   concurrency?: number;
+  /** Seconds any one browser call may take (`--timeout`). */
+  timeout?: number;
   /** false with `--no-cache`. */
   cache?: boolean;
   reporter?: Reporter;
@@ -118,6 +120,14 @@ export const optionSpecs: Record<string, OptionSpec> = {
     set: (o, v, f) => {
       if (!/^\d+$/.test(v.trim()) || Number(v) < 1) throw new UsageError(`${f} must be a whole number of 1 or more (got "${v}")`);
       o.concurrency = Number(v);
+    },
+  },
+  timeout: {
+    value: 'SECONDS',
+    description: 'longest any one browser step may take (default 60)',
+    set: (o, v, f) => {
+      if (!/^\d+(?:\.\d+)?$/.test(v.trim()) || Number(v) <= 0) throw new UsageError(`${f} must be a number of seconds above 0 (got "${v}")`);
+      o.timeout = Number(v);
     },
   },
   'pdf-notes': { description: 'add the speaker notes to the deck PDF', set: (o) => (o.pdfNotes = true) },

@@ -50,6 +50,13 @@ const KEYS: Record<string, [keyof CliOptions, Check]> = {
       return value;
     },
   ],
+  timeout: [
+    'timeout',
+    (value, key) => {
+      if (typeof value !== 'number' || !(value > 0)) throw new Error(`"${key}" must be a number of seconds above 0`);
+      return value;
+    },
+  ],
   cache: ['cache', flag],
   reporter: ['reporter', one(reporters)],
   quiet: ['quiet', flag],

@@ -15,6 +15,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let handle: FileHandle | undefined;
   try {
+    failForTest();
     handle = await open(temp, 'wx');
     await handle.writeFile(data);
     await handle.sync();
@@ -27,6 +28,28 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     throw new EnvironmentError(`Cannot write ${path}: ${reasonOf(error)}`, { cause: error });
   }
   await syncDir(dir);
+}
+
+let writes = 0;
+
+/**
+ * Test hook: with `LECTERN_TEST_ENOSPC_AFTER=N`, every write after the first N fails as on a full
+ * disk, so tests of a full disk need no small file system to mount.
+ */
+function failForTest(): void {
+  const after = process.env.LECTERN_TEST_ENOSPC_AFTER;
+  if (after === undefined || after === '' || writes++ < Number(after)) return;
+  throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
+}
+
+/** True for the errors of a disk that is full or over quota, or a file over the size limit (`ulimit -f`). */
+export function isDiskFull(error: unknown): boolean {
+  // Along the `cause` chain: writers wrap the system's error in their own.
+  for (let at = error, depth = 0; at && depth < 10; at = (at as { cause?: unknown }).cause, depth++) {
+    const code = (at as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG') return true;
+  }
+  return false;
 }
 
 // Makes the rename itself durable. Not every platform can open a folder for syncing, so this is best effort.

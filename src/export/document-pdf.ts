@@ -40,7 +40,7 @@ export async function exportDocumentPdf(
   manager: BrowserManager,
   options: ExportDocumentPdfOptions,
 ): Promise<DocumentPdfResult> {
-  const timeout = options.timeout ?? 60_000;
+  const timeout = options.timeout ?? manager.timeout;
   const { headerTemplate, footerTemplate } = options;
   const { printed, blocked } = await withPrintPage(
     manager,

@@ -52,7 +52,7 @@ export async function exportDeckPdf(manager: BrowserManager, options: ExportDeck
   const size = slideSizeOf(html);
   const width = options.width ?? size.width;
   const height = options.height ?? size.height;
-  const timeout = options.timeout ?? 60_000;
+  const timeout = options.timeout ?? manager.timeout;
 
   const { printed, overflow, blocked } = await withPrintPage(
     manager,

@@ -44,7 +44,7 @@ export async function withPrintPage<T>(
   fn: (page: Page, lease: PageLease) => Promise<T>,
 ): Promise<T> {
   await assertFolder(options.baseDir);
-  const timeout = options.timeout ?? 60_000;
+  const timeout = options.timeout ?? manager.timeout;
   // The page lives outside the output folder, so a crash never leaves a stray file there;
   // a <base> points its relative URLs back at the lesson's assets.
   const dir = await mkdtemp(join(tmpdir(), 'lectern-print-'));
@@ -57,6 +57,7 @@ export async function withPrintPage<T>(
         await page.setViewport({ width, height, deviceScaleFactor: options.deviceScaleFactor ?? 1 });
         await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout });
         await withTimeout(page.evaluate(settle), timeout, 'waiting for images and fonts');
+        await manager.testPoint('print');
         return fn(page, lease);
       },
       { ...printPage, visible: options.visible, allowedRoots: [options.baseDir, dir] },

@@ -46,7 +46,19 @@ export function readFrontMatter(node: Yaml, file: VFile): FrontMatter {
     message.fatal = true;
     return result;
   }
-  const value = document.toJS() as unknown;
+  let value: unknown;
+  try {
+    value = document.toJS();
+  } catch (error) {
+    // An alias bomb (aliases of aliases, billions of nodes once expanded): the yaml library refuses it.
+    const message = file.message(`Invalid YAML front matter: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, {
+      place: { line: firstLine, column: 1 },
+      ruleId: 'front-matter',
+      source: 'lectern',
+    });
+    message.fatal = true;
+    return result;
+  }
   if (!value || typeof value !== 'object' || Array.isArray(value)) return result;
   result.meta = value as Record<string, unknown>;
   for (const key of LIST_KEYS) {

@@ -2,6 +2,7 @@
  * Parse: lesson text → mdast, with Carpentries containers made explicit.
  * Pure: the vfile's value in, a tree out; no file system.
  */
+import './linear-edits.js';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
@@ -36,8 +37,9 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatte
 
 /** Parses a lesson into mdast; fenced divs and classed blockquotes become `fencedDiv` nodes. */
 export function parseLesson(file: VFile): Root {
-  const prepared = prepareSource(String(file.value));
+  const prepared = prepareSource(withinLimits(String(file.value), file));
   const tree = processor.parse(prepared.text) as Root;
+  limitNesting(tree, prepared.text, file);
   applyAttributes(tree, prepared.lines, prepared.attributes);
   trimCode(tree);
   groupNested(tree);
@@ -50,6 +52,151 @@ function groupNested(parent: Parent): void {
   for (const child of parent.children) {
     const node = child as Nodes;
     if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading') groupNested(node as Parent);
+  }
+}
+
+/**
+ * Deepest tree every later stage may walk recursively. Real lessons nest a few lists and quotes
+ * (twenty levels at most); a 5,000-level `> > >` would overflow the stack of every tree walker.
+ */
+export const MAX_NESTING = 64;
+
+/** The most text one lesson may hold: ten times the longest lessons seen in real courses. */
+export const MAX_LESSON_BYTES = 512 * 1024;
+/** The most list items one lesson may hold: decks, handouts and labs of more would take minutes each. */
+export const MAX_LIST_ITEMS = 2_000;
+
+const LIST_ITEM = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+
+/**
+ * A lesson over a limit is not parsed beyond its title (front matter and the first `#` heading), so
+ * that it is still listed, and gets a `too-large` error naming the limit. Parsing is linear, but
+ * building thousands of slides is not worth anyone's wait: such a file is better split.
+ */
+function withinLimits(text: string, file: VFile): string {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  let problem: { reason: string; line: number } | null = null;
+  if (bytes > MAX_LESSON_BYTES) {
+    problem = {
+      reason: `Lesson is ${kilobytes(bytes)}, over the ${kilobytes(MAX_LESSON_BYTES)} limit for one lesson; only its title is read. Split it into smaller lessons`,
+      line: lineAt(text, MAX_LESSON_BYTES),
+    };
+  } else {
+    let items = 0;
+    let line = 0;
+    for (let start = 0; start < text.length && !problem; line++) {
+      const end = text.indexOf('\n', start);
+      const stop = end === -1 ? text.length : end;
+      if (LIST_ITEM.test(text.slice(start, Math.min(stop, start + 64))) && ++items > MAX_LIST_ITEMS) {
+        problem = {
+          reason: `Lesson has more than ${MAX_LIST_ITEMS.toLocaleString('en')} list items, the limit for one lesson; only its title is read. Split it into smaller lessons`,
+          line: line + 1,
+        };
+      }
+      start = stop + 1;
+    }
+  }
+  if (!problem) return flattenDeepQuotes(text, file);
+  const message = file.message(problem.reason, { place: { line: problem.line, column: 1 }, ruleId: 'too-large', source: 'lectern' });
+  message.fatal = true;
+  return titleOnly(text);
+}
+
+const DEEP_QUOTE = new RegExp(`^(?: {0,3}>[ \\t]?){${MAX_NESTING}}(?=[ \\t]*>)`);
+const ANY_DEEP_QUOTE = new RegExp(`(?:>[ \\t]*){${MAX_NESTING + 1}}`);
+
+/**
+ * Quote markers past `MAX_NESTING` levels are escaped, so they stay as text and the parser never
+ * builds a tree thousands of levels deep (which cost it quadratic time); the first such line is a
+ * `nesting-too-deep` error. Every line keeps its number.
+ */
+function flattenDeepQuotes(text: string, file: VFile): string {
+  if (!ANY_DEEP_QUOTE.test(text)) return text;
+  let reported = false;
+  const lines = text.split('\n').map((line, index) => {
+    const deep = DEEP_QUOTE.exec(line);
+    if (!deep) return line;
+    if (!reported) {
+      reported = true;
+      const message = file.message(`Content is nested more than ${MAX_NESTING} levels deep; the deeper part is kept as plain text`, {
+        place: { line: index + 1, column: deep[0].length + 1 },
+        ruleId: 'nesting-too-deep',
+        source: 'lectern',
+      });
+      message.fatal = true;
+    }
+    const rest = line.slice(deep[0].length);
+    const extra = /^(?:[ \t]*>)*/.exec(rest)![0];
+    return `${deep[0]}${extra.replace(/>/g, '\\>')}${rest.slice(extra.length)}`;
+  });
+  return lines.join('\n');
+}
+
+function kilobytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+/** The 1-based line holding the character at `offset` (roughly: bytes and characters differ outside ASCII). */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++;
+  return line;
+}
+
+/** The lesson's front matter and its lines up to the first `#` heading (within its first 200 lines). */
+function titleOnly(text: string): string {
+  const lines = text.slice(0, 64 * 1024).split('\n').slice(0, 200);
+  let end = lines.findIndex((line, index) => /^# /.test(line) && !(lines[0] === '---' && lines.indexOf('---', 1) > index));
+  if (end === -1) end = Math.min(lines.length, 20) - 1;
+  return lines.slice(0, end + 1).join('\n');
+}
+
+
+const STRUCTURAL = new Set(['listItem', 'tableRow', 'tableCell', 'paragraph']);
+const PHRASING = new Set(['text', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'inlineCode', 'image', 'imageReference', 'break', 'html', 'footnoteReference']);
+
+/**
+ * Cuts the tree at `MAX_NESTING` levels (a list and its items, or a paragraph and its text, count
+ * as one), without recursion: a node that deep is replaced by its
+ * source text (a code block, or plain text inside a paragraph), so nothing is lost, and the first
+ * such place is a `nesting-too-deep` error.
+ */
+function limitNesting(tree: Root, source: string, file: VFile): void {
+  const stack: Array<{ node: Nodes; depth: number }> = [{ node: tree, depth: 0 }];
+  let reported = file.messages.some((message) => message.ruleId === 'nesting-too-deep');
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!('children' in node)) continue;
+    const children = node.children as Nodes[];
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index]!;
+      // A list item is one level with its list (and a row or cell with its table): a list holds
+      // items, and a table rows of cells, whatever the depth, so the cut goes inside them.
+      // A leaf adds no depth to walk.
+      if (!('children' in child)) continue;
+      if (STRUCTURAL.has(child.type)) {
+        stack.push({ node: child, depth });
+        continue;
+      }
+      if (depth + 1 <= MAX_NESTING) {
+        stack.push({ node: child, depth: depth + 1 });
+        continue;
+      }
+      const start = child.position?.start.offset;
+      const end = child.position?.end.offset;
+      const value = start !== undefined && end !== undefined ? source.slice(start, end) : '';
+      const position = child.position;
+      children[index] = (PHRASING.has(child.type) ? { type: 'text', value, position } : { type: 'code', lang: 'text', meta: null, value, position }) as Nodes;
+      if (!reported) {
+        reported = true;
+        const message = file.message(`Content is nested more than ${MAX_NESTING} levels deep; the deeper part is kept as plain text`, {
+          place: position?.start,
+          ruleId: 'nesting-too-deep',
+          source: 'lectern',
+        });
+        message.fatal = true;
+      }
+    }
   }
 }
 

@@ -5,6 +5,7 @@
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
+import { isInside } from '../output/paths.js';
 import { VFile } from 'vfile';
 import { InputError } from '../errors.js';
 
@@ -75,11 +76,15 @@ export interface FoundLessons {
   files: string[];
   /** Given paths that do not exist. */
   missing: string[];
+  /** Files found in a folder that were not taken, with why (a symbolic link that leads out of the folder). */
+  refused: Array<{ path: string; problem: string }>;
 }
 
 export interface FindOptions {
   /** Base for relative paths (default `process.cwd()`). */
   cwd?: string;
+  /** Folders never walked into (absolute): the configured output folder. */
+  skip?: readonly string[];
 }
 
 const skippedFolders = new Set(['node_modules', 'output']);
@@ -104,36 +109,75 @@ function comparePaths(a: string, b: string): number {
   return left.length - right.length;
 }
 
-async function walk(folder: string, absolute: string, seen: Set<string>, found: string[]): Promise<void> {
+interface Walk {
+  /** The real path of the folder the walk started from: nothing that resolves outside it is taken. */
+  root: string;
+  skip: readonly string[];
+  seen: Set<string>;
+  found: string[];
+  refused: FoundLessons['refused'];
+}
+
+async function walk(folder: string, absolute: string, state: Walk): Promise<void> {
   const real = await realpath(absolute);
-  if (seen.has(real)) return; // A symlink loop, or a folder reached twice.
-  seen.add(real);
+  if (state.seen.has(real)) return; // A symlink loop, or a folder reached twice.
+  state.seen.add(real);
+  // What a build wrote is never read back as lessons, wherever its output folder is.
+  if (state.skip.some((folder) => isInside(folder, absolute) || isInside(folder, real))) return;
+  if (await isBuildOutput(real)) return;
   for (const entry of await readdir(absolute, { withFileTypes: true })) {
     const name = entry.name;
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
+    const path = join(folder, name);
     if (entry.isSymbolicLink()) {
-      const target = await stat(join(absolute, name)).catch(() => undefined);
-      isDirectory = target?.isDirectory() ?? false;
-      isFile = target?.isFile() ?? false;
+      const target = await realpath(join(absolute, name)).catch(() => undefined);
+      const stats = target === undefined ? undefined : await stat(target).catch(() => undefined);
+      isDirectory = stats?.isDirectory() ?? false;
+      isFile = stats?.isFile() ?? false;
+      // Judged by where the link leads, not by its name: a link out of the course is never opened.
+      const relevant = (isDirectory && !name.startsWith('.') && !skippedFolders.has(name)) || (isFile && lessonFile.test(name) && !name.startsWith('.'));
+      if (relevant && target !== undefined && !isInside(state.root, target)) {
+        state.refused.push({ path, problem: `is a symbolic link to ${target}, outside the course folder; it is not read (unsafe-path)` });
+        continue;
+      }
     }
     if (isDirectory) {
       if (name.startsWith('.') || skippedFolders.has(name)) continue;
-      await walk(join(folder, name), join(absolute, name), seen, found);
+      await walk(path, join(absolute, name), state);
     } else if (isFile && lessonFile.test(name) && !name.startsWith('.')) {
-      found.push(join(folder, name));
+      state.found.push(path);
     }
+  }
+}
+
+/** True when `folder` holds a report that a Lectern build wrote, so the folder is a build's output. */
+async function isBuildOutput(folder: string): Promise<boolean> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(join(folder, 'build-report.json'), 'r');
+    const head = Buffer.alloc(256);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    // `JSON.stringify(report, null, 2)` puts the "lectern" version first.
+    return /^\s*\{\s*"lectern"\s*:/.test(head.subarray(0, bytesRead).toString('utf8'));
+  } catch {
+    return false;
+  } finally {
+    await handle?.close().catch(() => {});
   }
 }
 
 /**
  * Expands each path: a folder to the Markdown files below it (natural order, skipping
- * node_modules, output and dot-folders), a file to itself. Duplicates are dropped.
+ * node_modules, output, dot-folders, `options.skip` and any folder a build wrote), a file to itself.
+ * Duplicates are dropped; a symbolic link that leads out of the folder is refused, never read.
  */
 export async function findLessonFiles(paths: string[], options: FindOptions = {}): Promise<FoundLessons> {
   const { cwd = process.cwd() } = options;
   const files: string[] = [];
   const missing: string[] = [];
+  const refused: FoundLessons['refused'] = [];
+  const skip = (options.skip ?? []).map((folder) => resolve(cwd, folder));
   const taken = new Set<string>();
   const take = (file: string): void => {
     const key = resolve(cwd, file);
@@ -155,10 +199,10 @@ export async function findLessonFiles(paths: string[], options: FindOptions = {}
       continue;
     }
     const found: string[] = [];
-    await walk(stripTrailingSeparator(path), absolute, new Set(), found);
+    await walk(stripTrailingSeparator(path), absolute, { root: await realpath(absolute), skip, seen: new Set(), found, refused });
     found.sort(comparePaths).forEach(take);
   }
-  return { files, missing };
+  return { files, missing, refused };
 }
 
 function stripTrailingSeparator(path: string): string {

@@ -64,6 +64,7 @@ export function buildSettings(options: CliOptions, io: CliIO): Omit<BuildOptions
     pdfNotes: options.pdfNotes === true,
     handoutNotes: options.handoutNotes === true,
     executablePath: io.env.CHROME_PATH || undefined,
+    timeout: options.timeout === undefined ? undefined : options.timeout * 1000,
   };
 }
 

@@ -21,7 +21,9 @@ export const check: Command = {
   async run({ args, io }) {
     const { options } = args;
     const paths = args.positionals.length > 0 ? args.positionals : ['lessons/'];
-    const { files, missing } = await findLessonFiles(paths, { cwd: io.cwd });
+    const { resolve, join } = await import('node:path');
+    const outRoot = resolve(io.cwd, options.out ?? 'output');
+    const { files, missing, refused } = await findLessonFiles(paths, { cwd: io.cwd, skip: [outRoot] });
     if (missing.length > 0) {
       for (const path of missing.slice(1)) io.stderr.write(`lectern: path not found: ${path}\n`);
       throw new UsageError(`path not found: ${missing[0]}`);
@@ -33,12 +35,11 @@ export const check: Command = {
     const { loadCourse } = await import('../../build/course.js');
     const { courseFiles } = await import('../../course/course-files.js');
     const { lintCourse } = await import('../../course/lint/index.js');
+    const { unsafeImages } = await import('../../build/lesson-assets.js');
     // Analyses are remembered in the output folder's cache (the only place Lectern writes), so a
     // second check of an unchanged course reads no Markdown parser at all.
     const { AnalysisCache } = await import('../../cache/analysis-cache.js');
     const { packageVersion } = await import('../version.js');
-    const { resolve, join } = await import('node:path');
-    const outRoot = resolve(io.cwd, options.out ?? 'output');
     const analysisCache = new AnalysisCache(options.cache === false ? null : join(outRoot, '.cache', 'analysis'), packageVersion());
     const course = await loadCourse(paths, io.cwd, outRoot, { tolerant: true, analysisCache, renderWhole: false });
     const courseDiagnostics = new Map<string, Diagnostic[]>();
@@ -49,10 +50,17 @@ export const check: Command = {
     const problems = new Map(course.unreadable.map((entry) => [entry.path, entry.problem]));
 
     const reports: FileReport[] = [];
-    for (const path of files) {
+    for (const path of [...files, ...refused.map((entry) => entry.path)]) {
       const file = displayPath(path, io.cwd);
       const doc = found.get(file);
-      if (doc) reports.push({ file, diagnostics: [...doc.analysis.lesson.diagnostics, ...(courseDiagnostics.get(doc.absolute) ?? [])] });
+      if (doc) {
+        // Images are only read by a build, but one that leads out of the course is reported here too.
+        const unsafe = (await unsafeImages(doc.analysis.tree, doc.absolute, doc.root)).map(
+          ({ reason, line }): Diagnostic => ({ severity: 'error', rule: 'unsafe-path', message: reason, line, column: 1 }),
+        );
+        const diagnostics = [...doc.analysis.lesson.diagnostics, ...unsafe].sort((a, b) => a.line - b.line || a.column - b.column);
+        reports.push({ file, diagnostics: [...diagnostics, ...(courseDiagnostics.get(doc.absolute) ?? [])] });
+      }
       else if (problems.has(file)) reports.push({ file, diagnostics: [], problem: problems.get(file)! });
     }
 

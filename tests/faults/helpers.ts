@@ -1,0 +1,55 @@
+// Shared by the fault tests: a copy of the sample course, a CLI run that is timed and tagged, and a
+// look for processes a run left behind.
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { lectern, root, type Run } from '../helpers/cli.js';
+
+/** A fresh folder holding `course/`, a copy of the sample module in lessons/. */
+export function sampleCourse(prefix: string): { dir: string; module: string } {
+  const dir = mkdtempSync(join(tmpdir(), `lectern-${prefix}-`));
+  cpSync(join(root, 'lessons'), join(dir, 'course'), { recursive: true });
+  return { dir, module: join(dir, 'course', 'module-3-web-apis') };
+}
+
+export interface TaggedRun extends Run {
+  ms: number;
+  /** Every process (Chromium's included, which inherit the environment) of this run still alive. */
+  leftovers(): number[];
+}
+
+/** Runs the CLI with a unique tag in its environment, so its processes can be found afterwards. */
+export function taggedLectern(args: string[], cwd: string, env: Record<string, string> = {}): TaggedRun {
+  const tag = randomUUID();
+  const started = Date.now();
+  const run = lectern(args, cwd, { ...env, LECTERN_TEST_RUN: tag });
+  return { ...run, ms: Date.now() - started, leftovers: () => processesTagged(tag) };
+}
+
+/** Live processes whose environment holds `LECTERN_TEST_RUN=tag` (Linux /proc). */
+export function processesTagged(tag: string): number[] {
+  if (!existsSync('/proc/self/environ')) return [];
+  const found: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const environ = readFileSync(`/proc/${name}/environ`, 'latin1');
+      const status = readFileSync(`/proc/${name}/stat`, 'latin1');
+      // A zombie (state Z) has exited; only its parent's bookkeeping is left.
+      if (environ.includes(`LECTERN_TEST_RUN=${tag}`) && !/^\d+ \(.*\) Z/.test(status)) found.push(Number(name));
+    } catch {
+      // Gone meanwhile, or not ours to read.
+    }
+  }
+  return found;
+}
+
+export interface Report {
+  lessons: Array<{ source: string; id: string; artifacts: string[]; diagnostics: Array<{ rule: string; severity: string; line: number; message: string }> }>;
+  unreadable: Array<{ source: string; problem: string }>;
+}
+
+export function readReport(out: string): Report {
+  return JSON.parse(readFileSync(join(out, 'build-report.json'), 'utf8')) as Report;
+}

@@ -1,0 +1,85 @@
+// Regression: a table of 10,000 columns showed 20 columns in deck.pdf and 25 in handout.pdf, with no
+// warning (the HTML keeps them all). Such a table is now a `table-too-wide` warning at its line, in
+// the builds whose outputs cut it.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { VFile } from 'vfile';
+import { ensureBuilt, lectern, pdfText } from '../helpers/cli.js';
+import { readReport } from './helpers.js';
+import { reportWideTables, tableWidths } from '../../src/build/wide-tables.js';
+
+function table(columns: number, rows = 2): string {
+  const cells = (make: (i: number) => string) => `| ${Array.from({ length: columns }, (_, i) => make(i)).join(' | ')} |`;
+  return [cells((i) => `H${i + 1}`), cells(() => '---'), ...Array.from({ length: rows }, (_, r) => cells((i) => `r${r}c${i + 1}`))].join('\n');
+}
+
+const lesson = (wide: number) => `# Lesson 1.1: Tables
+
+## Learning Objectives
+
+- Compare wide and narrow tables
+
+## Key Concepts
+
+${table(wide)}
+
+Narrow:
+
+${table(4)}
+
+\`\`\`text
+| not | a | table | inside | a | fence | at | all | really | no |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+\`\`\`
+`;
+
+describe('tableWidths', () => {
+  it('finds each table at its header line with its columns, and none inside a fence', () => {
+    expect(tableWidths(lesson(30))).toEqual([
+      { line: 9, columns: 30 },
+      { line: 16, columns: 4 },
+    ]);
+  });
+
+  it('reports only for outputs that cut: PDF and PPTX, not Markdown or HTML', () => {
+    const messages = (formats: string[], to: string[], columns: number) => {
+      const file = new VFile({ value: lesson(columns) });
+      reportWideTables(file, { formats, to });
+      return file.messages.map((m) => `${m.line} ${m.ruleId} ${m.reason}`);
+    };
+    expect(messages(['deck', 'handout'], ['md', 'html'], 30)).toEqual([]);
+    expect(messages(['deck', 'handout'], ['pdf'], 30)).toEqual([
+      '9 table-too-wide Table has 30 columns, more than a slide shows 8 and a printed page 12: the PDF cuts or shrinks the rest out of reach. Split it into narrower tables, or turn it into a list',
+    ]);
+    expect(messages(['handout'], ['pdf'], 10)).toEqual([]);
+    expect(messages(['deck'], ['pptx'], 10)).toHaveLength(1);
+  });
+});
+
+describe('a 300-column table in a build', () => {
+  let dir: string;
+  beforeAll(() => {
+    ensureBuilt();
+    dir = mkdtempSync(join(tmpdir(), 'lectern-wide-'));
+    mkdirSync(join(dir, 'course', 'module-1'), { recursive: true });
+    writeFileSync(join(dir, 'course', 'module-1', '1.1-tables.md'), lesson(300));
+  });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is a table-too-wide warning at its line; the PDFs indeed lack the far columns', () => {
+    const run = lectern(['build', 'course', '--out', 'out', '--formats', 'deck,handout', '--to', 'html,pdf'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/1\.1-tables\.md:9:1\s+warning\s+Table has 300 columns, more than a slide shows 8 and a printed page 12.*table-too-wide/);
+    const diagnostics = readReport(join(dir, 'out')).lessons[0]!.diagnostics.filter((d) => d.rule === 'table-too-wide');
+    expect(diagnostics.map((d) => d.line)).toEqual([9]);
+    // What the warning is about: the last column is nowhere in either PDF.
+    const lessonDir = join(dir, 'out', 'module-1', '1.1-tables');
+    expect(pdfText(join(lessonDir, 'deck.pdf'))).toContain('H1');
+    expect(pdfText(join(lessonDir, 'deck.pdf'))).not.toContain('H300');
+    expect(pdfText(join(lessonDir, 'handout.pdf'))).not.toContain('H300');
+  }, 120_000);
+});
