@@ -1,8 +1,8 @@
 /**
  * Parsing is the slow part of reading a course (remark parses a few hundred KB a second), so the
- * analysis of a lesson is kept under `OUT/.cache/analysis/`, keyed by a hash of its text, path and
- * Lectern's version. A hit is used only while every link target the lint checked still exists (or
- * still does not), so `broken-link` never goes stale.
+ * analysis of a lesson is kept under `OUT/.cache/analysis/`, keyed by a hash of its text, path,
+ * Lectern's version and a fingerprint of its code (`codeVersion`). A hit is used only while every
+ * link target the lint checked still exists (or still does not), so `broken-link` never goes stale.
  *
  * A hit carries a skeleton of the tree, not the whole of it: every heading, every link, image and
  * definition and every HTML node that names an anchor, with their positions. That is all that later
@@ -17,6 +17,7 @@ import type { Root, RootContent, Nodes, Parent, PhrasingContent } from 'mdast';
 import { VFile } from 'vfile';
 import { analyzeLesson, type Analysis } from '../pipeline.js';
 import type { Lesson, Diagnostic } from '../model/lesson.js';
+import { codeVersion } from './code-hash.js';
 
 interface Entry {
   lesson: Lesson;
@@ -67,7 +68,7 @@ export class AnalysisCache {
   constructor(readonly dir: string | null, private readonly version: string) {}
 
   #key(file: VFile): string {
-    return createHash('sha256').update(this.version).update('\0').update(String(file.path)).update('\0').update(String(file.value)).digest('hex');
+    return createHash('sha256').update(this.version).update('\0').update(codeVersion()).update('\0').update(String(file.path)).update('\0').update(String(file.value)).digest('hex');
   }
 
   /** The analysis of a read lesson: from the cache when its text and the link targets it checked are unchanged. */

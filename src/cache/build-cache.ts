@@ -1,13 +1,15 @@
 /**
  * Incremental builds: each lesson's artifacts record a hash of everything that went into them
- * (lesson text, linked notes, images, templates, theme, options, Lectern's version). An unchanged
- * lesson whose artifacts are all still there is skipped without starting Chromium.
+ * (lesson text, linked notes, images, templates, theme, options, Lectern's version), and the cache
+ * adds a fingerprint of Lectern's code to it. An unchanged lesson whose artifacts are all still
+ * there is skipped without starting Chromium.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from '../model/lesson.js';
+import { codeVersion } from './code-hash.js';
 
 export interface CacheEntry {
   inputs: string;
@@ -25,6 +27,11 @@ export function hashParts(parts: Array<string | Uint8Array>): string {
     hash.update(part);
   }
   return hash.digest('hex');
+}
+
+/** The inputs' hash with Lectern's code in it: a changed Lectern never reuses what an older one built. */
+function withCode(inputs: string): string {
+  return hashParts([codeVersion(), inputs]);
 }
 
 /** One JSON record per lesson under `OUT/.cache/lessons/`. */
@@ -47,7 +54,7 @@ export class BuildCache {
     } catch {
       return null;
     }
-    if (entry.inputs !== inputs) return null;
+    if (entry.inputs !== withCode(inputs)) return null;
     if (!entry.artifacts.every((artifact) => existsSync(join(this.outRoot, artifact)))) return null;
     return entry;
   }
@@ -57,7 +64,7 @@ export class BuildCache {
     const file = this.#file(key);
     const temp = `${file}.${process.pid}.tmp`;
     try {
-      await writeFile(temp, JSON.stringify(entry));
+      await writeFile(temp, JSON.stringify({ ...entry, inputs: withCode(entry.inputs) }));
       await rename(temp, file);
     } catch (error) {
       await rm(temp, { force: true });

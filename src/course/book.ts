@@ -13,8 +13,8 @@ import type { Templates } from '../render/templates.js';
 import { exportDocumentPdf } from '../export/document-pdf.js';
 import { writeFileAtomic } from '../export/atomic.js';
 import { hashParts } from '../cache/build-cache.js';
+import { codeVersion } from '../cache/code-hash.js';
 import { insideOut } from '../output/paths.js';
-import { packageVersion } from '../cli/version.js';
 import { bookOutline, contentsRows, type BookPart } from './book-contents.js';
 import { readOutline, writeOutline } from './pdf-outline.js';
 import type { BookRecord } from './book-manifest.js';
@@ -69,7 +69,7 @@ export async function makeBook(job: BookJob): Promise<BookRecord> {
   // Everything the book is made from is the parts' bytes and the contents page's template and
   // titles, so an unchanged book is known without parsing a single PDF.
   const titlesOnly = job.sources.map((source) => ({ title: source.title, number: source.number, pages: 0, outline: [] }));
-  const inputs = hashParts([packageVersion(), job.paper, title, contentsHtml(titlesOnly, 1), ...read.flatMap(({ source, bytes }) => [source.source, bytes])]);
+  const inputs = hashParts([codeVersion(), job.paper, title, contentsHtml(titlesOnly, 1), ...read.flatMap(({ source, bytes }) => [source.source, bytes])]);
   const target = insideOut(job.outRoot, path);
   if (job.previous && job.previous.inputs === inputs && job.previous.report.path === path) {
     return { ...job.previous, report: { ...job.previous.report, cacheHit: true } };

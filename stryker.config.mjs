@@ -1,0 +1,41 @@
+// Mutation testing of Lectern's pure core (`npm run mutation`; not part of CI, see README ›
+// Development). Incremental: reruns test only the mutants whose code or tests changed since
+// reports/mutation/incremental.json. Narrow a run with `npm run mutation -- --mutate src/workshop/timing.ts`.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts' },
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  mutate: [
+    // Extraction and languages.
+    'src/extract/**/*.ts',
+    // Lint.
+    'src/lint/**/*.ts',
+    'src/course/course-lint.ts',
+    'src/course/lint/**/*.ts',
+    // Planning: deck slides and lab tasks.
+    'src/render/deck-plan.ts',
+    'src/render/deck-split.ts',
+    'src/render/lab-tasks.ts',
+    // Course order and links.
+    'src/course/order.ts',
+    'src/course/links.ts',
+    'src/course/course-links.ts',
+    // Workshop timing and schedule.
+    'src/workshop/timing.ts',
+    'src/workshop/time.ts',
+    'src/workshop/schedule.ts',
+  ],
+  reporters: ['clear-text', 'progress', 'json', 'html'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  incremental: true,
+  incrementalFile: 'reports/mutation/incremental.json',
+  // A shared 2-core machine: one test process unless asked for more (`--concurrency N`).
+  concurrency: 1,
+  timeoutMS: 30_000,
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
