@@ -63,6 +63,7 @@ describe('rule table', () => {
       ['case-study-incomplete', 'warning'],
       ['empty-section', 'warning'],
       ['broken-link', 'warning'],
+      ['image-alt', 'warning'],
       ['duplicate-section', 'warning'],
     ]);
   });
@@ -371,6 +372,23 @@ describe('broken-link', () => {
 
   it('skips file checks without fileExists', () => {
     expect(run('broken-link', '[x](./missing.md)\n')).toEqual([]);
+  });
+});
+
+describe('image-alt', () => {
+  it('warns at the line of an image with empty alt text, and of a reference image', () => {
+    const found = run('image-alt', '# T\n\nText.\n\n![](fig/a.png)\n\nMore ![ ][fig] here.\n\n[fig]: fig/b.png\n');
+    expect(found.map((f) => [f.rule, f.severity, f.line, f.column])).toEqual([
+      ['image-alt', 'warning', 5, 1],
+      ['image-alt', 'warning', 7, 6],
+    ]);
+    expect(found[0]!.message).toMatch(/"fig\/a\.png" has no alternative text/);
+  });
+
+  it('accepts alt text, in the brackets or as a kramdown attribute, but not an empty attribute', () => {
+    expect(run('image-alt', '![A cat on a mat](cat.png)\n')).toEqual([]);
+    expect(run('image-alt', "![](fig/a.svg){alt='The file system tree'}\n")).toEqual([]);
+    expect(run('image-alt', "![](fig/a.svg){alt=''}\n").map((f) => f.line)).toEqual([1]);
   });
 });
 

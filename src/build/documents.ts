@@ -7,7 +7,7 @@ import type { BrowserManager } from '../browser/manager.js';
 import type { RenderContext } from '../render/context.js';
 import type { Templates } from '../render/templates.js';
 import { renderDeck, registerDeckHelpers, type DeckTuning, type DeckSlideInfo } from '../render/deck.js';
-import { renderHandout, renderSlidesHandout } from '../render/handout.js';
+import { documentLang, renderHandout, renderSlidesHandout } from '../render/handout.js';
 import { renderLab } from '../render/lab.js';
 import { marpFor, renderMarp } from '../export/marp.js';
 import { deckHtml } from '../export/deck-html.js';
@@ -176,7 +176,7 @@ async function buildDeck(context: RenderContext, job: DocumentJob) {
     let overflow: SlideOverflow[] = [];
     for (let pass = 0; pass < OVERFLOW_PASSES; pass++) {
       job.step(pass === 0 ? 'deck pdf' : 'deck pdf (refitting slides)');
-      const html = deckPrintHtml(rendered);
+      const html = deckPrintHtml(rendered, { lang: documentLang(context.lesson) });
       if (pass === 0) job.whilePrinting?.();
       const result = wants('pdf')
         ? await exportDeckPdf(job.manager, {
@@ -218,7 +218,7 @@ async function buildDeck(context: RenderContext, job: DocumentJob) {
     if (wants('pdf')) job.record('deck.pdf');
   }
   if (writeDeck && wants('md')) await job.write('deck.md', markdown);
-  if (writeDeck && wants('html')) await job.write('deck.html', deckHtml(rendered, { title: deckTitle(context), lang: 'en' }));
+  if (writeDeck && wants('html')) await job.write('deck.html', deckHtml(rendered, { title: deckTitle(context), lang: documentLang(context.lesson) }));
   if (writeDeck && wants('pptx')) {
     job.step('deck pptx');
     const out = `${job.outDir}/deck.pptx`;

@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { PDFDocument } from '../vendor/pdf-lib.js';
 import { loadPartPdf } from '../export/pdf-parts.js';
+import { StructureMerger, languageOf } from '../export/pdf-structure.js';
 import type { BrowserManager } from '../browser/manager.js';
 import type { Templates } from '../render/templates.js';
 import { exportDocumentPdf } from '../export/document-pdf.js';
@@ -85,17 +86,22 @@ export async function makeBook(job: BookJob): Promise<BookRecord> {
   const parts = loaded.map((entry) => entry.part);
   const { pdf: contents, pages: contentsPages } = await printContents(job, (pages) => contentsHtml(parts, pages));
   const book = await PDFDocument.create();
-  for (const page of await book.copyPages(contents, contents.getPageIndices())) book.addPage(page);
-  for (const { pdf } of loaded) {
-    for (const page of await book.copyPages(pdf, pdf.getPageIndices())) book.addPage(page);
+  // The parts' structure trees come along, so the book is as tagged as its parts.
+  const structure = new StructureMerger(book);
+  for (const pdf of [contents, ...loaded.map((entry) => entry.pdf)]) {
+    const pages = await book.copyPages(pdf, pdf.getPageIndices());
+    for (const page of pages) book.addPage(page);
+    structure.add(pdf, pages);
   }
+  structure.finish(languageOf(loaded[0]?.pdf ?? contents));
   writeOutline(book, bookOutline(parts, contentsPages));
   book.setTitle(title, { showInWindowTitleBar: true });
   if (job.courseTitle) book.setAuthor(job.courseTitle);
   book.setSubject(job.module.title);
   book.setCreator('Lectern');
   book.setProducer('Lectern (pdf-lib)');
-  await writeFileAtomic(target, await book.save());
+  // Written in one go: yielding every few objects only slows a merge nothing waits on.
+  await writeFileAtomic(target, await book.save({ objectsPerTick: Infinity }));
 
   const rows = contentsRows(parts, contentsPages);
   const report: BookReport = {

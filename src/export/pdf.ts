@@ -68,6 +68,9 @@ export async function exportDeckPdf(manager: BrowserManager, options: ExportDeck
         height: `${height}px`,
         printBackground: true,
         preferCSSPageSize: false,
+        // A bookmark per slide title and a structure tree, like every other PDF Lectern writes.
+        outline: true,
+        tagged: true,
         timeout,
       });
       return { printed, overflow, blocked: [...lease.blocked] };

@@ -6,6 +6,7 @@ import { configSyntax } from './rules/config-syntax.js';
 import { duplicateSection } from './rules/duplicate-section.js';
 import { emptySection } from './rules/empty-section.js';
 import { fenceLanguage } from './rules/fence-language.js';
+import { imageAlt } from './rules/image-alt.js';
 import { missingObjectives } from './rules/missing-objectives.js';
 import { missingTitle } from './rules/missing-title.js';
 import { objectiveVerb } from './rules/objective-verb.js';
@@ -23,6 +24,7 @@ export const rules: Rule[] = [
   caseStudyIncomplete,
   emptySection,
   brokenLink,
+  imageAlt,
   duplicateSection,
 ];
 

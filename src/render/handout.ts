@@ -134,10 +134,19 @@ export function documentTitle(lesson: Lesson): string {
   return lesson.number ? `Lesson ${lesson.number}: ${title}` : title;
 }
 
+/**
+ * The lesson's language for `<html lang>` (and so the PDFs' /Lang): front matter `lang` when it is a
+ * well-formed BCP 47 tag, else English.
+ */
+export function documentLang(lesson: Lesson): string {
+  const lang = lesson.meta.lang;
+  return typeof lang === 'string' && /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/.test(lang.trim()) ? lang.trim() : 'en';
+}
+
 /** `<head>` data every print document shares. */
 export function documentHead(context: RenderContext, title: string, kind: string) {
   return {
-    lang: typeof context.lesson.meta.lang === 'string' ? context.lesson.meta.lang : 'en',
+    lang: documentLang(context.lesson),
     title,
     kind,
     author: authorOf(context),

@@ -10,13 +10,14 @@ type PdfLib = typeof import('pdf-lib');
 
 const lib = createRequire(import.meta.url)('pdf-lib/dist/pdf-lib.min.js') as PdfLib;
 
-export const { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef, PDFString, ParseSpeeds, StandardFonts } = lib;
+export const { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFInvalidObject, PDFName, PDFNull, PDFNumber, PDFRef, PDFString, ParseSpeeds, StandardFonts } = lib;
 export type PDFArray = import('pdf-lib').PDFArray;
 export type PDFDict = import('pdf-lib').PDFDict;
 export type PDFDocument = import('pdf-lib').PDFDocument;
 export type PDFHexString = import('pdf-lib').PDFHexString;
 export type PDFName = import('pdf-lib').PDFName;
 export type PDFNumber = import('pdf-lib').PDFNumber;
+export type PDFPage = import('pdf-lib').PDFPage;
 export type PDFRef = import('pdf-lib').PDFRef;
 export type PDFString = import('pdf-lib').PDFString;
 export type { PDFObject } from 'pdf-lib';

@@ -8,6 +8,7 @@
  */
 import { PDFDocument } from '../vendor/pdf-lib.js';
 import { loadPartPdf } from '../export/pdf-parts.js';
+import { StructureMerger, languageOf } from '../export/pdf-structure.js';
 import { readOutline, writeOutline, type OutlineEntry } from '../course/pdf-outline.js';
 
 /** A part of the merged document: a PDF of its own, or a heading over its children (or both). */
@@ -28,13 +29,19 @@ export interface MergeMetadata {
 /** Merges the parts in order and returns the new PDF's bytes and page count. */
 export async function mergePdfs(parts: MergePart[], metadata: MergeMetadata = {}): Promise<{ bytes: Uint8Array; pages: number }> {
   const merged = await PDFDocument.create();
+  // The parts' structure trees come along, so the pack is as tagged as its parts.
+  const structure = new StructureMerger(merged);
+  let lang: string | null = null;
 
   const place = async (part: MergePart): Promise<OutlineEntry | null> => {
     const first = merged.getPageCount();
     const children: OutlineEntry[] = [];
     if (part.pdf) {
       const source = await loadPartPdf(part.pdf);
-      for (const page of await merged.copyPages(source, source.getPageIndices())) merged.addPage(page);
+      const pages = await merged.copyPages(source, source.getPageIndices());
+      for (const page of pages) merged.addPage(page);
+      structure.add(source, pages);
+      lang ??= languageOf(source);
       if (part.ownOutline !== false) children.push(...shift(readOutline(source), first));
     }
     for (const child of part.children ?? []) {
@@ -51,12 +58,13 @@ export async function mergePdfs(parts: MergePart[], metadata: MergeMetadata = {}
     const entry = await place(part);
     if (entry) outline.push(entry);
   }
+  structure.finish(lang);
   if (outline.length > 0) writeOutline(merged, outline);
   if (metadata.title) merged.setTitle(metadata.title, { showInWindowTitleBar: true });
   if (metadata.author) merged.setAuthor(metadata.author);
   if (metadata.subject) merged.setSubject(metadata.subject);
   merged.setCreator('Lectern');
-  return { bytes: await merged.save(), pages: merged.getPageCount() };
+  return { bytes: await merged.save({ objectsPerTick: Infinity }), pages: merged.getPageCount() };
 }
 
 /** The entries of a part's own outline, moved to where its pages now start. */

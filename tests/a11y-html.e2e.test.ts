@@ -1,0 +1,145 @@
+// WCAG 2.1 AA in every HTML page Lectern writes: axe-core (all wcag2a, wcag2aa, wcag21a, wcag21aa
+// rules) on the real Chromium over the seed, the sample lessons and the shell-novice corpus: decks
+// (every slide), handouts in both styles, both lab sheets, the index, document pages, the workshop
+// agenda and facilitator guide, a module book's contents page, and pages as `lectern serve` shows them.
+// A twin builds the seed's deck with a low-contrast theme and watches axe fail.
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BrowserManager } from '../src/browser/manager.js';
+import { axeFile, describeViolations } from './helpers/axe.js';
+import { ensureBuilt, lectern, root, startLectern, type Run } from './helpers/cli.js';
+import { templates } from './helpers/render.js';
+
+let dir: string;
+let manager: BrowserManager;
+const runs: Record<string, Run> = {};
+const out = (...parts: string[]) => join(dir, ...parts);
+
+beforeAll(() => {
+  ensureBuilt();
+  dir = mkdtempSync(join(tmpdir(), 'lectern-a11y-html-'));
+  const course = out('course');
+  cpSync(join(root, 'lessons'), course, { recursive: true });
+  mkdirSync(join(course, 'module-6-containers'));
+  cpSync(join(root, 'tests', 'corpus', 'seed-6.7-docker-fundamentals.md'), join(course, 'module-6-containers', '6.7-docker-fundamentals.md'));
+  cpSync(join(root, 'tests', 'corpus', 'shell-novice', 'workbench'), join(course, 'shell-novice'), { recursive: true });
+  writeFileSync(
+    out('workshop.yaml'),
+    'title: Web APIs Morning\nstart: "09:00"\nslot: 3h\nlessons:\n  - course/module-3-web-apis/3.1-http-fundamentals.md\n  - course/module-6-containers/6.7-docker-fundamentals.md\nbreaks:\n  - { at: "10:30", minutes: 15, title: Coffee }\n',
+  );
+  writeFileSync(out('low.css'), '/* @theme low */\n@import "lectern";\nsection { color: #c8c8c8; background: #ffffff; }\nsection h1, section h2 { color: #d0d0d0; }\n');
+  // HTML only: the PDFs are another test's business, and printing them would only slow this one down.
+  runs.course = lectern(['build', 'course', '--out', 'out', '--to', 'md,html'], dir);
+  runs.workshop = lectern(['workshop', 'workshop.yaml', '--out', 'out'], dir);
+  runs.slides = lectern(['build', 'course/module-6-containers', '--out', 'slides', '--formats', 'handout', '--handout-style', 'slides', '--to', 'html'], dir);
+  runs.low = lectern(['build', 'course/module-6-containers', '--out', 'low', '--formats', 'deck', '--to', 'html', '--theme', 'low.css'], dir);
+  manager = new BrowserManager({ allowedRoots: [dir] });
+}, 900_000);
+afterAll(async () => {
+  await manager?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function htmlUnder(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.html') && !name.startsWith('.cache'))
+    .map((name) => join(folder, name))
+    .sort();
+}
+
+/** A deck shows every slide at once, as without its viewer script (and as it prints). */
+async function everySlide(page: Page): Promise<void> {
+  await page.evaluate(() => document.documentElement.classList.remove('lectern-view'));
+}
+
+async function violationsIn(files: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const file of files) {
+    if (process.env.LECTERN_TEST_VERBOSE) process.stderr.write(`axe ${file}\n`);
+    const violations = await axeFile(manager, file, /\/deck(\.served)?\.html$/.test(file) ? everySlide : undefined);
+    found.push(...describeViolations(file.slice(dir.length + 1), violations));
+  }
+  return found;
+}
+
+describe('axe-core, WCAG 2.1 A and AA', () => {
+  it('builds everything', () => {
+    for (const [name, run] of Object.entries(runs)) expect(run.status, `${name}: ${run.stderr}${run.stdout}`).toBeLessThan(2);
+  });
+
+  it('finds nothing in the course’s pages: decks, handouts, labs, index, documents', async () => {
+    const files = htmlUnder(out('out')).filter((file) => !file.includes(`${join('out', 'workshop')}`));
+    const names = files.map((file) => file.slice(out('out').length + 1));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'index.html',
+        'module-6-containers/6.7-docker-fundamentals/deck.html',
+        'module-6-containers/6.7-docker-fundamentals/handout.html',
+        'module-6-containers/6.7-docker-fundamentals/lab.html',
+        'module-6-containers/6.7-docker-fundamentals/lab-instructor.html',
+        'module-3-web-apis/3.2-restful-api-design/handout.html',
+        'shell-novice/01-intro/handout.html',
+        'shell-novice/04-pipefilter/lab-instructor.html',
+      ]),
+    );
+    expect(await violationsIn(files)).toEqual([]);
+  }, 600_000);
+
+  it('finds nothing in the workshop agenda and facilitator guide', async () => {
+    const files = [out('out', 'workshop', 'agenda.html'), out('out', 'workshop', 'facilitator-guide.html')];
+    expect(await violationsIn(files)).toEqual([]);
+  }, 120_000);
+
+  it('finds nothing in the slides-style handout', async () => {
+    expect(await violationsIn(htmlUnder(out('slides')))).toEqual([]);
+  }, 120_000);
+
+  it('finds nothing in a module book’s contents page', async () => {
+    const html = templates.render('course/book-contents.html', {
+      title: 'Module 6: Handouts',
+      courseTitle: 'Cloud Course',
+      moduleTitle: 'Module 6: Containers',
+      bookTitle: 'Handouts',
+      pageSize: 'A4',
+      rows: [{ number: '6.7', title: 'Docker Fundamentals', page: 2 }, { number: '6.8', title: 'Kubernetes', page: 14 }],
+    });
+    writeFileSync(out('contents.html'), html);
+    expect(await violationsIn([out('contents.html')])).toEqual([]);
+  }, 60_000);
+
+  it('finds nothing in the pages `lectern serve` shows (live reload added)', async () => {
+    const server = startLectern(['serve', 'course/module-6-containers', '--out', 'out-serve', '--to', 'md,html', '--port', '0'], dir);
+    try {
+      await server.waitFor(() => {
+        // A server that died will never print its address: fail now, with its output.
+        if (server.child.exitCode !== null) throw new Error(`lectern serve exited: ${server.stderr}`);
+        return /http:\/\/127\.0\.0\.1:\d+/.test(server.stdout) && /Built \d+ lesson/.test(server.stderr + server.stdout);
+      }, 'the first build', 300_000);
+      const base = /http:\/\/127\.0\.0\.1:\d+/.exec(server.stdout + server.stderr)![0];
+      const pages = ['index.html', '6.7-docker-fundamentals/handout.html', '6.7-docker-fundamentals/lab.html', '6.7-docker-fundamentals/deck.html'];
+      const files: string[] = [];
+      for (const page of pages) {
+        const response = await fetch(`${base}/${page}`);
+        expect(response.status, page).toBe(200);
+        const served = await response.text();
+        expect(served, page).toContain('/__lectern/reload.js');
+        // Saved beside the original, so its relative assets resolve as they do when served.
+        const file = out('out-serve', page.replace(/\.html$/, '.served.html'));
+        writeFileSync(file, served);
+        files.push(file);
+      }
+      expect(await violationsIn(files)).toEqual([]);
+    } finally {
+      await server.stop();
+    }
+  }, 600_000);
+
+  it('fails a deck built with a low-contrast theme', async () => {
+    const found = await violationsIn(htmlUnder(out('low')).filter((file) => file.endsWith('deck.html')));
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.join('\n')).toMatch(/color-contrast/);
+  }, 120_000);
+});
