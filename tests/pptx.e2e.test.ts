@@ -151,9 +151,9 @@ describe('lectern build --to pptx (editable)', () => {
 
     const seed = await readPptx(join(lessonDir('module-6', '6.7-docker-fundamentals'), 'deck.pptx'));
     const code = seed.slides.find((slide) => titleOf(slide) === 'Dockerfile Configuration')!;
-    // The file-name label, then `FROM` as a keyword (#cf222e in the theme) in DejaVu Sans Mono.
+    // The file-name label, then `FROM` as a keyword (#b31d28 in the theme) in DejaVu Sans Mono.
     expect(paragraphsOf(code).map((p) => p.text)).toContain('Dockerfile · dockerfile');
-    expect(code).toMatch(/<a:rPr[^>]*>(?:(?!<\/a:rPr>)[\s\S])*<a:srgbClr val="CF222E"\/>(?:(?!<\/a:rPr>)[\s\S])*<a:latin typeface="DejaVu Sans Mono"[\s\S]*?<a:t>FROM<\/a:t>/);
+    expect(code).toMatch(/<a:rPr[^>]*>(?:(?!<\/a:rPr>)[\s\S])*<a:srgbClr val="B31D28"\/>(?:(?!<\/a:rPr>)[\s\S])*<a:latin typeface="DejaVu Sans Mono"[\s\S]*?<a:t>FROM<\/a:t>/);
     // Cards in the house colours, with shrink-on-overflow set on the text boxes.
     const cards = seed.slides.find((slide) => titleOf(slide) === 'Container Fundamentals')!;
     expect(cards).toContain('<a:srgbClr val="E8EFF7"/>');

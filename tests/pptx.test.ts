@@ -21,8 +21,8 @@ describe('pptxThemeOf', () => {
   it('reads the house theme: its colours, fonts and syntax colours', () => {
     const theme = pptxThemeOf([houseCss]);
     expect(theme).toMatchObject({ font: 'DejaVu Sans', mono: 'DejaVu Sans Mono', primary: '173F6B', accent: 'E07B24', ink: '1E2A36', codeBg: 'F5F7FA' });
-    expect(theme.syntax.keyword).toEqual({ color: 'CF222E' });
-    expect(theme.syntax.comment).toEqual({ color: '6A737D', italic: true });
+    expect(theme.syntax.keyword).toEqual({ color: 'B31D28' });
+    expect(theme.syntax.comment).toEqual({ color: '57606A', italic: true });
     expect(theme.columns.map((column) => column.head)).toEqual(['A23B2A', '173F6B', '2F7A4F']);
   });
 
@@ -58,8 +58,8 @@ describe('runs and code', () => {
     const theme = pptxThemeOf([houseCss]);
     const lines = codeLines('FROM python:3.9 # base\nRUN pip install -r requirements.txt', 'dockerfile', theme);
     expect(lines).toHaveLength(2);
-    expect(lines[0]![0]).toEqual({ text: 'FROM', color: 'CF222E' });
-    expect(lines[0]!.find((run) => run.text.includes('# base'))).toMatchObject({ color: '6A737D', italic: true });
+    expect(lines[0]![0]).toEqual({ text: 'FROM', color: 'B31D28' });
+    expect(lines[0]!.find((run) => run.text.includes('# base'))).toMatchObject({ color: '57606A', italic: true });
     expect(lines.map((line) => line.map((run) => run.text).join(''))).toEqual(['FROM python:3.9 # base', 'RUN pip install -r requirements.txt']);
     expect(codeLines('a < b && c', 'no-such-language', theme)).toEqual([[{ text: 'a < b && c' }]]);
   });
