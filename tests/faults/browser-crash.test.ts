@@ -2,26 +2,17 @@
 // running, wrote no index, and a death during a diagram was blamed on the diagram (mermaid-syntax).
 // `LECTERN_TEST_KILL_BROWSER=point:n` kills Chromium's whole process group the n-th time the build
 // reaches that point, and waits for the disconnection: no timing luck.
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, rmSync } from 'node:fs';
+import { describe, it, expect } from 'vitest';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureBuilt, pdfInfo, pdfText } from '../helpers/cli.js';
-import { readReport, sampleCourse, taggedLectern } from './helpers.js';
+import { pdfInfo, pdfText } from '../helpers/cli.js';
+import { readReport, useSampleCourse, taggedLectern } from './helpers.js';
 
 const ids = ['3.1-http-fundamentals', '3.2-restful-api-design', '3.3-api-authentication'];
-let dir: string;
-
-beforeAll(() => {
-  ensureBuilt();
-  ({ dir } = sampleCourse('crash'));
-});
-
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const course = useSampleCourse('crash');
 
 function build(out: string, kill: string) {
-  return taggedLectern(['build', 'course', '--out', out, '--formats', 'deck', '--to', 'pdf', '--concurrency', '2'], dir, { LECTERN_TEST_KILL_BROWSER: kill });
+  return taggedLectern(['build', 'course', '--out', out, '--formats', 'deck', '--to', 'pdf', '--concurrency', '2'], course.dir, { LECTERN_TEST_KILL_BROWSER: kill });
 }
 
 describe('Chromium killed once', () => {
@@ -32,15 +23,15 @@ describe('Chromium killed once', () => {
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(run.ms).toBeLessThan(60_000);
     expect(run.leftovers()).toEqual([]);
-    const report = readReport(join(dir, out));
+    const report = readReport(join(course.dir, out));
     expect(report.lessons.flatMap((lesson) => lesson.diagnostics).filter((d) => d.severity === 'error')).toEqual([]);
     for (const id of ids) {
-      const deck = join(dir, out, 'module-3-web-apis', id, 'deck.pdf');
+      const deck = join(course.dir, out, 'module-3-web-apis', id, 'deck.pdf');
       expect(pdfInfo(deck).pages).toBeGreaterThan(3);
       expect(pdfText(deck)).toMatch(/Learning Objectives/i);
     }
     // The diagrams were drawn, not replaced by placeholders.
-    expect(pdfText(join(dir, out, 'module-3-web-apis', ids[0], 'deck.pdf'))).not.toMatch(/does not parse|could not be drawn/i);
+    expect(pdfText(join(course.dir, out, 'module-3-web-apis', ids[0], 'deck.pdf'))).not.toMatch(/does not parse|could not be drawn/i);
   }, 120_000);
 });
 
@@ -52,8 +43,8 @@ describe('Chromium killed again after its restart', () => {
     expect(run.ms).toBeLessThan(60_000);
     expect(run.leftovers()).toEqual([]);
     expect(run.stderr).not.toContain('bug in Lectern');
-    expect(existsSync(join(dir, out, 'index.html'))).toBe(true);
-    const diagnostics = readReport(join(dir, out)).lessons.flatMap((lesson) => lesson.diagnostics);
+    expect(existsSync(join(course.dir, out, 'index.html'))).toBe(true);
+    const diagnostics = readReport(join(course.dir, out)).lessons.flatMap((lesson) => lesson.diagnostics);
     expect(diagnostics.filter((d) => d.rule === 'browser-crashed').length).toBeGreaterThan(0);
     expect(diagnostics.filter((d) => d.rule === 'mermaid-syntax' || d.rule === 'build-failed')).toEqual([]);
     expect(run.stdout).toMatch(/error\s+Cannot build this lesson: Chromium closed unexpectedly, and again after it was restarted\s+browser-crashed/);

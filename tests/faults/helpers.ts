@@ -1,16 +1,30 @@
 // Shared by the fault tests: a copy of the sample course, a CLI run that is timed and tagged, and a
 // look for processes a run left behind.
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { lectern, root, type Run } from '../helpers/cli.js';
+import { afterAll, beforeAll } from 'vitest';
+import { ensureBuilt, lectern, root, type Run } from '../helpers/cli.js';
 
 /** A fresh folder holding `course/`, a copy of the sample module in lessons/. */
 export function sampleCourse(prefix: string): { dir: string; module: string } {
   const dir = mkdtempSync(join(tmpdir(), `lectern-${prefix}-`));
   cpSync(join(root, 'lessons'), join(dir, 'course'), { recursive: true });
   return { dir, module: join(dir, 'course', 'module-3-web-apis') };
+}
+
+/** A copy of the sample course for the whole test file: made before its tests, removed after them. */
+export function useSampleCourse(prefix: string): { dir: string } {
+  const course = { dir: '' };
+  beforeAll(() => {
+    ensureBuilt();
+    course.dir = sampleCourse(prefix).dir;
+  });
+  afterAll(() => {
+    if (course.dir) rmSync(course.dir, { recursive: true, force: true });
+  });
+  return course;
 }
 
 export interface TaggedRun extends Run {
