@@ -360,6 +360,9 @@ describe('normalizeLanguage', () => {
     ['error', 'error'],
     ['source', 'source'],
     ['kotlin', 'kotlin'],
+    // Object.prototype's names are labels like any other, not table entries.
+    ['__proto__', '__proto__'],
+    ['constructor', 'constructor'],
   ])('%j → %s', (info, expected) => {
     expect(normalizeLanguage(info)).toBe(expected);
   });

@@ -103,7 +103,8 @@ export function normalizeLanguage(info: string | null | undefined): string | nul
   let name = token.toLowerCase().replace(/\.+$/, '');
   name = name.replace(/^(?:language|lang)-(?=.)/, '');
   if (!name) return null;
-  return ALIASES[name] ?? name;
+  // hasOwn: a fence labelled `__proto__` or `constructor` must not find Object.prototype's members.
+  return Object.hasOwn(ALIASES, name) ? ALIASES[name] : name;
 }
 
 // ---------------------------------------------------------------------------------------------
