@@ -3,7 +3,7 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadCourse } from '../src/build/course.js';
+import { loadCourse } from '../src/orchestrate/course.js';
 import { insideOut, lessonOutDir, moduleDirOf, slug } from '../src/output/paths.js';
 import { loadConfig } from '../src/cli/config.js';
 import { BuildCache, hashParts } from '../src/cache/build-cache.js';

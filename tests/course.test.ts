@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { PDFDocument, PDFDict, PDFName } from '../src/vendor/pdf-lib.js';
 import { VFile } from 'vfile';
-import { loadCourse } from '../src/build/course.js';
+import { loadCourse } from '../src/orchestrate/course.js';
 import { analyzeLesson } from '../src/pipeline.js';
 import { orderLessons, type OrderItem } from '../src/course/order.js';
 import { numberFromName, pairNotes } from '../src/course/notes.js';

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import type { Root } from 'mdast';
 import { lessonDependencies, planRebuild } from '../src/watch/dependencies.js';
 import { WatchSession, type BuildResult } from '../src/watch/session.js';
-import { loadCourse } from '../src/build/course.js';
-import { Progress } from '../src/build/progress.js';
-import type { BuildOptions, BuildReport } from '../src/build/build.js';
+import { loadCourse } from '../src/orchestrate/course.js';
+import { Progress } from '../src/orchestrate/progress.js';
+import type { BuildOptions, BuildReport } from '../src/orchestrate/build.js';
 import { ensureBuilt, root, startLectern, type LongRun } from './helpers/cli.js';
 
 describe('lessonDependencies', () => {

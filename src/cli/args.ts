@@ -4,7 +4,7 @@
  * a config file can fill them in (flags win over config).
  */
 import { UsageError } from '../errors.js';
-import { parseShard, type Shard } from '../build/shard.js';
+import { parseShard, type Shard } from '../orchestrate/shard.js';
 
 export const formats = ['deck', 'handout', 'lab'] as const;
 export const outputTypes = ['md', 'html', 'pdf', 'pptx'] as const;

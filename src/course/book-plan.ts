@@ -6,8 +6,8 @@
  * this build failed to print is left out of the book.
  */
 import { join } from 'node:path';
-import type { Course, Module } from '../build/course.js';
-import type { BookParts } from '../build/build.js';
+import type { Course, Module } from '../orchestrate/course.js';
+import type { BookParts } from '../orchestrate/build.js';
 import { lessonOutDir } from '../output/paths.js';
 import type { BookSource } from './book.js';
 import type { BookKind } from './report.js';

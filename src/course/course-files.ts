@@ -1,5 +1,5 @@
 /** The course as the course rules see it: every file with what it is. */
-import type { Course, SourceDoc } from '../build/course.js';
+import type { Course, SourceDoc } from '../orchestrate/course.js';
 import type { CourseFile } from './lint/index.js';
 
 /** Lessons, module READMEs, lecture notes and documents of the course, each once. */

@@ -4,7 +4,7 @@
  * page. A link to anything else in the sources has nowhere to go (the sources are not in OUT).
  */
 import { posix } from 'node:path';
-import type { Course, SourceDoc } from '../build/course.js';
+import type { Course, SourceDoc } from '../orchestrate/course.js';
 import { externalHref } from './mdast-html.js';
 import { linkTarget } from './links.js';
 

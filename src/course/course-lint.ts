@@ -4,8 +4,8 @@
  * they are always as fresh as the course.
  */
 import { existsSync } from 'node:fs';
-import type { Course } from '../build/course.js';
-import type { LessonReport } from '../build/build.js';
+import type { Course } from '../orchestrate/course.js';
+import type { LessonReport } from '../orchestrate/build.js';
 import type { Diagnostic } from '../model/lesson.js';
 import { courseFiles } from './course-files.js';
 import { lintCourse } from './lint/index.js';

@@ -5,7 +5,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Course } from '../build/course.js';
+import type { Course } from '../orchestrate/course.js';
 import type { Templates } from '../render/templates.js';
 import { writeFileAtomic } from '../export/atomic.js';
 import { insideOut } from '../output/paths.js';

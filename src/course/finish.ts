@@ -5,10 +5,10 @@
  */
 import { existsSync } from 'node:fs';
 import type { BrowserManager } from '../browser/manager.js';
-import type { Course } from '../build/course.js';
-import type { BookParts } from '../build/build.js';
+import type { Course } from '../orchestrate/course.js';
+import type { BookParts } from '../orchestrate/build.js';
 import type { Templates } from '../render/templates.js';
-import type { Progress } from '../build/progress.js';
+import type { Progress } from '../orchestrate/progress.js';
 import { EnvironmentError } from '../errors.js';
 import { planBooks } from './book-plan.js';
 import { readBookManifest, writeBookManifest, type BookRecord } from './book-manifest.js';

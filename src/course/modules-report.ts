@@ -1,5 +1,5 @@
 /** The `modules` part of the build report: each module's README, lessons, documents and books. Pure. */
-import type { Course } from '../build/course.js';
+import type { Course } from '../orchestrate/course.js';
 import type { Diagnostic } from '../model/lesson.js';
 import type { BookRecord } from './book-manifest.js';
 import { documentTitle } from './classify.js';

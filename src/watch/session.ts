@@ -5,11 +5,11 @@
  */
 import { statSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
-import { build, type BuildOptions, type BuildReport, type LessonReport } from '../build/build.js';
-import { loadCourse, type SourceDoc } from '../build/course.js';
-import type { Progress } from '../build/progress.js';
-import { completeReport } from '../build/merge-reports.js';
-import { writeReportAndIndex } from '../build/write-report.js';
+import { build, type BuildOptions, type BuildReport, type LessonReport } from '../orchestrate/build.js';
+import { loadCourse, type SourceDoc } from '../orchestrate/course.js';
+import type { Progress } from '../orchestrate/progress.js';
+import { completeReport } from '../orchestrate/merge-reports.js';
+import { writeReportAndIndex } from '../orchestrate/write-report.js';
 import { isInside } from '../output/paths.js';
 import { isSourceFile, lessonDependencies, planRebuild, type RebuildPlan } from './dependencies.js';
 import { outermost, watchFiles, type FileWatcher, type WatchTarget } from './file-watcher.js';

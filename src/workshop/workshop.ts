@@ -10,8 +10,8 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { loadPartPdf } from '../export/pdf-parts.js';
 import { BrowserManager } from '../browser/manager.js';
-import { build, type BuildOptions, type BuildReport, type Format, type LessonReport, type OutputType } from '../build/build.js';
-import { loadCourse, kindOf, type Course, type SourceDoc } from '../build/course.js';
+import { build, type BuildOptions, type BuildReport, type Format, type LessonReport, type OutputType } from '../orchestrate/build.js';
+import { loadCourse, kindOf, type Course, type SourceDoc } from '../orchestrate/course.js';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../export/atomic.js';
 import { exportDocumentPdf } from '../export/document-pdf.js';
@@ -36,7 +36,7 @@ import { deckSlides } from './slides.js';
 import { lessonTiming, measureLesson, type LessonTiming } from './timing.js';
 import { previousInModule } from '../render/lab-facts.js';
 import { lessonMinutes } from '../course/lesson-minutes.js';
-import { listedMinutes } from '../build/index-page.js';
+import { listedMinutes } from '../orchestrate/index-page.js';
 
 /** workshop.yaml has mistakes: each is printed as `file:line:column: message` (exit 2). */
 export class WorkshopConfigError extends UsageError {

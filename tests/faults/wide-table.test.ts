@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { ensureBuilt, lectern, pdfText } from '../helpers/cli.js';
 import { readReport } from './helpers.js';
-import { reportWideTables, tableWidths } from '../../src/build/wide-tables.js';
+import { reportWideTables, tableWidths } from '../../src/orchestrate/wide-tables.js';
 
 function table(columns: number, rows = 2): string {
   const cells = (make: (i: number) => string) => `| ${Array.from({ length: columns }, (_, i) => make(i)).join(' | ')} |`;

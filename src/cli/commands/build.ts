@@ -6,10 +6,10 @@ import { availableParallelism } from 'node:os';
 import { UsageError } from '../../errors.js';
 import { loadConfig } from '../config.js';
 import { paint, useColor } from '../io.js';
-import type { BuildOptions, BuildReport } from '../../build/build.js';
+import type { BuildOptions, BuildReport } from '../../orchestrate/build.js';
 import type { CliOptions } from '../args.js';
 import type { CliIO } from '../io.js';
-import type { Progress } from '../../build/progress.js';
+import type { Progress } from '../../orchestrate/progress.js';
 import type { Command, CommandContext } from './command.js';
 
 export const build: Command = {
@@ -21,9 +21,9 @@ export const build: Command = {
     const setup = await buildSetup(ctx);
     const { options } = setup;
     // Loaded lazily: `--help` and `check` never load the browser.
-    const { build: runBuild } = await import('../../build/build.js');
-    const { Progress } = await import('../../build/progress.js');
-    const { inShard } = await import('../../build/shard.js');
+    const { build: runBuild } = await import('../../orchestrate/build.js');
+    const { Progress } = await import('../../orchestrate/progress.js');
+    const { inShard } = await import('../../orchestrate/shard.js');
     const live = io.stderr.isTTY === true && !io.env.CI;
     const progress = new Progress({ stream: io.stderr, live, quiet: options.quiet === true });
     const report = await runBuild({ ...setup.build, progress, select: options.shard ? inShard(options.shard) : undefined });

@@ -32,10 +32,10 @@ export const check: Command = {
 
     // The whole course is read at once: documents are told apart from lessons, and the course rules
     // (navigation chains, links between files, lesson numbers) see every file.
-    const { loadCourse } = await import('../../build/course.js');
+    const { loadCourse } = await import('../../orchestrate/course.js');
     const { courseFiles } = await import('../../course/course-files.js');
     const { lintCourse } = await import('../../course/lint/index.js');
-    const { unsafeImages } = await import('../../build/lesson-assets.js');
+    const { unsafeImages } = await import('../../orchestrate/lesson-assets.js');
     // Analyses are remembered in the output folder's cache (the only place Lectern writes), so a
     // second check of an unchanged course reads no Markdown parser at all.
     const { AnalysisCache } = await import('../../cache/analysis-cache.js');

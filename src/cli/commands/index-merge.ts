@@ -7,7 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { BuildReport } from '../../build/build.js';
+import type { BuildReport } from '../../orchestrate/build.js';
 import { UsageError } from '../../errors.js';
 import { loadConfig } from '../config.js';
 import type { Command } from './command.js';
@@ -26,7 +26,7 @@ export const indexMerge: Command = {
     const templatesDir = templates ? resolve(io.cwd, templates) : undefined;
     if (templatesDir && !statSync(templatesDir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`templates folder not found: ${templates}`);
 
-    const { mergeReports, sortLessons } = await import('../../build/merge-reports.js');
+    const { mergeReports, sortLessons } = await import('../../orchestrate/merge-reports.js');
     const placed = [];
     for (const folder of folders) {
       const dir = resolve(io.cwd, folder);
@@ -41,11 +41,11 @@ export const indexMerge: Command = {
         `cannot find the lessons the reports were built from${missing ? ` (${missing})` : ''}; run lectern index where the shards were built`,
       );
     }
-    const { loadCourse } = await import('../../build/course.js');
+    const { loadCourse } = await import('../../orchestrate/course.js');
     const course = await loadCourse([...roots], io.cwd, outRoot);
     const report = sortLessons(merged, course.lessons.map((doc) => doc.path));
 
-    const { writeReportAndIndex } = await import('../../build/write-report.js');
+    const { writeReportAndIndex } = await import('../../orchestrate/write-report.js');
     await writeReportAndIndex(outRoot, course, report, templatesDir);
 
     if (args.options.reporter === 'json') io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -60,7 +60,7 @@ async function newWorkshop(args: ParsedArgs, io: CliIO): Promise<number> {
   if (!/\.ya?ml$/i.test(path)) throw new UsageError(`${args.positionals[0]} should end in .yaml`);
 
   // The plan lists the lessons of the course in lessons/, relative to where the plan goes.
-  const { loadCourse } = await import('../../build/course.js');
+  const { loadCourse } = await import('../../orchestrate/course.js');
   const { renderWorkshopScaffold } = await import('../../workshop/scaffold.js');
   const root = resolve(io.cwd, 'lessons');
   const course = existsSync(root) ? await loadCourse([root], io.cwd) : null;

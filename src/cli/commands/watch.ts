@@ -3,7 +3,7 @@
  * Runs until Ctrl-C (exit 130) or SIGTERM; the browser is closed either way.
  */
 import { relative } from 'node:path';
-import type { Progress } from '../../build/progress.js';
+import type { Progress } from '../../orchestrate/progress.js';
 import { UsageError } from '../../errors.js';
 import type { BuildResult, WatchSession } from '../../watch/session.js';
 import type { CliIO } from '../io.js';
@@ -43,7 +43,7 @@ export async function runWatching(ctx: CommandContext, hooks: WatchingHooks): Pr
   // Loaded lazily, like build: `--help` never loads the browser.
   const [{ WatchSession }, { Progress }, { watchSignals, signalExitCode }] = await Promise.all([
     import('../../watch/session.js'),
-    import('../../build/progress.js'),
+    import('../../orchestrate/progress.js'),
     import('../../watch/signals.js'),
   ]);
   const live = io.stderr.isTTY === true && !io.env.CI;

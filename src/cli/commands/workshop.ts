@@ -21,7 +21,7 @@ export const workshop: Command = {
 
     // Loaded lazily: `--help` never loads the browser.
     const { buildWorkshop, WorkshopConfigError } = await import('../../workshop/workshop.js');
-    const { Progress } = await import('../../build/progress.js');
+    const { Progress } = await import('../../orchestrate/progress.js');
     const { formatDiagnostics } = await import('../report.js');
     const live = io.stderr.isTTY === true && !io.env.CI;
     const progress = new Progress({ stream: io.stderr, live, quiet: options.quiet === true });
