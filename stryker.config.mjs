@@ -16,8 +16,8 @@ export default {
     'src/course/course-lint.ts',
     'src/course/lint/**/*.ts',
     // Planning: deck slides and lab tasks.
-    'src/render/deck-plan.ts',
-    'src/render/deck-split.ts',
+    'src/plan/deck-plan.ts',
+    'src/plan/deck-split.ts',
     'src/render/lab-tasks.ts',
     // Course order and links.
     'src/course/order.ts',

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CODE_BUDGET, splitCode } from '../src/render/deck-split.js';
+import { CODE_BUDGET, splitCode } from '../src/plan/deck-split.js';
 import { root } from './helpers/render.js';
 
 const manifest = readFileSync(join(root, 'tests/fixtures/code-split/deployment-service.yaml'), 'utf8');

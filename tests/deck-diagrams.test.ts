@@ -3,7 +3,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { planDiagramSlides } from '../src/render/deck-diagrams.js';
+import { planDiagramSlides } from '../src/plan/deck-diagrams.js';
 import { diagramFigures } from '../src/render/diagram-figures.js';
 import { splitDiagram } from '../src/assets/mermaid-fit.js';
 import type { Diagram } from '../src/model/lesson.js';

@@ -12,7 +12,7 @@ import { compileTemplates, type Templates } from '../src/render/templates.js';
 import { loadTemplateSources, defaultTemplatesDir } from '../src/output/template-files.js';
 import { renderDeck, registerDeckHelpers, type DeckTuning, type DeckSlideInfo } from '../src/render/deck.js';
 import { codeFence, commentText, yamlString, inlineMarkdown, inlinePlainText } from '../src/render/markdown-safe.js';
-import { describeDiagram } from '../src/render/diagram-description.js';
+import { describeDiagram } from '../src/plan/diagram-description.js';
 
 const root = join(import.meta.dirname, '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');

@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readMermaid } from '../src/assets/mermaid-structure.js';
-import { diagramDescription, describeDiagram } from '../src/render/diagram-description.js';
+import { diagramDescription, describeDiagram } from '../src/plan/diagram-description.js';
 
 const root = join(import.meta.dirname, '..');
 function diagramsOf(path: string): string[] {

@@ -9,7 +9,7 @@ import { slideSpec } from '../src/export/pptx/slides.js';
 import { placeBlocks } from '../src/export/pptx/place.js';
 import { BODY, writeEditablePptx } from '../src/export/pptx/write.js';
 import { rasterSize, svgSize } from '../src/export/pptx/pictures.js';
-import type { PlannedSlide } from '../src/render/deck-plan.js';
+import type { PlannedSlide } from '../src/plan/deck-plan.js';
 
 const houseCss = readFileSync(join(import.meta.dirname, '..', 'templates', 'themes', 'lectern.css'), 'utf8');
 

@@ -9,14 +9,14 @@
  */
 import type { RenderContext } from './context.js';
 import type { Templates } from './templates.js';
-import { planDeck, assetResolver, type DeckTuning, type PlannedSlide, type OutlineView } from './deck-plan.js';
-import { formatNotes } from './notes.js';
+import { planDeck, assetResolver, type DeckTuning, type PlannedSlide, type OutlineView } from '../plan/deck-plan.js';
+import { formatNotes } from '../plan/notes.js';
 import {
   type AssetResolver, noAssets, inlineMarkdown, inlinePlainText, escapeText, yamlString, commentText, codeFence,
   diagramParagraph, blocksToMarkdown, codeSpan,
 } from './markdown-safe.js';
 
-export type { DeckTuning } from './deck-plan.js';
+export type { DeckTuning } from '../plan/deck-plan.js';
 
 /** What the build needs to know about each slide of the rendered deck. */
 export interface DeckSlideInfo {

@@ -5,7 +5,7 @@
 import type { Diagram } from '../model/lesson.js';
 import type { DiagramAsset } from './context.js';
 import { renderFigure } from './html.js';
-import { diagramDescription } from './diagram-description.js';
+import { diagramDescription } from '../plan/diagram-description.js';
 
 /** Renders the figures of `diagram`, numbered from `counter.next` (which it advances), captioned `caption`. */
 export function diagramFigures(diagram: Diagram, asset: DiagramAsset | undefined, caption: string, counter: { next: number }, idPrefix: string): string {

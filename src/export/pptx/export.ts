@@ -5,7 +5,7 @@
  */
 import type { BrowserManager } from '../../browser/manager.js';
 import type { RenderContext } from '../../render/context.js';
-import { planDeck, type DeckTuning, type PlannedSlide } from '../../render/deck-plan.js';
+import { planDeck, type DeckTuning, type PlannedSlide } from '../../plan/deck-plan.js';
 import { inlinePlainText } from '../../render/markdown-safe.js';
 import { writeFileAtomic } from '../atomic.js';
 import { LecternError } from '../../errors.js';

@@ -3,7 +3,7 @@
  * slide: its title and the blocks of its body, in the theme's sizes and colours. Kinds this file
  * does not know yet still show their title and whatever list or body they carry. Pure.
  */
-import type { PlannedSlide, OutlineView } from '../../render/deck-plan.js';
+import type { PlannedSlide, OutlineView } from '../../plan/deck-plan.js';
 import { inlineRuns, type Run } from './runs.js';
 import { codeLines } from './code.js';
 import { sectionBlocks } from './section.js';

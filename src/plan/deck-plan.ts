@@ -5,12 +5,12 @@
  */
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Blockquote, Code, Text } from 'mdast';
 import type { Lesson, Outline, Diagram, Example, PracticeItem } from '../model/lesson.js';
-import type { RenderContext } from './context.js';
-import { displayFileName } from './html.js';
+import type { RenderContext } from '../render/context.js';
+import { displayFileName } from '../render/html.js';
 import {
   type AssetResolver, parseBlocks, blocksToMarkdown, nodesPlainText, inlinePlainText, escapeText, collapse,
   phrasingMarkdown,
-} from './markdown-safe.js';
+} from '../render/markdown-safe.js';
 import {
   pack, splitCode, rows, itemRows, LIST_BUDGET, FLAT_BUDGET, SECTION_BUDGET, CODE_BUDGET, SECTION_CHARS_PER_ROW,
   CODE_CHARS_PER_ROW, CODE_ROW,

@@ -4,10 +4,10 @@
  * Image Management", with notes that say which part this is. Pure.
  */
 import type { Diagram } from '../model/lesson.js';
-import type { DiagramAsset } from './context.js';
+import type { DiagramAsset } from '../render/context.js';
 import type { PlannedSlide } from './deck-plan.js';
 import { describeDiagram, diagramDescription } from './diagram-description.js';
-import { escapeText } from './markdown-safe.js';
+import { escapeText } from '../render/markdown-safe.js';
 
 type DiagramSlide = Omit<PlannedSlide, 'exercise' | 'classes' | 'part' | 'parts'> & Partial<PlannedSlide>;
 
