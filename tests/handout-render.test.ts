@@ -3,7 +3,7 @@
 import { describe, it, expect } from 'vitest';
 import type { Lesson, Outline } from '../src/model/lesson.js';
 import { figureCaption, renderHandout, renderSlidesHandout } from '../src/render/handout.js';
-import { safeUrl } from '../src/render/html.js';
+import { safeUrl } from '../src/render/html-escape.js';
 import { tokenize, visibleText } from './helpers/html.js';
 import { analyze as analyzeAt, assets, blockTexts, contextFor, LESSONS, load, normal, plain, templates } from './helpers/render.js';
 

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { displayFileName } from '../src/render/html.js';
+import { displayFileName } from '../src/plan/display-file-name.js';
 import { previousInModule } from '../src/render/lab-facts.js';
 import { COMMAND_TOOLS, planLab } from '../src/render/lab-tasks.js';
 import { analyze, assets, contextFor, load, root, templates } from './helpers/render.js';

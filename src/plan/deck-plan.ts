@@ -6,7 +6,7 @@
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Blockquote, Code, Text } from 'mdast';
 import type { Lesson, Outline, Diagram, Example, PracticeItem } from '../model/lesson.js';
 import type { RenderContext } from '../render/context.js';
-import { displayFileName } from '../render/html.js';
+import { displayFileName } from './display-file-name.js';
 import {
   type AssetResolver, parseBlocks, blocksToMarkdown, nodesPlainText, inlinePlainText, escapeText, collapse,
   phrasingMarkdown,

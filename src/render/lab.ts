@@ -8,9 +8,10 @@
  */
 import type { RenderContext } from './context.js';
 import type { Templates } from './templates.js';
-import { ANSWER_DIVS, MarkdownRenderer, documentStyles, renderCodeBlock } from './html.js';
+import { ANSWER_DIVS, MarkdownRenderer } from './html.js';
+import { renderCodeBlock } from './code-block.js';
 import { planLab, type LabTask, type TaskKind } from './lab-tasks.js';
-import { coverView, documentHead, documentTitle, minutesText, printChrome, type DocumentOptions, type PrintDocument } from './handout.js';
+import { coverView, documentHead, documentStyles, documentTitle, minutesText, printChrome, type DocumentOptions, type PrintDocument } from './print-document.js';
 
 export interface LabOptions extends DocumentOptions {
   /** The instructor version: solutions, expected results, timing, common mistakes, facilitation notes. */

@@ -4,8 +4,7 @@
  * `workshop/agenda.html.hbs`. Pure: the caller prints it.
  */
 import type { Templates } from '../render/templates.js';
-import { documentStyles, footerTemplate, headerTemplate, type Paper } from '../render/html.js';
-import { minutesText, type PrintDocument } from '../render/handout.js';
+import { documentStyles, footerTemplate, headerTemplate, minutesText, type Paper, type PrintDocument } from '../render/print-document.js';
 import type { WorkshopConfig } from './config.js';
 import type { Schedule } from './schedule.js';
 import { formatClock, formatRange } from './time.js';

@@ -8,7 +8,7 @@
 import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node, Pair, YAMLMap } from 'yaml';
 import { formatClock, parseClock, parseDuration } from './time.js';
-import { minutesText } from '../render/handout.js';
+import { minutesText } from '../render/print-document.js';
 
 export interface ConfigError {
   line: number;

@@ -4,8 +4,9 @@
  * prepare. Rendered with `workshop/facilitator-guide.html.hbs`. Pure: the caller prints it.
  */
 import type { Templates } from '../render/templates.js';
-import { MarkdownRenderer, footerTemplate, headerTemplate, renderCodeBlock } from '../render/html.js';
-import { minutesText, type PrintDocument } from '../render/handout.js';
+import { MarkdownRenderer } from '../render/html.js';
+import { renderCodeBlock } from '../render/code-block.js';
+import { footerTemplate, headerTemplate, minutesText, type PrintDocument } from '../render/print-document.js';
 import type { LabPlan, LabTask } from '../render/lab-tasks.js';
 import type { WorkshopConfig } from './config.js';
 import type { Schedule } from './schedule.js';

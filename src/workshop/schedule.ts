@@ -12,7 +12,7 @@
  * Pure: times are minutes after midnight; no clock, no file system.
  */
 import type { Diagnostic } from '../model/lesson.js';
-import { minutesText } from '../render/handout.js';
+import { minutesText } from '../render/print-document.js';
 import { formatClock } from './time.js';
 
 export interface ScheduleLesson {

@@ -4,7 +4,7 @@
  * Pure: Marp renders in memory, no browser.
  */
 import { marpFor, renderMarp } from '../export/marp.js';
-import { headingOutline } from '../render/handout.js';
+import { headingOutline } from '../render/print-document.js';
 import type { GuideSlide } from './guide.js';
 
 /** Each slide of the deck with its title (its most important heading) and its notes, one line per point. */

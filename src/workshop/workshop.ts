@@ -20,7 +20,7 @@ import { isInside } from '../output/paths.js';
 import { defaultTemplatesDir, loadTemplateSources } from '../output/template-files.js';
 import type { RenderContext } from '../render/context.js';
 import { renderDeck } from '../render/deck.js';
-import { documentTitle } from '../render/handout.js';
+import { documentTitle } from '../render/print-document.js';
 import { planLab } from '../render/lab-tasks.js';
 import { inlinePlainText } from '../render/markdown-safe.js';
 import { compileTemplates, type Templates } from '../render/templates.js';
