@@ -17,6 +17,10 @@ export default {
     'src/course/lint/**/*.ts',
     // Planning: deck slides and lab tasks.
     'src/plan/deck-plan.ts',
+    'src/plan/deck-sections.ts',
+    'src/plan/deck-layout.ts',
+    'src/plan/deck-closing.ts',
+    'src/plan/deck-agenda.ts',
     'src/plan/deck-split.ts',
     'src/render/lab-tasks.ts',
     // Course order and links.
