@@ -3,7 +3,7 @@
  * case studies count as one topic), packed 14 to a slide, in two columns past eight. Pure.
  */
 import type { PlannedSlide, SlideKind } from './deck-plan.js';
-import { collapse } from '../render/markdown-safe.js';
+import { collapse } from '../render/markdown-sanitize.js';
 import { pack } from './deck-split.js';
 
 /** Plans the agenda slides for `slides` (those after the title); none when there is nothing to list. */

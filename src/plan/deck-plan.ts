@@ -12,7 +12,8 @@
 import type { Lesson, Diagram, Example, PracticeItem } from '../model/lesson.js';
 import type { RenderContext } from '../render/context.js';
 import { displayFileName } from './display-file-name.js';
-import { type AssetResolver, inlinePlainText } from '../render/markdown-safe.js';
+import { inlinePlainText } from '../render/markdown-safe.js';
+import type { AssetResolver } from '../render/markdown-sanitize.js';
 import { pack, splitCode, rows, itemRows, LIST_BUDGET, FLAT_BUDGET, CODE_BUDGET } from './deck-split.js';
 import { outlineTalkingPoints, codeTalkingPoints, listProse } from './notes.js';
 import { planDiagramSlides } from './deck-diagrams.js';

@@ -7,7 +7,8 @@
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Blockquote, Code, Text } from 'mdast';
 import type { Lesson } from '../model/lesson.js';
 import type { PlannedSlide } from './deck-plan.js';
-import { type AssetResolver, parseBlocks, blocksToMarkdown, nodesPlainText, inlinePlainText, phrasingMarkdown } from '../render/markdown-safe.js';
+import type { AssetResolver } from '../render/markdown-sanitize.js';
+import { parseBlocks, blocksToMarkdown, nodesPlainText, inlinePlainText, phrasingMarkdown } from '../render/markdown-safe.js';
 import { pack, splitCode, rows, SECTION_BUDGET, CODE_BUDGET, SECTION_CHARS_PER_ROW, CODE_CHARS_PER_ROW, CODE_ROW } from './deck-split.js';
 
 export interface SectionPlan {

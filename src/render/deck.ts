@@ -12,9 +12,9 @@ import type { Templates } from './templates.js';
 import { planDeck, assetResolver, type DeckTuning, type PlannedSlide, type OutlineView } from '../plan/deck-plan.js';
 import { formatNotes } from '../plan/notes.js';
 import {
-  type AssetResolver, noAssets, inlineMarkdown, inlinePlainText, escapeText, yamlString, commentText, codeFence,
-  diagramParagraph, blocksToMarkdown, codeSpan,
+  inlineMarkdown, inlinePlainText, escapeText, yamlString, commentText, codeFence, blocksToMarkdown, codeSpan,
 } from './markdown-safe.js';
+import { type AssetResolver, noAssets, diagramParagraph } from './markdown-sanitize.js';
 
 export type { DeckTuning } from '../plan/deck-plan.js';
 

@@ -7,7 +7,8 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { PhrasingContent, Root } from 'mdast';
-import { inlineMarkdown, noAssets } from '../../render/markdown-safe.js';
+import { inlineMarkdown } from '../../render/markdown-safe.js';
+import { noAssets } from '../../render/markdown-sanitize.js';
 
 /** A piece of text with one formatting. */
 export interface Run {
