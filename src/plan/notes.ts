@@ -3,7 +3,11 @@
  * spend, and where to go next (diagram-description.ts narrates diagrams). Pure; returns plain text
  * that the deck helpers make safe for an HTML comment.
  */
-import type { Outline } from '../model/lesson.js';
+import type { Lesson, Outline } from '../model/lesson.js';
+import type { PlannedSlide } from './deck-plan.js';
+
+/** Minutes per slide when the lesson gives no teaching time. */
+const DEFAULT_SLIDE_MINUTES = 2;
 
 /** Notes of one slide before they are written out. */
 export interface SlideNotes {
@@ -27,6 +31,17 @@ export function formatNotes(notes: SlideNotes): string {
   // A first line with no colon-space keeps YAML from reading the comment as a directive map.
   lines[0] = lines[0].replace(/:\s/g, ' — ');
   return lines.join('\n');
+}
+
+/** Minutes per slide: the teaching time spread over the slides, exercise time over the exercise slides. */
+export function slideMinutes(lesson: Lesson, plan: PlannedSlide[]): Array<number | null> {
+  const { teachingMinutes, exerciseMinutes } = lesson.meta;
+  const teachingSlides = plan.filter((slide) => !slide.exercise).length;
+  const exerciseSlides = plan.length - teachingSlides;
+  return plan.map((slide) => {
+    if (slide.exercise) return exerciseMinutes ? exerciseMinutes / exerciseSlides : DEFAULT_SLIDE_MINUTES;
+    return teachingMinutes ? teachingMinutes / teachingSlides : DEFAULT_SLIDE_MINUTES;
+  });
 }
 
 /** "≈ 2 min", "≈ 1.5 min", "30 s". */

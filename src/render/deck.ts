@@ -1,8 +1,13 @@
 /**
- * The Marp deck: a lesson as Marp Markdown (`deck.md`), one slide per planned slide, each with
- * presenter notes. Pure: no fs, no browser, no clock.
+ * src/render/ writes the plans of src/plan/ out: Marp Markdown for the deck, HTML for the handout and
+ * lab sheets, through the Handlebars templates (templates.ts) and the escaping that keeps lesson text
+ * inert (markdown-safe.ts for Markdown, html-escape.ts and html.ts for HTML). Pure: the build prints
+ * and exports what it returns.
  *
- * The plan (which slides, how content is continued) lives in `deck-plan.ts`; the look lives in the
+ * This file: the Marp deck, a lesson as Marp Markdown (`deck.md`), one slide per planned slide, each
+ * with presenter notes. Pure: no fs, no browser, no clock.
+ *
+ * The plan (which slides, how content is continued) lives in `../plan/deck-plan.ts`; the look lives in the
  * templates (`deck.md.hbs`, `partials/deck/*.hbs`) and the theme (`themes/lectern.css`). Lesson text
  * reaches the Markdown only through the helpers registered here, which escape it for Markdown (see
  * `markdown-safe.ts`), never through Handlebars' HTML escaping.
@@ -10,7 +15,7 @@
 import type { RenderContext } from './context.js';
 import type { Templates } from './templates.js';
 import { planDeck, assetResolver, type DeckTuning, type PlannedSlide, type OutlineView } from '../plan/deck-plan.js';
-import { formatNotes } from '../plan/notes.js';
+import { formatNotes, slideMinutes } from '../plan/notes.js';
 import {
   inlineMarkdown, inlinePlainText, escapeText, yamlString, commentText, codeFence, blocksToMarkdown, codeSpan,
 } from './markdown-safe.js';
@@ -32,15 +37,13 @@ export interface DeckSlideInfo {
   parts: number;
 }
 
-/** Minutes per slide when the lesson gives no teaching time. */
-const DEFAULT_SLIDE_MINUTES = 2;
 const HELPERS_REGISTERED = Symbol.for('lectern.deckHelpers');
 
 /** Renders the lesson's deck; `slides[i]` describes the i-th Marp slide of `markdown`. */
 export function renderDeck(context: RenderContext, templates: Templates, tuning: DeckTuning = {}): { markdown: string; slides: DeckSlideInfo[] } {
   registerDeckHelpers(templates);
   const plan = planDeck(context, tuning);
-  const minutes = slideMinutes(context, plan);
+  const minutes = slideMinutes(context.lesson, plan);
   const views = plan.map((slide, index) => {
     const next = plan[index + 1];
     const notes = formatNotes({ minutes: minutes[index], say: slide.say, next: next ? plainTitle(next) : null });
@@ -84,17 +87,6 @@ export function renderDeck(context: RenderContext, templates: Templates, tuning:
 function plainTitle(slide: PlannedSlide): string {
   const title = inlinePlainText(slide.title);
   return slide.part > 1 ? `${title} (cont.)` : title;
-}
-
-/** Minutes per slide: the teaching time spread over the slides, exercise time over the exercise slides. */
-function slideMinutes(context: RenderContext, plan: PlannedSlide[]): Array<number | null> {
-  const { teachingMinutes, exerciseMinutes } = context.lesson.meta;
-  const teachingSlides = plan.filter((slide) => !slide.exercise).length;
-  const exerciseSlides = plan.length - teachingSlides;
-  return plan.map((slide) => {
-    if (slide.exercise) return exerciseMinutes ? exerciseMinutes / exerciseSlides : DEFAULT_SLIDE_MINUTES;
-    return teachingMinutes ? teachingMinutes / teachingSlides : DEFAULT_SLIDE_MINUTES;
-  });
 }
 
 /** The slide's classes: its kind, its layout, and a shrink class when the build asked for a smaller scale. */
