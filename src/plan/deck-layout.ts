@@ -8,6 +8,7 @@ import type { OutlineView } from './deck-plan.js';
 import { inlinePlainText } from '../render/markdown-safe.js';
 import { pack, rows, itemRows } from './deck-split.js';
 
+/** Outline levels a slide shows; deeper ones are folded into their parent. */
 export const VISIBLE_DEPTH = 3;
 const MAX_CARDS = 4;
 const CARD_ROWS = 6;
@@ -18,6 +19,7 @@ export function foldOutline(item: Outline, depth: number): OutlineView {
   return { text: item.text, children: item.children.map((child) => foldOutline(child, depth + 1)) };
 }
 
+/** An outline item and everything under it as one line: "parent — child; child". */
 export function flattenText(item: Outline | OutlineView): string {
   const children = item.children.map(flattenText).filter(Boolean);
   if (children.length === 0) return item.text;

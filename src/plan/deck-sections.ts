@@ -11,6 +11,7 @@ import type { AssetResolver } from '../render/markdown-sanitize.js';
 import { parseBlocks, blocksToMarkdown, nodesPlainText, inlinePlainText, phrasingMarkdown } from '../render/markdown-safe.js';
 import { pack, splitCode, rows, SECTION_BUDGET, CODE_BUDGET, SECTION_CHARS_PER_ROW, CODE_CHARS_PER_ROW, CODE_ROW } from './deck-split.js';
 
+/** What the sections give the deck: their slides, and what the other slides must not repeat or must say. */
 export interface SectionPlan {
   slides: PlannedSlide[];
   /** Every code block shown on a section slide. */
