@@ -21,7 +21,7 @@ import {
   safeUrl,
   type Paper,
 } from './html.js';
-import { INSTRUCTOR_SECTION } from './lab-tasks.js';
+import { INSTRUCTOR_SECTION } from '../plan/lab-tasks.js';
 import { diagramFigures } from './diagram-figures.js';
 
 /** Style sheets and other non-template files of the templates folder (`loadTemplateSources().assets`). */

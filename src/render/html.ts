@@ -45,7 +45,7 @@ import typescript from 'highlight.js/lib/languages/typescript';
 import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
 import type { DiagramAsset, ImageAsset } from './context.js';
-import { CONVENTIONAL_FILE_NAMES, detectLanguage, inferFileName, normalizeLanguage, statedFileName } from '../extract/language.js';
+import { CONVENTIONAL_FILE_NAMES, detectLanguage, inferFileName, normalizeLanguage, statedFileName } from '../languages/index.js';
 
 // ---------------------------------------------------------------------------------------------
 // Escaping and URLs

@@ -1,6 +1,6 @@
 /**
  * Lab sheets: one template (`lab.html.hbs`) for the student sheet and the instructor version. The
- * exercise list is planned in `lab-tasks.ts`; this module turns it into safe HTML fragments. The
+ * exercise list is planned in `plan/lab-tasks.ts`; this module turns it into safe HTML fragments. The
  * student view model never receives solutions, expected results or instructor notes, so no template
  * can leak them.
  *
@@ -9,7 +9,7 @@
 import type { RenderContext } from './context.js';
 import type { Templates } from './templates.js';
 import { ANSWER_DIVS, MarkdownRenderer, documentStyles, renderCodeBlock } from './html.js';
-import { planLab, type LabTask, type TaskKind } from './lab-tasks.js';
+import { planLab, type LabTask, type TaskKind } from '../plan/lab-tasks.js';
 import { coverView, documentHead, documentTitle, minutesText, printChrome, type DocumentOptions, type PrintDocument } from './handout.js';
 
 export interface LabOptions extends DocumentOptions {

@@ -6,7 +6,7 @@
 import type { Templates } from '../render/templates.js';
 import { MarkdownRenderer, footerTemplate, headerTemplate, renderCodeBlock } from '../render/html.js';
 import { minutesText, type PrintDocument } from '../render/handout.js';
-import type { LabPlan, LabTask } from '../render/lab-tasks.js';
+import type { LabPlan, LabTask } from '../plan/lab-tasks.js';
 import type { WorkshopConfig } from './config.js';
 import type { Schedule } from './schedule.js';
 import type { LessonTiming } from './timing.js';

@@ -11,9 +11,9 @@
  * Pure: no fs, no clock.
  */
 import type { Example, Lesson, Section } from '../model/lesson.js';
-import { inferFileName } from '../extract/language.js';
-import { collectDivs, splitFencedDivs } from './html.js';
-import { exampleExtension, labFileName, labPrerequisites, lessonTools, type PreviousLesson } from './lab-facts.js';
+import { inferFileName } from '../languages/index.js';
+import { collectDivs, splitFencedDivs } from '../render/html.js';
+import { exampleExtension, labFileName, labPrerequisites, lessonTools, type PreviousLesson } from '../render/lab-facts.js';
 
 export type TaskKind = 'exercise' | 'build' | 'discussion' | 'troubleshooting' | 'review';
 
