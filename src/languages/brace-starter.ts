@@ -1,5 +1,6 @@
 /** HCL (Terraform) and nginx starters: blocks kept, settings replaced by TODO hints. */
 
+import { own } from './own.js';
 import { indentOf, todo } from './starter-kit.js';
 
 const NGINX_HINTS: Record<string, string> = {
@@ -58,7 +59,7 @@ export function braceStarter(text: string, language: 'hcl' | 'nginx'): string[] 
       continue;
     }
     const key = /^([\w-]+)/.exec(trimmed)?.[1] ?? '';
-    const hint = language === 'nginx' ? (NGINX_HINTS[key] ?? `set ${key}`) : header ? `add the ${key} block` : `set ${key}`;
+    const hint = language === 'nginx' ? (own(NGINX_HINTS, key) ?? `set ${key}`) : header ? `add the ${key} block` : `set ${key}`;
     out.push(todo(indentOf(line), '#', hint));
     if (language === 'nginx' && !/[;{}]\s*(?:#.*)?$/.test(trimmed)) continued = true;
     if (opens > closes) {

@@ -10,6 +10,7 @@
  * Pure: no fs, no network; never throws; looks at most at the first {@link SAMPLE_LINES} lines.
  */
 
+import { own } from './own.js';
 import { normalizeLanguage } from './aliases.js';
 import {
   DOCKER_INSTRUCTION, HEREDOC, INI_SECTION, KEY_VALUE, NEUTRAL_VALUE, SIGNALS, SQL_COPY, TOML_ARRAY_TABLE, TOML_VALUE,
@@ -351,7 +352,7 @@ function decide(analysis: Analysis, declared: string | null): string | null {
     // Unlabelled: a modest but unambiguous signal is enough.
     return best.score >= 2 && best.score >= 1.5 * second ? best.lang : declared;
   }
-  if (best.lang === declared || SUPERSETS[declared]?.includes(best.lang)) return declared;
+  if (best.lang === declared || own(SUPERSETS, declared)?.includes(best.lang)) return declared;
   if (MODELLED.has(declared)) {
     // Labelled with a language we know: override only when the content is clearly something else
     // and offers little support for the label.
@@ -382,7 +383,7 @@ export function languagesAgree(declared: string | null, detected: string | null)
   const a = normalizeLanguage(declared);
   const b = normalizeLanguage(detected);
   if (a === null || b === null || a === b) return true;
-  if (SUPERSETS[a]?.includes(b)) return true;
+  if (own(SUPERSETS, a)?.includes(b)) return true;
   const shell = new Set(['bash', 'console']);
   return shell.has(a) && shell.has(b);
 }

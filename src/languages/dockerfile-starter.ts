@@ -1,5 +1,6 @@
 /** Dockerfile starter: instructions kept, arguments replaced by TODO hints. */
 
+import { own } from './own.js';
 import { indentOf, todo } from './starter-kit.js';
 
 const DOCKER_HINTS: Record<string, string> = {
@@ -37,7 +38,7 @@ export function dockerfileStarter(text: string): string[] {
     }
     continuing = trimmed.endsWith('\\');
     const instruction = /^(\w+)/.exec(trimmed)?.[1]?.toUpperCase() ?? '';
-    let hint = DOCKER_HINTS[instruction] ?? `add the ${instruction} instruction`;
+    let hint = own(DOCKER_HINTS, instruction) ?? `add the ${instruction} instruction`;
     if (instruction === 'RUN' && /\b(?:pip|npm|yarn|apt-get|apk|go mod|bundle|poetry|uv)\b/.test(trimmed)) hint = 'install the dependencies';
     const stage = /^FROM\s+.*\s+AS\s+(\w+)/i.exec(trimmed)?.[1];
     if (stage) hint += ` for the “${stage}” stage`;

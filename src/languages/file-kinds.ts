@@ -3,6 +3,7 @@
  * common mistakes, watch-outs, and the command that checks the student's file.
  */
 
+import { own } from './own.js';
 import type { CheckYourWork } from '../plan/lab-tasks.js';
 import { inferFileName } from './file-names.js';
 
@@ -171,7 +172,7 @@ export function kubernetesObjects(code: string): string[] {
   for (const doc of code.split(/^---\s*$/m)) {
     const kind = /^kind\s*:\s*["']?(\w+)/m.exec(doc)?.[1];
     const name = /^metadata\s*:\s*\n(?:\s+.*\n)*?\s+name\s*:\s*["']?([\w.-]+)/m.exec(doc)?.[1];
-    if (kind && name) objects.push(`${API_GROUPS[kind.toLowerCase()] ?? kind.toLowerCase()}/${name}`);
+    if (kind && name) objects.push(`${own(API_GROUPS, kind.toLowerCase()) ?? kind.toLowerCase()}/${name}`);
   }
   return objects;
 }

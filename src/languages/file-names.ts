@@ -1,5 +1,6 @@
 /** Suggesting and recognising a file name for a code example. */
 
+import { own } from './own.js';
 import { normalizeLanguage } from './aliases.js';
 import { analyse, detectLanguage, sampleLines } from './detect.js';
 
@@ -126,11 +127,11 @@ function fileNameInComment(code: string): string | null {
 function fitsLanguage(name: string, lang: string | null): boolean {
   if (lang === null) return true;
   const lower = name.toLowerCase();
-  const special = SPECIAL_FILES[lower.replace(/\..*$/, '')];
+  const special = own(SPECIAL_FILES, lower.replace(/\..*$/, ''));
   if (special) return special.includes(lang);
   const dot = lower.lastIndexOf('.');
   if (dot < 0) return true; // Makefile, Procfile, …: no claim about the language
-  const langs = EXTENSION_LANGUAGES[lower.slice(dot + 1)];
+  const langs = own(EXTENSION_LANGUAGES, lower.slice(dot + 1));
   return langs === undefined || langs.includes(lang);
 }
 

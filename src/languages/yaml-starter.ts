@@ -1,5 +1,6 @@
 /** YAML starter (Compose, Kubernetes, CI and other YAML): keys kept, values replaced by TODO hints. */
 
+import { own } from './own.js';
 import { todo } from './starter-kit.js';
 
 const YAML_HINTS: Record<string, string> = {
@@ -54,7 +55,7 @@ const YAML_HINTS: Record<string, string> = {
   servers: 'list the servers',
 };
 
-const yamlHint = (key: string) => YAML_HINTS[key] ?? `set ${key}`;
+const yamlHint = (key: string) => own(YAML_HINTS, key) ?? `set ${key}`;
 /** Top-level Compose keys whose children are declarations: `volumes: {postgres_data: …}`. */
 const DECLARED: Record<string, string> = { volumes: 'volume', networks: 'network', secrets: 'secret', configs: 'config', schemas: 'schema', securitySchemes: 'security scheme' };
 
