@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { displayFileName } from '../src/plan/display-file-name.js';
 import { previousInModule } from '../src/render/lab-facts.js';
-import { COMMAND_TOOLS, planLab } from '../src/render/lab-tasks.js';
+import { COMMAND_TOOLS, planLab } from '../src/plan/lab-tasks.js';
 import { analyze, assets, contextFor, load, root, templates } from './helpers/render.js';
 import { visibleText } from './helpers/html.js';
 import { renderLab } from '../src/render/lab.js';

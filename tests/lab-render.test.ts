@@ -3,7 +3,7 @@
 import { describe, it, expect } from 'vitest';
 import type { Lesson } from '../src/model/lesson.js';
 import { renderLab } from '../src/render/lab.js';
-import { discussionQuestion, isSnippetLesson, planLab, starterCode, taskExamples } from '../src/render/lab-tasks.js';
+import { discussionQuestion, isSnippetLesson, planLab, starterCode, taskExamples } from '../src/plan/lab-tasks.js';
 import { tokenize, visibleText } from './helpers/html.js';
 import { analyze, assets, blockTexts, contextFor, LESSONS as SAMPLE_LESSONS, load, normal, templates } from './helpers/render.js';
 

@@ -2,7 +2,7 @@
 // functions catch everything) but what they return, for any code and any label.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { detectLanguage, inferFileName, languagesAgree, normalizeLanguage } from '../src/extract/language.js';
+import { detectLanguage, inferFileName, languagesAgree, normalizeLanguage } from '../src/languages/index.js';
 
 /** What detection can name (the scored languages). */
 const KNOWN = [

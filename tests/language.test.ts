@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { detectLanguage, inferFileName, languagesAgree, normalizeLanguage } from '../src/extract/language.js';
+import { detectLanguage, inferFileName, languagesAgree, normalizeLanguage } from '../src/languages/index.js';
 
 const code = (lines: string[]): string => lines.join('\n');
 

@@ -5,7 +5,7 @@ import { VFile } from 'vfile';
 import { analyzeLesson } from '../src/pipeline.js';
 import { renderDeck } from '../src/render/deck.js';
 import { renderLab } from '../src/render/lab.js';
-import { detectLanguage } from '../src/extract/language.js';
+import { detectLanguage } from '../src/languages/index.js';
 import { visibleText } from './helpers/html.js';
 import { analyze, assets, contextFor, templates } from './helpers/render.js';
 

@@ -8,7 +8,7 @@ import { PDFDocument, PDFDict, PDFHexString, PDFName, PDFString, StandardFonts }
 import type { Lesson } from '../src/model/lesson.js';
 import type { RenderContext } from '../src/render/context.js';
 import { renderDeck } from '../src/render/deck.js';
-import { planLab } from '../src/render/lab-tasks.js';
+import { planLab } from '../src/plan/lab-tasks.js';
 import { parseWorkshop, type WorkshopConfig } from '../src/workshop/config.js';
 import { formatClock, parseClock, parseDuration } from '../src/workshop/time.js';
 import { layOut, type ScheduleInput } from '../src/workshop/schedule.js';

@@ -10,7 +10,7 @@
  * A part the lesson leaves out is estimated. Pure.
  */
 import type { Lesson, Outline } from '../model/lesson.js';
-import { planLab } from '../render/lab-tasks.js';
+import { planLab } from '../plan/lab-tasks.js';
 
 export interface LessonMinutes {
   teaching: number;

@@ -15,7 +15,7 @@ import { readExerciseSection, readChallenge, divBody } from './exercise.js';
 import { ANSWER_DIV_NAMES, INSTRUCTOR_DIV_NAMES, liftListDivs } from './answers.js';
 import { readNavigation } from './navigation.js';
 import { readFrontMatter, metaOf, durationFromLine } from './front-matter.js';
-import { detectLanguage, normalizeLanguage } from './language.js';
+import { detectLanguage, normalizeLanguage } from '../languages/index.js';
 import { diagramType } from '../assets/mermaid-type.js';
 
 const TITLE = /^(?:(?:lesson|module|chapter|unit|week|day|lecture|session|part|episode)\s+)?(\d+(?:\.\d+)*)\s*[:.)\-–—]\s*(.+)$/i;

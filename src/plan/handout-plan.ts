@@ -5,7 +5,7 @@
  * each part into HTML (render/handout.ts).
  */
 import type { Example, Lesson, Section } from '../model/lesson.js';
-import { INSTRUCTOR_SECTION } from '../render/lab-tasks.js';
+import { INSTRUCTOR_SECTION } from './lab-tasks.js';
 
 /** One part of the handout, in the order the reader meets it. */
 export type HandoutPart =

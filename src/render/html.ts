@@ -13,7 +13,7 @@ import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 import type { ImageAsset } from './context.js';
-import { detectLanguage, normalizeLanguage } from '../extract/language.js';
+import { detectLanguage, normalizeLanguage } from '../languages/index.js';
 import { displayFileName } from '../plan/display-file-name.js';
 import { renderCodeBlock } from './code-block.js';
 import { escapeHtml, isRemoteUrl, safeUrl } from './html-escape.js';

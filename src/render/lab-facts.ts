@@ -7,7 +7,7 @@
  * Pure: no fs, no clock.
  */
 import type { Example, Lesson } from '../model/lesson.js';
-import { CONVENTIONAL_FILE_NAMES, fileNamesIn, inferFileName, statedFileName } from '../extract/language.js';
+import { CONVENTIONAL_FILE_NAMES, fileNamesIn, inferFileName, statedFileName } from '../languages/index.js';
 
 /** The lesson before this one in its module, as the course knows it. */
 export interface PreviousLesson {

@@ -10,7 +10,7 @@ import type { RenderContext } from './context.js';
 import type { Templates } from './templates.js';
 import { ANSWER_DIVS, MarkdownRenderer } from './html.js';
 import { renderCodeBlock } from './code-block.js';
-import { planLab, type LabTask, type TaskKind } from './lab-tasks.js';
+import { planLab, type LabTask, type TaskKind } from '../plan/lab-tasks.js';
 import { coverView, documentHead, documentStyles, documentTitle, minutesText, printChrome, type DocumentOptions, type PrintDocument } from './print-document.js';
 
 export interface LabOptions extends DocumentOptions {

@@ -7,7 +7,7 @@ import type { Templates } from '../render/templates.js';
 import { MarkdownRenderer } from '../render/html.js';
 import { renderCodeBlock } from '../render/code-block.js';
 import { footerTemplate, headerTemplate, minutesText, type PrintDocument } from '../render/print-document.js';
-import type { LabPlan, LabTask } from '../render/lab-tasks.js';
+import type { LabPlan, LabTask } from '../plan/lab-tasks.js';
 import type { WorkshopConfig } from './config.js';
 import type { Schedule } from './schedule.js';
 import type { LessonTiming } from './timing.js';

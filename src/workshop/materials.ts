@@ -4,7 +4,7 @@
  * write, and the prerequisites it states. Pure.
  */
 import type { Lesson } from '../model/lesson.js';
-import { commandTool, PREREQUISITE_SECTION, type LabPlan } from '../render/lab-tasks.js';
+import { commandTool, PREREQUISITE_SECTION, type LabPlan } from '../plan/lab-tasks.js';
 
 export interface LessonMaterials {
   /** Software for learners' machines, in the order the lesson first needs it. */

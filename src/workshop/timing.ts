@@ -11,7 +11,7 @@ import type { Lesson } from '../model/lesson.js';
 import type { RenderContext } from '../render/context.js';
 import type { Templates } from '../render/templates.js';
 import { renderDeck, type DeckSlideInfo } from '../render/deck.js';
-import { planLab } from '../render/lab-tasks.js';
+import { planLab } from '../plan/lab-tasks.js';
 
 export type TimingSource = 'workshop' | 'lesson' | 'estimate';
 

@@ -21,7 +21,7 @@ import { defaultTemplatesDir, loadTemplateSources } from '../output/template-fil
 import type { RenderContext } from '../render/context.js';
 import { renderDeck } from '../render/deck.js';
 import { documentTitle } from '../render/print-document.js';
-import { planLab } from '../render/lab-tasks.js';
+import { planLab } from '../plan/lab-tasks.js';
 import { inlinePlainText } from '../render/markdown-safe.js';
 import { compileTemplates, type Templates } from '../render/templates.js';
 import { packageVersion } from '../cli/version.js';

@@ -1,0 +1,71 @@
+/** HCL (Terraform) and nginx starters: blocks kept, settings replaced by TODO hints. */
+
+import { own } from './own.js';
+import { indentOf, todo } from './starter-kit.js';
+
+const NGINX_HINTS: Record<string, string> = {
+  listen: 'set the port to listen on',
+  server_name: 'set the server name',
+  proxy_pass: 'forward requests to the upstream',
+  proxy_set_header: 'pass the request headers on',
+  proxy_cache: 'choose the cache zone',
+  proxy_cache_path: 'declare the cache storage and zone',
+  proxy_cache_valid: 'set how long responses stay cached',
+  proxy_cache_key: 'set the cache key',
+  proxy_cache_use_stale: 'allow stale responses when the upstream fails',
+  add_header: 'add the response header',
+  root: 'set the document root',
+  index: 'set the index file',
+  return: 'set the response',
+  rewrite: 'rewrite the URL',
+  gzip: 'configure compression',
+  expires: 'set the expiry',
+  server: 'add the upstream server',
+};
+
+/** HCL and nginx: block headers and closing braces kept; arguments and directives become hints. */
+export function braceStarter(text: string, language: 'hcl' | 'nginx'): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let skipUntil: number | null = null;
+  let continued = false;
+  for (const line of text.split('\n')) {
+    const trimmed = line.trim();
+    // nginx directives end at `;`: the lines of a multi-line directive share its hint.
+    if (continued) {
+      continued = !/[;{}]\s*(?:#.*)?$/.test(trimmed);
+      continue;
+    }
+    const opens = (trimmed.match(/[{[(]/g) ?? []).length;
+    const closes = (trimmed.match(/[}\])]/g) ?? []).length;
+    if (skipUntil !== null) {
+      depth += opens - closes;
+      if (depth <= skipUntil) skipUntil = null;
+      continue;
+    }
+    if (trimmed === '' || /^(?:#|\/\/|\/\*|\*)/.test(trimmed)) {
+      out.push(line);
+      continue;
+    }
+    if (/^[}\])]+;?$/.test(trimmed)) {
+      depth -= closes;
+      out.push(line);
+      continue;
+    }
+    const header = language === 'hcl' ? /^[\w-]+(?:\s+"[^"]*")*\s*\{$/.test(trimmed) : /^[\w-]+(?:\s+[^{;]+)?\s*\{$/.test(trimmed);
+    if (header && depth < 3) {
+      depth += opens - closes;
+      out.push(line);
+      continue;
+    }
+    const key = /^([\w-]+)/.exec(trimmed)?.[1] ?? '';
+    const hint = language === 'nginx' ? (own(NGINX_HINTS, key) ?? `set ${key}`) : header ? `add the ${key} block` : `set ${key}`;
+    out.push(todo(indentOf(line), '#', hint));
+    if (language === 'nginx' && !/[;{}]\s*(?:#.*)?$/.test(trimmed)) continued = true;
+    if (opens > closes) {
+      skipUntil = depth;
+      depth += opens - closes;
+    }
+  }
+  return out;
+}
