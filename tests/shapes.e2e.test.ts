@@ -46,6 +46,11 @@ describe('course shapes build into lessons (issue 19)', () => {
     expect(built.tutorial.stdout).toMatch(/Built 5 lessons/);
   });
 
+  it('says missing-objectives once for a module where no lesson has objectives', () => {
+    expect(built.tutorial.stdout.match(/missing-objectives/g)).toHaveLength(1);
+    expect(built.tutorial.stdout).toMatch(/No lesson of this module \(5 lessons\) has learning objectives/);
+  });
+
   it('the navigation line is on no slide, handout or lab', () => {
     const lesson = join(built.tutorial.out, '03-images');
     // Twin: the page's own prose is there, so the check reads real text.

@@ -20,6 +20,7 @@ import { linkTarget } from '../course/links.js';
 import { orderLessons } from '../course/order.js';
 import { pairNotes } from '../course/notes.js';
 import { looksLikeLesson, numberedName, treatAsDocument } from '../course/classify.js';
+import { foldMissingObjectives } from '../course/module-objectives.js';
 import type { AnalysisCache } from '../cache/analysis-cache.js';
 
 export interface SourceDoc {
@@ -206,6 +207,8 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
       module.overview ? linkedFiles(module.overview) : [],
     ).map((item) => item.doc);
   }
+
+  for (const module of modules.values()) foldMissingObjectives(module.lessons.filter((doc) => !doc.named).map((doc) => doc.analysis));
 
   // A module whose README was not among the inputs (a single lesson was given) still takes its title.
   for (const module of modules.values()) {
