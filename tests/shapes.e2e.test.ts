@@ -51,6 +51,12 @@ describe('course shapes build into lessons (issue 19)', () => {
     expect(built.tutorial.stdout).toMatch(/No lesson of this module \(5 lessons\) has learning objectives/);
   });
 
+  it('the overview\'s image with empty alt inside a link names its file in the index, never "untitled"', () => {
+    const index = readFileSync(join(built.tutorial.out, 'index.html'), 'utf8');
+    expect(index).toContain('[image: thumbnail.jpg]');
+    expect(index).not.toContain('untitled');
+  });
+
   it('the navigation line is on no slide, handout or lab', () => {
     const lesson = join(built.tutorial.out, '03-images');
     // Twin: the page's own prose is there, so the check reads real text.

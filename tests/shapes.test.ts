@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { analyzeLesson } from '../src/pipeline.js';
 import { looksLikeLesson, numberedName } from '../src/course/classify.js';
+import { imageLabel } from '../src/render/image-label.js';
 
 const fixture = (path: string) => join(import.meta.dirname, 'fixtures-shapes', path);
 const analyse = (path: string, text = readFileSync(fixture(path), 'utf8')) => analyzeLesson(new VFile({ path: `tests/fixtures-shapes/${path}`, value: text })).lesson;
@@ -49,5 +50,13 @@ describe('numbered pages are lessons', () => {
   it('a curriculum overview stays a document', () => {
     expect(looksLikeLesson(analyse('mixed/curriculum-overview.md'))).toBe(false);
     expect(looksLikeLesson(analyse('mixed/lesson-3.md'))).toBe(true);
+  });
+});
+
+describe('image labels', () => {
+  it('name the file when the alt text is empty, and keep the alt text otherwise', () => {
+    expect(imageLabel('', 'images/thumbnail.jpg')).toBe('[image: thumbnail.jpg]');
+    expect(imageLabel('A whale', 'images/thumbnail.jpg')).toBe('[image: A whale]');
+    expect(imageLabel('  ', 'https://example.org/a%20b.png?x=1')).toBe('[image: a b.png]');
   });
 });
