@@ -65,6 +65,17 @@ describe('course shapes build into lessons (issue 19)', () => {
     for (const file of ['deck.pdf', 'handout.pdf', 'lab.pdf']) expect(pdfText(join(lesson, file)), file).not.toMatch(/Previous|Next →/);
   });
 
+  it('a folder of documents only says so in one line, and how to make them lessons (twin: the tutorial does not)', () => {
+    const only = join(dir, 'course', 'docs-only');
+    cpSync(join(dir, 'course', 'mixed', 'curriculum-overview.md'), join(only, 'curriculum-overview.md'));
+    const run = lectern(['build', join('course', 'docs-only'), '--out', join(dir, 'out-docs-only')], dir);
+    expect(run.status).toBe(0);
+    const said = run.stdout + run.stderr;
+    expect(said.match(/no lesson found, 1 document \(/g), said).toHaveLength(1);
+    expect(said).toContain('01-intro.md');
+    expect(built.tutorial.stdout).not.toContain('no lesson found');
+  });
+
   it('lectern check lists no navigation line as content and no false nav-mismatch', () => {
     for (const shape of ['tutorial', 'class-notes', 'notes-module']) {
       const run = lectern(['check', join('course', shape)], dir);
