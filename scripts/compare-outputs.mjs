@@ -13,7 +13,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const shared = resolve(root, '..', 'shared');
+const shared = process.env.LECTERN_SHARED ? resolve(process.env.LECTERN_SHARED) : resolve(root, '..', 'shared');
 
 const inputs = [
   ['lessons', join(root, 'lessons')],

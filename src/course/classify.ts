@@ -15,7 +15,17 @@ const LESSON_ONLY_RULES = new Set(['missing-title', 'missing-objectives']);
 
 /** True when a file found in a course folder is a lesson rather than a document. */
 export function looksLikeLesson(lesson: Lesson): boolean {
-  return lesson.title.trim() !== '' && (lesson.objectives.length > 0 || lesson.number !== null);
+  return lesson.title.trim() !== '' && (lesson.objectives.length > 0 || lesson.number !== null || numberedName(lesson.id));
+}
+
+/**
+ * A file name that places a page in a numbered sequence, as tutorials and class notes name their pages:
+ * `01-intro`, `1_setup`, `4_1_2_what-is-x`, `lesson-3`, `week-2`, `day1`, `part_2`.
+ */
+const NUMBERED_NAME = /^(?:\d+[-_.]|(?:lesson|week|day|part|module|chapter|unit|session|episode|lecture|class)[-_ ]?\d+(?:[-_.]|$))/i;
+
+export function numberedName(id: string): boolean {
+  return NUMBERED_NAME.test(id);
 }
 
 /** Drops the lesson-only messages from an analysed file, so a document never fails a build for them. */

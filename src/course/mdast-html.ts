@@ -5,6 +5,7 @@
  * through `link`, which says where it leads in OUT or that it leads nowhere (then only its text
  * is kept). Pure, and light: it reuses the tree the lesson pipeline already parsed.
  */
+import { imageLabel } from '../render/image-label.js';
 import type { Nodes, Root, RootContent, Table } from 'mdast';
 import { escapeHtml } from '../export/html-document.js';
 
@@ -78,7 +79,7 @@ function renderer(options: MdastHtmlOptions): (node: Nodes) => string {
         return inner();
       case 'image':
       case 'imageReference':
-        return `<span class="image">[image: ${escapeHtml(node.alt?.trim() || 'untitled')}]</span>`;
+        return `<span class="image">${escapeHtml(imageLabel(node.alt, node.type === 'image' ? node.url : null))}</span>`;
       case 'html':
         return escapeHtml(node.value);
       case 'table':

@@ -14,11 +14,12 @@ import { readCaseStudy, hasCaseStudyParts } from './case-study.js';
 import { readExerciseSection, readChallenge, divBody } from './exercise.js';
 import { ANSWER_DIV_NAMES, INSTRUCTOR_DIV_NAMES, liftListDivs } from './answers.js';
 import { readNavigation } from './navigation.js';
+import { takeNavLines } from './nav-line.js';
 import { readFrontMatter, metaOf, durationFromLine } from './front-matter.js';
 import { detectLanguage, normalizeLanguage } from '../languages/index.js';
 import { diagramType } from '../assets/mermaid-type.js';
 
-const TITLE = /^(?:(?:lesson|module|chapter|unit|week|day|lecture|session|part|episode)\s+)?(\d+(?:\.\d+)*)\s*[:.)\-–—]\s*(.+)$/i;
+const TITLE = /^(?:(?:lesson|module|chapter|unit|week|day|lecture|session|part|episode|course)\s+)?(\d+(?:\.\d+)*)\s*[:.)\-–—]\s*(.+)$/i;
 const FILE_NUMBER = /^(\d+(?:\.\d+)+)(?=[-_ ]|$)/;
 /** Fence languages that show a program's output, not code to learn from. */
 const OUTPUT_LANGUAGES = new Set(['output', 'error', 'warning', 'result', 'stdout', 'stderr']);
@@ -76,6 +77,7 @@ class Extraction {
       this.setTitle(headingText(nodes[firstHeading] as Heading));
       nodes = nodes.filter((_, index) => index !== firstHeading);
     }
+    nodes = takeNavLines(nodes, lesson.navigation);
     if (lesson.number === null) lesson.number = FILE_NUMBER.exec(lesson.id)?.[1] ?? null;
     lesson.meta.kind = documentKind(lesson.source, lesson.title);
 

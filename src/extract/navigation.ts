@@ -7,7 +7,7 @@ import { inlineMarkdown, plainText } from './markdown.js';
 
 type Slot = 'overview' | 'previous' | 'next' | 'details';
 
-function slotOf(text: string, href: string): Slot | null {
+export function slotOf(text: string, href: string): Slot | null {
   const name = text.toLowerCase();
   if (/detailed content|lecture notes|full notes|detailed notes|read more|full lecture|in[- ]depth/.test(name)) return 'details';
   if (/next module/.test(name)) return null;

@@ -148,6 +148,12 @@ async function buildCourse(options: BuildOptions, engine: Engine, outRoot: strin
     void headStart.then(({ preparseParts }) => preparseParts(parts)).catch(() => {});
   };
   options.progress.mark('course read');
+  // A folder of pages that are all documents builds nothing: say so, and how to make them lessons.
+  for (const module of course.modules) {
+    if (module.lessons.length > 0 || module.documents.length === 0) continue;
+    const count = module.documents.length;
+    options.progress.line(`${module.dir || module.title}: no lesson found, ${count} document${count === 1 ? '' : 's'} (a page is a lesson when it has a "## Learning Objectives" list or a number in its title or file name, like 01-intro.md)`);
+  }
   const lessons = options.select ? course.lessons.filter(options.select) : course.lessons;
   const templates = loadTemplates(options.templatesDir, options.cwd);
   const theme = await loadTheme(options.theme, options.cwd, templates.assets);

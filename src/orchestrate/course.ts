@@ -19,7 +19,8 @@ import { displayPath } from '../cli/analyze.js';
 import { linkTarget } from '../course/links.js';
 import { orderLessons } from '../course/order.js';
 import { pairNotes } from '../course/notes.js';
-import { looksLikeLesson, treatAsDocument } from '../course/classify.js';
+import { looksLikeLesson, numberedName, treatAsDocument } from '../course/classify.js';
+import { foldMissingObjectives } from '../course/module-objectives.js';
 import type { AnalysisCache } from '../cache/analysis-cache.js';
 
 export interface SourceDoc {
@@ -181,6 +182,11 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
     if (lesson.title) module.title = lesson.number ? `Module ${lesson.number}: ${lesson.title}` : lesson.title;
   }
   const lessonSet = new Set(candidates.filter((doc) => !usedAsNotes.has(doc.absolute)));
+  // A `notes/` folder of numbered pages that pair with no lesson is a sequence of lessons, not lecture notes.
+  for (const doc of rest) {
+    const { lesson } = doc.analysis;
+    if (kindOf(lesson) === 'lecture-notes' && !usedAsNotes.has(doc.absolute) && numberedName(lesson.id) && looksLikeLesson(lesson)) lessonSet.add(doc);
+  }
   for (const doc of rest) {
     if (usedAsNotes.has(doc.absolute)) continue;
     if (lessonSet.has(doc)) {
@@ -201,6 +207,8 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
       module.overview ? linkedFiles(module.overview) : [],
     ).map((item) => item.doc);
   }
+
+  for (const module of modules.values()) foldMissingObjectives(module.lessons.filter((doc) => !doc.named).map((doc) => doc.analysis));
 
   // A module whose README was not among the inputs (a single lesson was given) still takes its title.
   for (const module of modules.values()) {

@@ -9,6 +9,7 @@
  *
  * Pure: no fs, no browser, no clock.
  */
+import { imageLabel } from './image-label.js';
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
@@ -273,7 +274,7 @@ export class MarkdownRenderer {
   }
 
   #image(src: string, alt: string): string {
-    const label = `[image: ${alt.trim() || 'untitled'}]`;
+    const label = imageLabel(alt, src);
     const url = safeUrl(src);
     if (url === null) return `<span class="image-missing">${escapeHtml(label)}</span>`;
     if (isRemoteUrl(url)) return `<a class="image-link" href="${escapeHtml(url)}">${escapeHtml(label)}</a>`;
