@@ -60,7 +60,11 @@ describe('nothing-changed build (issue 11)', () => {
     for (const [id, mtime] of before as Array<[string, number]>) if (id !== '7.1-databases') expect(after.get(id), id).toBe(mtime);
     expect(after.get('7.1-databases')).not.toBe(new Map(before as Array<[string, number]>).get('7.1-databases'));
     expect(build()).toBe(0);
+    const unedited = mtimes();
     appendFileSync(join(dir, 'course', 'module-7', 'README.md'), '\nOne more line of overview.\n');
     expect(build()).toBeGreaterThan(0);
+    // An edited README rebuilds no lesson: every handout keeps its mtime.
+    expect(rebuilt()).toEqual([]);
+    expect(mtimes()).toEqual(unedited);
   }, 300_000);
 });
