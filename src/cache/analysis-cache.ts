@@ -6,8 +6,9 @@
  *
  * A hit carries a skeleton of the tree, not the whole of it: every heading, every link, image and
  * definition and every HTML node that names an anchor, with their positions. That is all that later
- * stages read from a lesson's tree (assets, course lint, link places); module READMEs and documents,
- * whose whole tree is rendered, are always parsed.
+ * stages read from a lesson's tree (assets, course lint, link places). Module READMEs and documents
+ * (lecture notes), whose whole tree is rendered, keep their whole tree in the entry instead, so a
+ * nothing-changed build parses no Markdown at all (issue 11).
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -22,6 +23,8 @@ import { codeVersion } from './code-hash.js';
 interface Entry {
   lesson: Lesson;
   skeleton: Root;
+  /** True when `skeleton` is the whole tree (the file is rendered whole). */
+  whole?: boolean;
   /** Absolute paths the lint asked about, and whether they existed. */
   checked: Record<string, boolean>;
 }
@@ -79,11 +82,12 @@ export class AnalysisCache {
       const entry = await this.#read(key);
       const fresh = entry && Object.entries(entry.checked).every(([path, existed]) => existsSync(path) === existed);
       unchanged = Boolean(entry && fresh);
-      if (entry && fresh && !options.whole?.(entry.lesson)) {
+      const needsWhole = Boolean(entry && options.whole?.(entry.lesson));
+      if (entry && fresh && (!needsWhole || entry.whole)) {
         const copy = new VFile({ path: file.path, value: file.value, cwd: file.cwd });
         restoreMessages(copy, entry.lesson.diagnostics);
         copy.data.lesson = entry.lesson;
-        return { lesson: entry.lesson, file: copy, tree: entry.skeleton, cached: true, unchanged: true };
+        return { lesson: entry.lesson, file: copy, tree: entry.skeleton, cached: !entry.whole, unchanged: true };
       }
     }
     const checked: Record<string, boolean> = {};
@@ -96,7 +100,8 @@ export class AnalysisCache {
     });
     if (key) {
       // Serialised now: later stages add build diagnostics to this lesson object.
-      const json = JSON.stringify({ lesson: analysis.lesson, skeleton: skeletonOf(analysis.tree), checked } satisfies Entry);
+      const whole = Boolean(options.whole?.(analysis.lesson));
+      const json = JSON.stringify({ lesson: analysis.lesson, skeleton: whole ? analysis.tree : skeletonOf(analysis.tree), whole, checked } satisfies Entry);
       this.#writes.push(this.#write(key, json).catch(() => {}));
     }
     return { ...analysis, cached: false, unchanged };

@@ -9,6 +9,7 @@ import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, RootContent, Parent, Blockquote, Code, Html, Nodes } from 'mdast';
 import type { VFile } from 'vfile';
+import { countParse } from './parse-count.js';
 import { prepareSource, DIV_OPEN, DIV_CLOSE, type AttributeLine } from './preprocess.js';
 
 /** A Pandoc fenced div, or a kramdown blockquote with a class (`{: .challenge}`). */
@@ -37,6 +38,7 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatte
 
 /** Parses a lesson into mdast; fenced divs and classed blockquotes become `fencedDiv` nodes. */
 export function parseLesson(file: VFile): Root {
+  countParse();
   const prepared = prepareSource(withinLimits(String(file.value), file));
   const tree = processor.parse(prepared.text) as Root;
   limitNesting(tree, prepared.text, file);

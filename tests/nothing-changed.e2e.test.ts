@@ -1,0 +1,70 @@
+// Issue 11: a nothing-changed build of a course with lecture notes and a module README parses no
+// Markdown. Counted through the LECTERN_TEST_COUNT_PARSES hook (src/parse/parse-count.ts), never timed.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureBuilt, lectern, root } from './helpers/cli.js';
+
+let dir: string;
+let report: { browserLaunched: boolean; lessons: Array<{ id: string; outDir: string; cacheHit: boolean }> };
+
+const rebuilt = () => report.lessons.filter((lesson) => !lesson.cacheHit).map((lesson) => lesson.id);
+const mtimes = () => report.lessons.map((lesson) => [lesson.id, statSync(join(dir, 'out', lesson.outDir, 'handout.html')).mtimeMs]);
+
+const README = `# Module 7: Databases
+
+| Lesson | Topic |
+| --- | --- |
+| [7.1](7.1-databases.md) | Databases |
+
+See the [lecture notes](lectures/7.1-databases-notes.md).
+`;
+
+/** Builds the course and returns how many Markdown parses every process of the build did. */
+function build(): number {
+  const counts = join(dir, `parses-${Date.now()}-${Math.random()}.txt`);
+  const run = lectern(['build', 'course', '--out', 'out', '--formats', 'handout', '--to', 'html'], dir, { LECTERN_TEST_COUNT_PARSES: counts });
+  expect(run.status, run.stderr).toBe(0);
+  report = JSON.parse(readFileSync(join(dir, 'out', 'build-report.json'), 'utf8'));
+  if (!existsSync(counts)) return 0;
+  return readFileSync(counts, 'utf8').trim().split('\n').filter(Boolean).reduce((sum, line) => sum + Number(line), 0);
+}
+
+beforeAll(() => {
+  ensureBuilt();
+  dir = mkdtempSync(join(tmpdir(), 'lectern-unchanged-'));
+  cpSync(join(root, 'lessons'), join(dir, 'course'), { recursive: true });
+  cpSync(join(root, 'tests', 'e2e-handout', 'module-7'), join(dir, 'course', 'module-7'), { recursive: true });
+  writeFileSync(join(dir, 'course', 'module-7', 'README.md'), README);
+}, 120_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('nothing-changed build (issue 11)', () => {
+  it('parses Markdown on the cold build, none on the second, and again when a notes file changes', () => {
+    // The hook counts: a cold build parses the lesson, its notes and the README.
+    expect(build()).toBeGreaterThanOrEqual(3);
+    expect(report.browserLaunched).toBe(true);
+    expect(build()).toBe(0);
+    expect(rebuilt()).toEqual([]);
+    expect(report.browserLaunched).toBe(false);
+    const before = mtimes();
+    appendFileSync(join(dir, 'course', 'module-7', 'lectures', '7.1-databases-notes.md'), '\nOne more line of notes.\n');
+    expect(build()).toBeGreaterThan(0);
+    // Exactly the lesson whose notes changed is rebuilt; the others' handouts are not rewritten.
+    expect(rebuilt()).toEqual(['7.1-databases']);
+    const after = new Map(mtimes() as Array<[string, number]>);
+    for (const [id, mtime] of before as Array<[string, number]>) if (id !== '7.1-databases') expect(after.get(id), id).toBe(mtime);
+    expect(after.get('7.1-databases')).not.toBe(new Map(before as Array<[string, number]>).get('7.1-databases'));
+    expect(build()).toBe(0);
+    const unedited = mtimes();
+    appendFileSync(join(dir, 'course', 'module-7', 'README.md'), '\nOne more line of overview.\n');
+    expect(build()).toBeGreaterThan(0);
+    // An edited README rebuilds no lesson: every handout keeps its mtime.
+    expect(rebuilt()).toEqual([]);
+    expect(mtimes()).toEqual(unedited);
+  }, 300_000);
+});
