@@ -1,5 +1,5 @@
 // Issue 11: a nothing-changed build of a course with lecture notes and a module README parses no
-// Markdown. Counted through the LECTERN_TEST_COUNT_PARSES hook (src/parse/parse-count.ts), never timed.
+// Markdown. Counted through the LECTERN_TEST_COUNT_PARSES hook (src/cli/parse-count-report.ts), never timed.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

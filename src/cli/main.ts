@@ -10,6 +10,7 @@ import { commandHelpText, helpText } from './help.js';
 import type { CliIO } from './io.js';
 import { processIO } from './io.js';
 import { packageVersion } from './version.js';
+import { reportParsesOnExit } from './parse-count-report.js';
 
 function printCause(error: unknown, io: CliIO): void {
   let cause = error instanceof Error ? error.cause : undefined;
@@ -22,6 +23,7 @@ function printCause(error: unknown, io: CliIO): void {
 /** Runs `lectern` with `argv` (the words after `lectern`); resolves to the exit status. */
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   const debug = io.env.LECTERN_DEBUG === '1';
+  reportParsesOnExit(io.env);
   // Only mistakes on the command line itself get the pointer to --help.
   let parsing = true;
   try {
