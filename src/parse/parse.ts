@@ -104,7 +104,25 @@ function withinLimits(text: string, file: VFile): string {
   return titleOnly(text);
 }
 
-const DEEP_QUOTE = new RegExp(`^(?: {0,3}>[ \\t]?){${MAX_NESTING}}(?=[ \\t]*>)`);
+/**
+ * The length of the first `MAX_NESTING` quote markers of `line` when one more marker follows, else
+ * -1. A scan, not a regular expression: each marker may or may not take the space after it, so a
+ * pattern backtracks through 2^64 ways of dividing the spaces when no further marker follows (on
+ * text this function has already escaped, parsed again for the deck, that was a hang).
+ */
+function deepQuotePrefix(line: string): number {
+  let at = 0;
+  for (let level = 0; level < MAX_NESTING; level++) {
+    for (let spaces = 0; spaces < 3 && line[at] === ' '; spaces++) at++;
+    if (line[at] !== '>') return -1;
+    at++;
+    if (line[at] === ' ' || line[at] === '\t') at++;
+  }
+  let next = at;
+  while (line[next] === ' ' || line[next] === '\t') next++;
+  return line[next] === '>' ? at : -1;
+}
+
 const ANY_DEEP_QUOTE = new RegExp(`(?:>[ \\t]*){${MAX_NESTING + 1}}`);
 
 /**
@@ -116,20 +134,20 @@ function flattenDeepQuotes(text: string, file: VFile): string {
   if (!ANY_DEEP_QUOTE.test(text)) return text;
   let reported = false;
   const lines = text.split('\n').map((line, index) => {
-    const deep = DEEP_QUOTE.exec(line);
-    if (!deep) return line;
+    const prefix = deepQuotePrefix(line);
+    if (prefix < 0) return line;
     if (!reported) {
       reported = true;
       const message = file.message(`Content is nested more than ${MAX_NESTING} levels deep; the deeper part is kept as plain text`, {
-        place: { line: index + 1, column: deep[0].length + 1 },
+        place: { line: index + 1, column: prefix + 1 },
         ruleId: 'nesting-too-deep',
         source: 'lectern',
       });
       message.fatal = true;
     }
-    const rest = line.slice(deep[0].length);
+    const rest = line.slice(prefix);
     const extra = /^(?:[ \t]*>)*/.exec(rest)![0];
-    return `${deep[0]}${extra.replace(/>/g, '\\>')}${rest.slice(extra.length)}`;
+    return `${line.slice(0, prefix)}${extra.replace(/>/g, '\\>')}${rest.slice(extra.length)}`;
   });
   return lines.join('\n');
 }

@@ -22,6 +22,17 @@ describe('nesting', () => {
     expect(JSON.stringify(lesson.sections)).toContain('deep words');
   });
 
+  it('text already cut once is parsed again without a hang (the deck stage parses each section again)', () => {
+    // What the deck stage gets back: 64 markers, an escaped one, the rest as text. A backtracking
+    // pattern tried 2^64 ways of sharing the spaces between the 64 markers before giving up.
+    const once = analyze(`${head}${'> '.repeat(MAX_NESTING)}\\> ${'> '.repeat(200)}deep words\n`);
+    expect(once.lesson.diagnostics.map((d) => d.rule)).not.toContain('nesting-too-deep');
+    expect(JSON.stringify(once.lesson.sections)).toContain('deep words');
+    // Its twin: one more real marker is still the error.
+    const twice = analyze(`${head}${'> '.repeat(MAX_NESTING + 1)}\\> ${'> '.repeat(200)}deep words\n`);
+    expect(twice.lesson.diagnostics.map((d) => d.rule)).toContain('nesting-too-deep');
+  }, 20_000);
+
   it('deep emphasis and deep lists are cut too, and a sane depth is not', () => {
     const emphasis = analyze(`${head}${'*a '.repeat(300)}x${'*'.repeat(300)}\n`);
     expect(emphasis.lesson.diagnostics.map((d) => d.rule)).toContain('nesting-too-deep');
