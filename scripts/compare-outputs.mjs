@@ -27,8 +27,9 @@ const compared = (name) => name === 'deck.md' || name === 'handout.html' || /^la
 function buildAll(out) {
   for (const [name, dir] of inputs) {
     if (!existsSync(dir)) {
-      console.log(`skip ${name}: ${dir} is not here`);
-      continue;
+      // A skipped input would compare as "missing" files at best, or pass unseen in a snapshot.
+      console.error(`compare-outputs: ${name} is not at ${dir}; set LECTERN_SHARED to the shared folder`);
+      process.exit(2);
     }
     execFileSync(
       process.execPath,
