@@ -1,5 +1,6 @@
 // WCAG 2.1 AA in every HTML page Lectern writes: axe-core (all wcag2a, wcag2aa, wcag21a, wcag21aa
-// rules) on the real Chromium over the seed, the sample lessons and the shell-novice corpus: decks
+// rules) on the real Chromium over the seed, the sample lessons, the shell-novice corpus (some episodes
+// in its styles dialect too) and episodes of python-novice-inflammation: decks
 // (every slide), handouts in both styles, both lab sheets, the index, document pages, the workshop
 // agenda and facilitator guide, a module book's contents page, and pages as `lectern serve` shows them.
 // A twin builds the seed's deck with a low-contrast theme and watches axe fail.
@@ -26,6 +27,14 @@ beforeAll(() => {
   mkdirSync(join(course, 'module-6-containers'));
   cpSync(join(root, 'tests', 'corpus', 'seed-6.7-docker-fundamentals.md'), join(course, 'module-6-containers', '6.7-docker-fundamentals.md'));
   cpSync(join(root, 'tests', 'corpus', 'shell-novice', 'workbench'), join(course, 'shell-novice'), { recursive: true });
+  // The other dialect and the second corpus: a few episodes each (their pages share the templates, so
+  // these add what differs: `:::` styles blocks, images, plots, multi-question challenges, tracebacks).
+  mkdirSync(join(course, 'shell-novice-styles'));
+  cpSync(join(root, 'tests', 'corpus', 'shell-novice', 'styles', '04-pipefilter.md'), join(course, 'shell-novice-styles', '04-pipefilter.md'));
+  mkdirSync(join(course, 'python-novice'));
+  for (const episode of ['03-matplotlib.md', '08-func.md', '09-errors.md']) {
+    cpSync(join(root, 'tests', 'corpus', 'python-novice-inflammation', 'episodes', episode), join(course, 'python-novice', episode));
+  }
   writeFileSync(
     out('workshop.yaml'),
     'title: Web APIs Morning\nstart: "09:00"\nslot: 3h\nlessons:\n  - course/module-3-web-apis/3.1-http-fundamentals.md\n  - course/module-6-containers/6.7-docker-fundamentals.md\nbreaks:\n  - { at: "10:30", minutes: 15, title: Coffee }\n',
@@ -83,6 +92,10 @@ describe('axe-core, WCAG 2.1 A and AA', () => {
         'module-3-web-apis/3.2-restful-api-design/handout.html',
         'shell-novice/01-intro/handout.html',
         'shell-novice/04-pipefilter/lab-instructor.html',
+        'shell-novice-styles/04-pipefilter/handout.html',
+        'python-novice/03-matplotlib/handout.html',
+        'python-novice/08-func/lab-instructor.html',
+        'python-novice/09-errors/deck.html',
       ]),
     );
     expect(await violationsIn(files)).toEqual([]);
