@@ -2,36 +2,29 @@
  * `lectern build`: every lesson under the input paths → decks, handouts and labs in OUT.
  * One lazily started Chromium serves diagrams and every PDF; it is always closed.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { BrowserManager } from '../browser/manager.js';
 import { BrowserCrashedError } from '../browser/crash.js';
-import type { MermaidRenderer } from '../assets/mermaid.js';
 import { EnvironmentError, UsageError } from '../errors.js';
-import { diagnosticsOf } from '../pipeline.js';
-import type { Diagnostic } from '../model/lesson.js';
 import { looksLikeLesson } from '../course/classify.js';
-import { kindOf, loadCourse, type Course, type SourceDoc } from './course.js';
-import { Progress } from './progress.js';
-import { renderDiagrams, collectImages, type FileToWrite } from './lesson-assets.js';
+import { kindOf, loadCourse, type SourceDoc } from './course.js';
+import type { Progress } from './progress.js';
 import { BuildCache, hashParts } from '../cache/build-cache.js';
 import { AnalysisCache } from '../cache/analysis-cache.js';
-import { lessonOutDir, insideOut, isInside } from '../output/paths.js';
-import { loadTemplateSources, defaultTemplatesDir } from '../output/template-files.js';
-import { compileTemplates, type Templates } from '../render/templates.js';
-import type { RenderContext } from '../render/context.js';
+import { lessonOutDir, isInside } from '../output/paths.js';
 import { writeFileAtomic, isDiskFull } from '../export/atomic.js';
-import type { DocumentOptions, Theme } from './documents.js';
-import { listedMinutes, writeIndex } from './index-page.js';
-import { reportWideTables } from './wide-tables.js';
+import type { DocumentOptions } from './documents.js';
+import { writeIndex } from './index-page.js';
 import { finishCourse } from '../course/finish.js';
 import { PART } from '../course/book-plan.js';
 import { addCourseDiagnostics } from '../course/course-lint.js';
 import type { ModuleReport } from '../course/report.js';
+import type { Diagnostic } from '../model/lesson.js';
 import { packageVersion } from '../cli/version.js';
-import { previousInModule } from '../render/lab-facts.js';
-import { lessonMinutes } from '../course/lesson-minutes.js';
+import { Engine } from './build-engine.js';
+import { buildLessonGuarded } from './build-lesson.js';
+import { ensureWritable, loadTemplates, loadTheme } from './build-setup.js';
+import { deferred, forEachLimit } from './run-limited.js';
 
 const version = packageVersion();
 
@@ -187,6 +180,7 @@ async function buildCourse(options: BuildOptions, engine: Engine, outRoot: strin
       const part = parts[index]!;
       try {
         const report = await buildLessonGuarded(doc, course, {
+          version,
           outRoot,
           engine,
           cache,
@@ -246,195 +240,8 @@ async function buildCourse(options: BuildOptions, engine: Engine, outRoot: strin
   return report;
 }
 
-interface LessonJob {
-  outRoot: string;
-  engine: Engine;
-  cache: BuildCache;
-  templates: Templates;
-  assets: Record<string, string>;
-  theme: Theme;
-  templateHash: string;
-  documentOptions: DocumentOptions;
-  useCache: boolean;
-  progress: Progress;
-  /** Called (once) when the lesson's handout and labs are final, possibly before its deck is. */
-  partsReady: (parts: BookParts) => void;
-  /** Called when a deck has gone to Chromium to print. */
-  whilePrinting: () => void;
-}
-
 /** What the module books need of a lesson: where its PDFs are, and whether it was rebuilt. */
 export type BookParts = Pick<LessonReport, 'source' | 'outDir' | 'artifacts' | 'cacheHit'>;
-
-/**
- * Builds one lesson so that its failure is its own: any fault becomes a `build-failed` error of the
- * lesson; a Chromium that died under it is restarted once and the lesson built again, and if Chromium
- * dies again the lesson gets a `browser-crashed` error. Only the environment (a full disk) stops the build.
- */
-async function buildLessonGuarded(doc: SourceDoc, course: Course, job: LessonJob): Promise<LessonReport> {
-  const started = performance.now();
-  for (let attempt = 1; ; attempt++) {
-    const crashes = job.engine.crashes;
-    // A retry reports afresh: what the failed attempt said about the lesson is dropped.
-    const said = doc.analysis.file.messages.length;
-    try {
-      // Parts made while Chromium died are incomplete: the module books wait for the retry's.
-      return await buildLesson(doc, course, { ...job, partsReady: (parts) => job.engine.crashes === crashes && job.partsReady(parts) });
-    } catch (error) {
-      const crashed = error instanceof BrowserCrashedError || job.engine.crashes > crashes;
-      if (crashed && attempt === 1 && job.engine.crashes < MAX_CRASHES) {
-        doc.analysis.file.messages.length = said;
-        continue;
-      }
-      if (error instanceof EnvironmentError && !crashed) throw error;
-      if (isDiskFull(error)) throw error;
-      const { file } = doc.analysis;
-      const reason = crashed
-        ? 'Cannot build this lesson: Chromium closed unexpectedly, and again after it was restarted'
-        : `Cannot build this lesson: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
-      file.message(reason, { place: { line: 1, column: 1 }, ruleId: crashed ? 'browser-crashed' : 'build-failed', source: 'lectern' }).fatal = true;
-      if (process.env.LECTERN_DEBUG === '1' && error instanceof Error) console.error(error.stack);
-      const { lesson } = doc.analysis;
-      lesson.diagnostics = diagnosticsOf(file);
-      const name = doc.moduleDir ? `${doc.moduleDir}/${lesson.id}` : lesson.id;
-      job.progress.finish(name, 'failed', '1 error');
-      const outDir = lessonOutDir(job.outRoot, doc.moduleDir, lesson.id);
-      await job.cache.forget(relative(job.outRoot, outDir)).catch(() => {});
-      return {
-        source: doc.path,
-        id: lesson.id,
-        module: doc.moduleDir,
-        title: lesson.title,
-        number: lesson.number,
-        outDir: toPosix(relative(job.outRoot, outDir)),
-        artifacts: [],
-        diagnostics: lesson.diagnostics,
-        cacheHit: false,
-        ms: Math.round(performance.now() - started),
-      };
-    }
-  }
-}
-
-/** Chromium may die once under a build and be restarted; the second death is final. */
-const MAX_CRASHES = 2;
-
-async function buildLesson(doc: SourceDoc, course: Course, job: LessonJob): Promise<LessonReport> {
-  const started = performance.now();
-  const crashes = job.engine.crashes;
-  const { lesson, file, tree } = doc.analysis;
-  const outDir = lessonOutDir(job.outRoot, doc.moduleDir, lesson.id);
-  const name = doc.moduleDir ? `${doc.moduleDir}/${lesson.id}` : lesson.id;
-  const notesDoc = course.notes.get(doc.absolute) ?? null;
-  const module = course.modules.find((m) => m.dir === doc.moduleDir);
-
-  job.progress.step(name, 'assets');
-  const images = await collectImages(tree, file, doc.absolute, doc.root);
-  const notesImages = notesDoc ? await collectImages(notesDoc.analysis.tree, notesDoc.analysis.file, notesDoc.absolute, doc.root) : null;
-
-  const inputs = hashParts([
-    version,
-    String(file.value),
-    notesDoc ? String(notesDoc.analysis.file.value) : '',
-    ...images.files.flatMap((f) => [f.path, f.data]),
-    ...(notesImages?.files.flatMap((f) => [f.path, f.data]) ?? []),
-    job.templateHash,
-    job.theme.name,
-    job.theme.css,
-    JSON.stringify(job.documentOptions),
-    course.title,
-    module?.title ?? '',
-  ]);
-  const key = relative(job.outRoot, outDir);
-  const reportOf = (artifacts: string[], diagnostics: Diagnostic[], cacheHit: boolean): LessonReport => ({
-    source: doc.path,
-    id: lesson.id,
-    module: doc.moduleDir,
-    title: lesson.title,
-    number: lesson.number,
-    outDir: toPosix(key),
-    artifacts,
-    diagnostics,
-    cacheHit,
-    ms: Math.round(performance.now() - started),
-  });
-  if (job.useCache) {
-    const entry = await job.cache.fresh(key, inputs);
-    if (entry) {
-      job.progress.finish(name, 'unchanged');
-      return reportOf(entry.artifacts, entry.diagnostics, true);
-    }
-  }
-
-  job.progress.step(name, 'diagrams');
-  const cachedOnly = !job.documentOptions.to.some((type) => type !== 'md');
-  const { manager, mermaid, buildDocuments } = await job.engine.load();
-  const diagrams = await renderDiagrams(lesson, file, mermaid, 'diagram', cachedOnly);
-  const notesDiagrams = notesDoc ? await renderDiagrams(notesDoc.analysis.lesson, null, mermaid, 'notes-diagram', cachedOnly) : null;
-
-  await mkdir(outDir, { recursive: true });
-  const written: string[] = [];
-  const write = async (path: string, data: string | Uint8Array) => {
-    const target = insideOut(outDir, path);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFileAtomic(target, data);
-    written.push(toPosix(relative(job.outRoot, target)));
-  };
-  for (const asset of [...diagrams.files, ...(notesDiagrams?.files ?? []), ...images.files, ...(notesImages?.files ?? [])] as FileToWrite[]) {
-    await write(asset.path, asset.data);
-  }
-
-  const context: RenderContext = {
-    lesson,
-    // A course that is just this module has no title of its own to repeat.
-    courseTitle: course.title === module?.title ? null : course.title,
-    moduleTitle: module?.title ?? null,
-    previousLesson: previousInModule(module?.lessons ?? [], doc),
-    minutes: lessonMinutes(lesson, module ? (listedMinutes(module).get(doc.absolute) ?? null) : null),
-    diagrams: diagrams.assets,
-    images: { ...(notesImages?.images ?? {}), ...images.images },
-    notes: notesDoc?.analysis.lesson ?? null,
-    notesDiagrams: notesDiagrams?.assets ?? [],
-    links: { deck: 'deck.pdf', handout: 'handout.pdf', lab: 'lab.pdf', labInstructor: 'lab-instructor.pdf' },
-    paper: job.documentOptions.paper,
-    theme: job.theme.name,
-    version,
-  };
-  reportWideTables(file, job.documentOptions);
-  try {
-    await buildDocuments(context, {
-    ...job.documentOptions,
-    partsReady: () => job.partsReady({ source: doc.path, outDir: toPosix(key), artifacts: [...written], cacheHit: false }),
-    whilePrinting: job.whilePrinting,
-    templates: job.templates,
-    assets: job.assets,
-    theme: job.theme,
-    manager,
-    outDir,
-    file,
-    write,
-    record: (path) => written.push(toPosix(relative(job.outRoot, insideOut(outDir, path)))),
-    step: (step) => job.progress.step(name, step),
-    });
-  } catch (error) {
-    // No Chromium or an unwritable disk stops the build, a Chromium that died is retried by the caller;
-    // anything else fails this lesson only.
-    if (error instanceof EnvironmentError || isDiskFull(error) || job.engine.crashes > crashes) throw error;
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    file.message(`Cannot build this lesson: ${reason}`, { place: { line: 1, column: 1 }, ruleId: 'build-failed', source: 'lectern' }).fatal = true;
-    if (process.env.LECTERN_DEBUG === '1' && error instanceof Error) console.error(error.stack);
-  }
-
-  lesson.diagnostics = diagnosticsOf(file);
-  const errors = lesson.diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = lesson.diagnostics.filter((d) => d.severity === 'warning').length;
-  const ms = Math.round(performance.now() - started);
-  job.progress.finish(name, `built in ${(ms / 1000).toFixed(1)} s`, [errors ? `${errors} error${errors > 1 ? 's' : ''}` : '', warnings ? `${warnings} warning${warnings > 1 ? 's' : ''}` : ''].filter(Boolean).join(', '));
-  // A lesson with errors is rebuilt next time, so its problems are reported again.
-  if (errors === 0) await job.cache.store(key, { inputs, artifacts: written, diagnostics: lesson.diagnostics });
-  else await job.cache.forget(key);
-  return reportOf(written, lesson.diagnostics, false);
-}
 
 /** The disk-full error's own words (ENOSPC, EDQUOT or EFBIG), found along the `cause` chain. */
 function diskFullReason(error: unknown): string {
@@ -445,138 +252,4 @@ function diskFullReason(error: unknown): string {
     if (code === 'EFBIG') return 'a file is larger than allowed (EFBIG)';
   }
   return 'the disk is full';
-}
-
-function toPosix(path: string): string {
-  return path.split(sep).join('/');
-}
-
-async function ensureWritable(outRoot: string): Promise<void> {
-  try {
-    await mkdir(outRoot, { recursive: true });
-    const probe = join(outRoot, `.lectern-write-test-${process.pid}`);
-    await writeFile(probe, '');
-    await rm(probe, { force: true });
-  } catch (error) {
-    throw new EnvironmentError(`Cannot write to the output folder ${outRoot}: ${(error as Error).message.split('\n')[0]}. Choose another with --out.`, { cause: error });
-  }
-}
-
-function loadTemplates(dir: string | undefined, cwd: string) {
-  const dirs = [defaultTemplatesDir];
-  if (dir) {
-    const custom = resolve(cwd, dir);
-    if (!statSync(custom, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`templates folder not found: ${dir}`);
-    dirs.push(custom);
-  }
-  const { templates: sources, assets } = loadTemplateSources(dirs);
-  return { sources, assets, compiled: compileTemplates(sources) };
-}
-
-async function loadTheme(theme: string | undefined, cwd: string, assets: Record<string, string>): Promise<Theme> {
-  const name = theme ?? 'lectern';
-  if (/\.css$/i.test(name)) {
-    const path = resolve(cwd, name);
-    if (!existsSync(path)) throw new UsageError(`theme file not found: ${name}`);
-    const css = await readFile(path, 'utf8');
-    const declared = /@theme\s+([\w-]+)/.exec(css)?.[1];
-    if (!declared) throw new UsageError(`theme file ${name} has no "/* @theme name */" comment, which Marp needs`);
-    return { name: declared, css, builtIn: [assets['themes/lectern.css'] ?? ''] };
-  }
-  const css = assets[`themes/${name}.css`];
-  if (css === undefined) {
-    const known = Object.keys(assets).filter((a) => a.startsWith('themes/')).map((a) => a.slice(7, -4));
-    throw new UsageError(`unknown theme "${name}"; use one of ${known.join(', ')} or a .css file`);
-  }
-  return { name, css, builtIn: [] };
-}
-
-function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (reason: unknown) => void } {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  // Settling twice is harmless (the first wins); an unobserved rejection is not.
-  promise.catch(() => {});
-  return { promise, resolve, reject };
-}
-
-/**
- * Runs `task` over items with at most `limit` at once. After a failure no new item starts, and the
- * failure is reported once the items in flight have ended: nothing is still using the browser when
- * the caller closes it (it would otherwise start a new one).
- */
-async function forEachLimit<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length && !failure) {
-      const item = items[next++];
-      try {
-        await task(item);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  });
-  await Promise.all(workers);
-  if (failure) throw failure.error;
-}
-
-/**
- * The heavy half of a build (Chromium, Mermaid, Marp, the PDF writers), loaded on first need:
- * a build whose lessons are all unchanged never imports it.
- */
-class Engine {
-  #loaded: Promise<{ manager: BrowserManager; mermaid: MermaidRenderer; buildDocuments: typeof import('./documents.js').buildDocuments }> | undefined;
-
-  constructor(
-    private readonly given: () => BrowserManager | null,
-    private readonly options: { concurrency: number; outRoot: string; executablePath?: string; prewarm: boolean; progress: Progress; timeout?: number },
-  ) {}
-
-  #manager: BrowserManager | undefined;
-
-  /** How many times Chromium died under this build so far. */
-  get crashes(): number {
-    return this.#manager?.crashes ?? 0;
-  }
-
-  load() {
-    this.#loaded ??= (async () => {
-      // Chromium first: it starts in the background while the rest of the engine loads and the first
-      // lesson renders, which is most of a one-lesson rebuild.
-      const [{ BrowserManager }, { warmPrintPages }] = await Promise.all([import('../browser/manager.js'), import('../export/print-page.js')]);
-      const { concurrency, outRoot, executablePath } = this.options;
-      const manager = this.given() ?? new BrowserManager({ concurrency, allowedRoots: [outRoot], executablePath, timeout: this.options.timeout, maxCrashes: MAX_CRASHES });
-      this.#manager = manager;
-      if (this.options.prewarm) warmPrintPages(manager, concurrency);
-      this.options.progress.mark('engine: browser starting');
-      const [{ MermaidRenderer }, { DiagramCache }, { buildDocuments }] = await Promise.all([
-        import('../assets/mermaid.js'),
-        import('../assets/diagram-cache.js'),
-        import('./documents.js'),
-      ]);
-      const mermaid = new MermaidRenderer(manager, { cache: new DiagramCache(join(outRoot, '.cache', 'diagrams')) });
-      // The module books' PDF library loads while Chromium prints, when this thread would only wait.
-      void import('../course/book.js').catch(() => {});
-      this.options.progress.mark('engine loaded');
-      return { manager, mermaid, buildDocuments };
-    })();
-    return this.#loaded;
-  }
-
-  /** Releases the page and (when it owns it) the browser; says whether Chromium was started. */
-  async dispose(closeBrowser: boolean): Promise<boolean> {
-    if (!this.#loaded) return false;
-    const loaded = await this.#loaded.catch(() => undefined);
-    if (!loaded) return false;
-    const { manager, mermaid } = loaded;
-    const launched = manager.launched;
-    await mermaid.dispose().catch(() => {});
-    if (closeBrowser) await manager.close();
-    return launched;
-  }
 }

@@ -1,0 +1,67 @@
+/**
+ * The build's engine: Chromium, the Mermaid renderer and the document builders, imported and
+ * started only when the first lesson needs them, and disposed of once at the end.
+ */
+import { join } from 'node:path';
+import type { BrowserManager } from '../browser/manager.js';
+import type { MermaidRenderer } from '../assets/mermaid.js';
+import type { Progress } from './progress.js';
+
+/** Chromium may die once under a build and be restarted; the second death is final. */
+export const MAX_CRASHES = 2;
+
+/**
+ * The heavy half of a build (Chromium, Mermaid, Marp, the PDF writers), loaded on first need:
+ * a build whose lessons are all unchanged never imports it.
+ */
+export class Engine {
+  #loaded: Promise<{ manager: BrowserManager; mermaid: MermaidRenderer; buildDocuments: typeof import('./documents.js').buildDocuments }> | undefined;
+
+  constructor(
+    private readonly given: () => BrowserManager | null,
+    private readonly options: { concurrency: number; outRoot: string; executablePath?: string; prewarm: boolean; progress: Progress; timeout?: number },
+  ) {}
+
+  #manager: BrowserManager | undefined;
+
+  /** How many times Chromium died under this build so far. */
+  get crashes(): number {
+    return this.#manager?.crashes ?? 0;
+  }
+
+  load() {
+    this.#loaded ??= (async () => {
+      // Chromium first: it starts in the background while the rest of the engine loads and the first
+      // lesson renders, which is most of a one-lesson rebuild.
+      const [{ BrowserManager }, { warmPrintPages }] = await Promise.all([import('../browser/manager.js'), import('../export/print-page.js')]);
+      const { concurrency, outRoot, executablePath } = this.options;
+      const manager = this.given() ?? new BrowserManager({ concurrency, allowedRoots: [outRoot], executablePath, timeout: this.options.timeout, maxCrashes: MAX_CRASHES });
+      this.#manager = manager;
+      if (this.options.prewarm) warmPrintPages(manager, concurrency);
+      this.options.progress.mark('engine: browser starting');
+      const [{ MermaidRenderer }, { DiagramCache }, { buildDocuments }] = await Promise.all([
+        import('../assets/mermaid.js'),
+        import('../assets/diagram-cache.js'),
+        import('./documents.js'),
+      ]);
+      const mermaid = new MermaidRenderer(manager, { cache: new DiagramCache(join(outRoot, '.cache', 'diagrams')) });
+      // The module books' PDF library loads while Chromium prints, when this thread would only wait.
+      void import('../course/book.js').catch(() => {});
+      this.options.progress.mark('engine loaded');
+      return { manager, mermaid, buildDocuments };
+    })();
+    return this.#loaded;
+  }
+
+  /** Releases the page and (when it owns it) the browser; says whether Chromium was started. */
+  async dispose(closeBrowser: boolean): Promise<boolean> {
+    if (!this.#loaded) return false;
+    const loaded = await this.#loaded.catch(() => undefined);
+    if (!loaded) return false;
+    const { manager, mermaid } = loaded;
+    const launched = manager.launched;
+    await mermaid.dispose().catch(() => {});
+    if (closeBrowser) await manager.close();
+    return launched;
+  }
+}
