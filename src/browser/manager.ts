@@ -2,22 +2,23 @@
  * One Chromium for the whole run: launched on first use, shared by every caller, pages drawn from a
  * bounded pool, kept off the network, and always closed, on errors and on Ctrl-C alike.
  */
-import { accessSync, constants, rmSync, statfsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { launch } from 'puppeteer-core';
+import { rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { Browser, Page } from 'puppeteer-core';
 import { EnvironmentError } from '../errors.js';
 import { BrowserCrashedError } from './crash.js';
 import { findChrome } from './find-chrome.js';
 import { canonical, guardPage } from './network-guard.js';
-import type { BlockedRequest, PageGuard } from './network-guard.js';
+import type { PageGuard } from './network-guard.js';
 import { Semaphore } from './semaphore.js';
 import { withTimeout } from './with-timeout.js';
+import { createProfile, endBrowser, launchChromium, launchFailed, removeProfile } from './chromium-process.js';
+import { ExitHooks } from './exit-hooks.js';
+import { openNewPage, type PageLease, type PageOptions } from './page-lease.js';
 
 export type { BlockedRequest, BlockReason } from './network-guard.js';
 export { BrowserCrashedError } from './crash.js';
+export type { PageLease, PageOptions } from './page-lease.js';
 
 export interface BrowserManagerOptions {
   /** Chromium to launch; defaults to `findChrome()`. An empty string means none is available. */
@@ -37,44 +38,11 @@ export interface BrowserManagerOptions {
   maxCrashes?: number;
 }
 
-export interface PageOptions {
-  /** Folders whose files this page may load, on top of the manager's. */
-  allowedRoots?: readonly string[];
-  /** Whether scripts run in the page; defaults to true. */
-  javaScriptEnabled?: boolean;
-  /**
-   * Hands the page back for the next caller with the same options instead of closing it: opening a
-   * page starts a renderer process, which costs as much as printing a handout. For callers that
-   * navigate to a whole new document (print pages); the next lease gets fresh roots and blocked list.
-   */
-  reuse?: boolean;
-  /**
-   * A long-lived page (Mermaid's warm page) that does not take one of the pool's slots, so it never
-   * leaves the PDFs waiting for it. Only one per caller, kept for the run.
-   */
-  dedicated?: boolean;
-  /**
-   * A page in a window of its own, which no other tab can hide: for screenshots (PPTX slides),
-   * which a hidden page never finishes. Other pages are background tabs, which print just as well
-   * and cost less. Never kept for reuse.
-   */
-  visible?: boolean;
-}
-
 /** An open page not leased to anyone, kept for reuse. */
 interface IdlePage {
   page: Page;
   guard: PageGuard;
   javaScriptEnabled: boolean;
-}
-
-/** A page borrowed from the pool; `close()` returns its slot. */
-export interface PageLease {
-  readonly page: Page;
-  /** What the page tried to load and was refused, in order; grows while the lease lasts. */
-  readonly blocked: readonly BlockedRequest[];
-  /** Ends the lease; with `reusable` (and `reuse` asked for) the page stays open for the next caller. */
-  close(reusable?: boolean): Promise<void>;
 }
 
 interface Session {
@@ -86,28 +54,6 @@ interface Session {
 
 const notFound = 'Cannot start Chromium: none found. Run npm run setup, or set CHROME_PATH.';
 
-// Each flag keeps a headless, offline, throwaway browser from reaching out or tripping on this box.
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-  '--font-render-hinting=none',
-  // Request interception cannot see WebSockets. Two independent layers stop them, and anything else
-  // that slips past interception: every host (IP literals and loopback too) resolves to nothing,
-  // and all traffic goes to a proxy nobody listens on.
-  '--proxy-server=http://127.0.0.1:9',
-  '--proxy-bypass-list=<-loopback>',
-  '--host-resolver-rules=MAP * ~NOTFOUND',
-  '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
-];
-
-const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /** A lazily launched, shared, disposable Chromium. */
 export class BrowserManager {
@@ -129,6 +75,13 @@ export class BrowserManager {
   #profileDir: string | undefined;
   #live: Session | undefined;
   readonly #disposals = new Set<Promise<void>>();
+  readonly #hooks = new ExitHooks(
+    () => this.close(),
+    () => {
+      this.#live?.browser.process()?.kill('SIGKILL');
+      if (this.#profileDir) rmSync(this.#profileDir, { recursive: true, force: true, maxRetries: 3 });
+    },
+  );
 
   constructor(options: BrowserManagerOptions = {}) {
     this.#executablePath = options.executablePath;
@@ -218,21 +171,7 @@ export class BrowserManager {
         ({ page, guard } = idle);
         guard.reset(roots);
       } else {
-        // A browser closing under us (Ctrl-C) would leave newPage() waiting for its 30 s timeout.
-        // Pool pages open as background tabs, so that they never hide a page someone screenshots.
-        page = await new Promise<Page>((resolvePage, rejectPage) => {
-          const gone = () => rejectPage(new EnvironmentError('Cannot open a page: Chromium was closed'));
-          if (!browser.connected) return gone();
-          browser.once('disconnected', gone);
-          const timer = setTimeout(() => rejectPage(new Error(`Cannot open a page: Chromium did not answer in ${this.timeout} ms`)), this.timeout);
-          browser
-            .newPage(options.visible ? { type: 'window' } : { background: true })
-            .then(resolvePage, rejectPage)
-            .finally(() => {
-              clearTimeout(timer);
-              browser.off('disconnected', gone);
-            });
-        });
+        page = await openNewPage(browser, options.visible, this.timeout);
         // Every call on the page (loading, waiting, evaluating) gives up after this long rather than hang.
         page.setDefaultTimeout(this.timeout);
         page.setDefaultNavigationTimeout(this.timeout);
@@ -344,26 +283,15 @@ export class BrowserManager {
     const executablePath = this.#executablePath ?? findChrome();
     if (!executablePath) throw new EnvironmentError(notFound);
 
-    const profileDir = await mkdtemp(join(profileParent(), 'lectern-chromium-'));
+    const profileDir = await createProfile();
     this.#profileDir = profileDir;
     // Installed before launching, so Ctrl-C during the launch still cleans up.
-    this.#listen();
+    this.#hooks.on();
     let browser: Browser;
     try {
-      browser = await launch({
-        executablePath,
-        headless: true,
-        pipe: true,
-        userDataDir: profileDir,
-        args: chromiumArgs,
-        timeout: this.#launchTimeout,
-        // The manager owns shutdown: puppeteer's own handlers would exit before the profile is removed.
-        handleSIGINT: false,
-        handleSIGTERM: false,
-        handleSIGHUP: false,
-      });
+      browser = await launchChromium(executablePath, profileDir, this.#launchTimeout);
     } catch (error) {
-      this.#unlisten();
+      this.#hooks.off();
       await removeProfile(profileDir);
       if (this.#profileDir === profileDir) this.#profileDir = undefined;
       throw new EnvironmentError(launchFailed(executablePath, error), { cause: error });
@@ -393,7 +321,7 @@ export class BrowserManager {
       }
       if (this.#live === session) {
         this.#live = undefined;
-        this.#unlisten();
+        this.#hooks.off();
       }
       await removeProfile(profileDir);
       if (this.#profileDir === profileDir) this.#profileDir = undefined;
@@ -403,83 +331,4 @@ export class BrowserManager {
     void disposal.finally(() => this.#disposals.delete(disposal));
     return disposal;
   }
-
-  readonly #onSignal = (signal: NodeJS.Signals): void => {
-    // A second Ctrl-C while we clean up gets Node's default (immediate) behaviour.
-    this.#unlisten();
-    void this.close()
-      .catch(() => {})
-      .finally(() => {
-        // Re-raise for the default exit (130 for SIGINT) unless someone else handles the signal.
-        if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
-      });
-  };
-
-  // Last resort when the process exits without close(): synchronous kill and removal only.
-  readonly #onExit = (): void => {
-    this.#live?.browser.process()?.kill('SIGKILL');
-    if (this.#profileDir) rmSync(this.#profileDir, { recursive: true, force: true, maxRetries: 3 });
-  };
-
-  #listen(): void {
-    this.#unlisten();
-    for (const signal of signals) process.on(signal, this.#onSignal);
-    process.on('exit', this.#onExit);
-  }
-
-  #unlisten(): void {
-    for (const signal of signals) process.off(signal, this.#onSignal);
-    process.off('exit', this.#onExit);
-  }
-}
-
-function launchFailed(executablePath: string, error: unknown): string {
-  const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]?.trim() || 'unknown error';
-  return `Cannot start Chromium (${executablePath}): ${reason}. Run npm run setup, or set CHROME_PATH.`;
-}
-
-/**
- * Ends a browser whose work is done. Everything it printed has been received and its profile is
- * thrown away, so there is nothing for a graceful shutdown to save: the whole process group is
- * killed at once, which is a tenth of a second sooner (and less CPU) than Chromium's own shutdown.
- * Windows, without process groups, gets the graceful close.
- */
-async function endBrowser(browser: Browser): Promise<void> {
-  const child = browser.process();
-  if (process.platform === 'win32' || !child?.pid) return browser.close();
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
-    try {
-      // Puppeteer starts Chromium as the leader of its own process group: renderers, GPU and utility processes too.
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      child.kill('SIGKILL');
-    }
-    await exited;
-  }
-  await browser.disconnect();
-}
-
-/**
- * Where the throwaway profile goes: a memory-backed folder when there is a roomy one. A new profile
- * is two dozen small databases, each created and synced to disk; on a RAM disk that costs Chromium's
- * start a fifth less CPU.
- */
-function profileParent(): string {
-  const shm = '/dev/shm';
-  if (process.platform !== 'linux') return tmpdir();
-  try {
-    accessSync(shm, constants.W_OK);
-    const { bavail, bsize } = statfsSync(shm);
-    // Docker gives containers 64 MiB, which Chromium's own shared memory needs; leave that alone.
-    if (bavail * bsize >= 512 * 1024 * 1024) return shm;
-  } catch {
-    // No /dev/shm here.
-  }
-  return tmpdir();
-}
-
-async function removeProfile(dir: string): Promise<void> {
-  // Chromium's helpers can still be flushing for a moment after the main process exits.
-  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => {});
 }

@@ -1,0 +1,45 @@
+/**
+ * The process hooks that make sure no Chromium outlives Lectern: on Ctrl-C (or SIGTERM, SIGHUP) the
+ * browser is closed and its profile removed before the signal is raised again for the default
+ * exit; on a plain exit without a close, a synchronous last resort kills it and removes the profile.
+ */
+const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** Signal and exit hooks for one browser, installed while it may be running. */
+export class ExitHooks {
+  /**
+   * @param close  closes the browser (asynchronously) when a signal arrives.
+   * @param onExit kills it synchronously when the process exits; it cannot wait for promises.
+   */
+  constructor(
+    private readonly close: () => Promise<void>,
+    private readonly onExit: () => void,
+  ) {}
+
+  readonly #onSignal = (signal: NodeJS.Signals): void => {
+    // A second Ctrl-C while we clean up gets Node's default (immediate) behaviour.
+    this.off();
+    void this.close()
+      .catch(() => {})
+      .finally(() => {
+        // Re-raise for the default exit (130 for SIGINT) unless someone else handles the signal.
+        if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+      });
+  };
+
+  // Last resort when the process exits without close(): synchronous kill and removal only.
+  readonly #onExit = (): void => this.onExit();
+
+  /** Installs the hooks (once: installing again replaces them). */
+  on(): void {
+    this.off();
+    for (const signal of signals) process.on(signal, this.#onSignal);
+    process.on('exit', this.#onExit);
+  }
+
+  /** Removes the hooks. */
+  off(): void {
+    for (const signal of signals) process.off(signal, this.#onSignal);
+    process.off('exit', this.#onExit);
+  }
+}
