@@ -1,6 +1,12 @@
 /**
- * Renders Mermaid diagrams to SVG in one warm Chromium page: Mermaid loads once, then each diagram
- * costs tens of milliseconds. Always `securityLevel: 'strict'`, whatever a diagram asks for.
+ * src/assets/ turns a lesson's Mermaid diagrams into pictures that can be read where they are shown:
+ * rendered to SVG (this file), measured and redrawn the other way round or split into parts until
+ * their words are large enough (mermaid-layout.ts, mermaid-fit.ts, mermaid-split*.ts), read without
+ * Mermaid to describe them in words (mermaid-structure.ts, mermaid-read-*.ts), and cached by content
+ * (diagram-cache.ts).
+ *
+ * This file: renders Mermaid diagrams to SVG in one warm Chromium page: Mermaid loads once, then each
+ * diagram costs tens of milliseconds. Always `securityLevel: 'strict'`, whatever a diagram asks for.
  */
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';

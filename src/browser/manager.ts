@@ -1,6 +1,10 @@
 /**
- * One Chromium for the whole run: launched on first use, shared by every caller, pages drawn from a
- * bounded pool, kept off the network, and always closed, on errors and on Ctrl-C alike.
+ * src/browser/ is the one Chromium that diagrams and every PDF share: found (find-chrome.ts),
+ * launched offline and ended (chromium-process.ts), its pages kept off the network
+ * (network-guard.ts), closed on Ctrl-C (exit-hooks.ts), and a crash told apart (crash.ts).
+ *
+ * This file: one Chromium for the whole run: launched on first use, shared by every caller, pages drawn
+ * from a bounded pool, kept off the network, and always closed, on errors and on Ctrl-C alike.
  */
 import { rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';

@@ -1,7 +1,11 @@
 /**
- * Incremental builds: each lesson's artifacts record a hash of everything that went into them
- * (lesson text, linked notes, images, templates, theme, options, Lectern's version), and the cache
- * adds a fingerprint of Lectern's code to it. An unchanged lesson whose artifacts are all still
+ * src/cache/ is what lets a build skip work it has done before, under `OUT/.cache/`: each lesson's
+ * artifacts (this file) and each lesson's analysis (analysis-cache.ts), keyed with a fingerprint of
+ * Lectern's own code (code-hash.ts) so that a changed Lectern never reuses stale results.
+ *
+ * This file is for incremental builds: each lesson's artifacts record a hash of everything that went
+ * into them (lesson text, linked notes, images, templates, theme, options, Lectern's version), and the
+ * cache adds a fingerprint of Lectern's code to it. An unchanged lesson whose artifacts are all still
  * there is skipped without starting Chromium.
  */
 import { createHash } from 'node:crypto';

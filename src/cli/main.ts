@@ -1,7 +1,11 @@
 /**
- * The CLI entry: parses arguments, runs one command and returns its exit status. It never calls
- * `process.exit`; `bin/lectern.js` sets the status. A `LecternError` becomes one line on stderr and
- * its own exit code; any other exception is a bug: its message (and stack with LECTERN_DEBUG=1), exit 1.
+ * src/cli/ is the command line: arguments (args.ts) and config files (config.ts) read, one file per
+ * command in commands/, the help text, and diagnostics printed (report.ts).
+ *
+ * This file: the CLI entry: parses arguments, runs one command and returns its exit status. It never
+ * calls `process.exit`; `bin/lectern.js` sets the status. A `LecternError` becomes one line on stderr
+ * and its own exit code; any other exception is a bug: its message (and stack with LECTERN_DEBUG=1),
+ * exit 1.
  */
 import { LecternError, UsageError } from '../errors.js';
 import { parseArgs } from './args.js';

@@ -1,10 +1,16 @@
 /**
- * Lessons and documents. A course folder holds more than lessons: a curriculum overview, a glossary,
- * unpaired notes. A Markdown file found in a folder (not named on the command line) that is not a
- * module README and not a lesson's lecture notes is a lesson only when it has a title and either
+ * src/course/ is what Lectern knows about a course as a whole, beyond each lesson: which files are
+ * lessons (this file), their order and their lecture notes (order.ts, notes.ts), links between files,
+ * lesson timing, the index's module overviews and document pages, the module books (merged PDFs:
+ * book*.ts, finish.ts) and the course-level lint (lint/). Finding the files on disk is the job of
+ * src/orchestrate/course.ts.
+ *
+ * This file: lessons and documents. A course folder holds more than lessons: a curriculum overview, a
+ * glossary, unpaired notes. A Markdown file found in a folder (not named on the command line) that is
+ * not a module README and not a lesson's lecture notes is a lesson only when it has a title and either
  * learning objectives or a lesson number (in its title or file name). Anything else is a document:
- * listed in the index, never built, and not held to the rules only lessons must follow.
- * A file named on the command line is always built as a lesson.
+ * listed in the index, never built, and not held to the rules only lessons must follow. A file named on
+ * the command line is always built as a lesson.
  */
 import type { VFile } from 'vfile';
 import type { Lesson } from '../model/lesson.js';

@@ -1,6 +1,11 @@
 /**
- * The one Marp configuration Lectern renders decks with: lesson text never becomes live HTML,
- * and nothing in the output needs the network (no twemoji images, MathJax as inline SVG).
+ * src/export/ turns rendered documents into the files people open: the deck through Marp (this
+ * file) into standalone HTML (deck-html.ts), PDF (pdf.ts) and PowerPoint (pptx.ts, pptx/), the
+ * handout and lab sheets into PDF (document-pdf.ts), with slides that overflow measured
+ * (measure.ts) and every file written atomically (atomic.ts).
+ *
+ * This file: the one Marp configuration Lectern renders decks with: lesson text never becomes live
+ * HTML, and nothing in the output needs the network (no twemoji images, MathJax as inline SVG).
  */
 import { Marp } from '@marp-team/marp-core';
 import { InputError } from '../errors.js';

@@ -1,6 +1,10 @@
 /**
- * Extract: mdast → the typed lesson model. Pure: no file system, no browser, no clock.
- * Content problems become vfile messages; nothing the lesson says is dropped (see `sections`).
+ * src/extract/ turns a lesson's mdast into the typed lesson model (src/model/): headings and
+ * sections, objectives, exercises and their answers, case studies, navigation, front matter; it asks
+ * src/languages/ what each code fence is. Pure.
+ *
+ * This file: mdast → the typed lesson model. Pure: no file system, no browser, no clock. Content
+ * problems become vfile messages; nothing the lesson says is dropped (see `sections`).
  */
 import type { Root, RootContent, Code, Heading, List, Nodes, Parent } from 'mdast';
 import type { VFile } from 'vfile';

@@ -1,4 +1,7 @@
-/** The lint stage: every rule, run over one analysed lesson, reporting into its vfile. */
+/**
+ * The lint stage: every rule, run over one analysed lesson, reporting into its vfile. Each rule is
+ * one file of src/lint/rules/, listed here.
+ */
 import type { LintContext, Rule } from './rule.js';
 import { brokenLink } from './rules/broken-link.js';
 import { caseStudyIncomplete } from './rules/case-study-incomplete.js';

@@ -1,5 +1,5 @@
 /**
- * The typed lesson model: the only thing that crosses from extraction to rendering.
+ * src/model/ holds the typed lesson model: the only thing that crosses from extraction to rendering.
  * Its JSON form is the public contract of `lectern inspect` (see CONTRACT.md).
  */
 

@@ -1,6 +1,11 @@
 /**
- * `lectern build`: every lesson under the input paths → decks, handouts and labs in OUT.
- * One lazily started Chromium serves diagrams and every PDF; it is always closed.
+ * src/orchestrate/ runs a build: finds the course on disk (course.ts), builds each lesson
+ * (build-lesson.ts) with the lazily loaded engine (build-engine.ts) into its documents
+ * (documents.ts), then writes the index page and the build report (index-page.ts, write-report.ts);
+ * shards and watch rebuilds merge their reports (shard.ts, merge-reports.ts).
+ *
+ * This file: `lectern build`: every lesson under the input paths → decks, handouts and labs in OUT. One
+ * lazily started Chromium serves diagrams and every PDF; it is always closed.
  */
 import { join, resolve } from 'node:path';
 import type { BrowserManager } from '../browser/manager.js';

@@ -1,5 +1,9 @@
 /**
- * Where each artifact goes: `OUT/<module-dir>/<lesson-id>/…`, and a guard that nothing lands outside OUT.
+ * src/output/ says where files go and which templates are read: output paths that never leave OUT
+ * (this file) and the template folders, the defaults overridden by a user's (template-files.ts).
+ *
+ * This file: where each artifact goes: `OUT/<module-dir>/<lesson-id>/…`, and a guard that nothing lands
+ * outside OUT.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { LecternError } from '../errors.js';

@@ -1,6 +1,10 @@
 /**
- * Parse: lesson text → mdast, with Carpentries containers made explicit.
- * Pure: the vfile's value in, a tree out; no file system.
+ * src/parse/ turns lesson text into mdast: remark with GFM and front matter, after a line-level pass
+ * that makes Carpentries constructs explicit (preprocess.ts), with micromark's edits kept linear on
+ * large documents (linear-edits.ts) and parses counted for tests (parse-count.ts). Pure.
+ *
+ * This file: lesson text → mdast, with Carpentries containers made explicit. Pure: the vfile's value
+ * in, a tree out; no file system.
  */
 import './linear-edits.js';
 import { unified } from 'unified';

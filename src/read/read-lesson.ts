@@ -1,6 +1,7 @@
 /**
- * The read stage, the edge that touches the disk: finds lesson files and turns one into a clean
- * in-memory vfile (UTF-8, no BOM, LF line endings) or an `InputError` that names the file and the problem.
+ * src/read/ is the read stage, the edge that touches the disk: finds lesson files and turns one into a
+ * clean in-memory vfile (UTF-8, no BOM, LF line endings) or an `InputError` that names the file and the
+ * problem.
  */
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';

@@ -1,7 +1,11 @@
 /**
- * The preview server of `lectern serve`: OUT as static files on 127.0.0.1, HTML pages with live
- * reload added on the way out, and a Server-Sent Events stream that tells them when a build is done.
- * Nothing outside OUT is ever served, nor any dot-file inside it (`.cache`), nor a folder listing.
+ * src/serve/ is `lectern serve`'s preview of OUT in a browser: the server (this file), the live
+ * reload added to pages as they are served (live-reload.ts) and the content types (mime.ts).
+ *
+ * This file: the preview server of `lectern serve`: OUT as static files on 127.0.0.1, HTML pages with
+ * live reload added on the way out, and a Server-Sent Events stream that tells them when a build is
+ * done. Nothing outside OUT is ever served, nor any dot-file inside it (`.cache`), nor a folder
+ * listing.
  */
 import { createReadStream } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';

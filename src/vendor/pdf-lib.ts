@@ -1,7 +1,9 @@
 /**
- * pdf-lib, loaded from its single-file build: the same library and API, in a third of the time its
- * hundreds of CommonJS modules take to load, which a one-lesson rebuild pays for its module books.
- * Every part of Lectern imports pdf-lib from here, so its objects all come from one copy (the
+ * src/vendor/ is how third-party code is loaded where its package's usual entry will not do.
+ *
+ * This file: pdf-lib, loaded from its single-file build: the same library and API, in a third of the
+ * time its hundreds of CommonJS modules take to load, which a one-lesson rebuild pays for its module
+ * books. Every part of Lectern imports pdf-lib from here, so its objects all come from one copy (the
  * outline code tells PDF objects apart with `instanceof`).
  */
 import { createRequire } from 'node:module';

@@ -1,7 +1,11 @@
 /**
- * A watch session: one build, then a rebuild whenever a source changes. Changes are batched (editors
- * write in bursts), changes during a build queue exactly one more build, and each rebuild looks only
- * at the lessons that read a changed file. One Chromium is kept for the whole session.
+ * src/watch/ is `lectern watch`: a session that rebuilds on change (this file), the file watcher
+ * (file-watcher.ts), which lessons a change touches (dependencies.ts), the one Chromium kept across
+ * rebuilds (session-browser.ts) and Ctrl-C (signals.ts).
+ *
+ * This file: a watch session: one build, then a rebuild whenever a source changes. Changes are batched
+ * (editors write in bursts), changes during a build queue exactly one more build, and each rebuild
+ * looks only at the lessons that read a changed file. One Chromium is kept for the whole session.
  */
 import { statSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';

@@ -1,9 +1,14 @@
 /**
- * `lectern workshop FILE.yaml`: a workshop kit in `OUT/workshop/`. Reads and checks the plan, times
- * each lesson, lays the day out on the clock, builds the lessons' documents (the same build as
- * `lectern build`, only those lessons), then makes the agenda, the participant pack (agenda,
- * handouts and lab sheets in one PDF with bookmarks) and the facilitator guide. One Chromium serves
- * the whole run and is always closed.
+ * src/workshop/ makes workshop kits and new lessons: the plan read and checked (config.ts), each
+ * lesson timed and the day laid out on the clock (timing.ts, schedule.ts, time.ts), the agenda, the
+ * participant pack and the facilitator guide (agenda.ts, merge.ts, guide.ts, slides.ts,
+ * materials.ts), and what `lectern new` writes (scaffold.ts).
+ *
+ * This file: `lectern workshop FILE.yaml`: a workshop kit in `OUT/workshop/`. Reads and checks the
+ * plan, times each lesson, lays the day out on the clock, builds the lessons' documents (the same build
+ * as `lectern build`, only those lessons), then makes the agenda, the participant pack (agenda,
+ * handouts and lab sheets in one PDF with bookmarks) and the facilitator guide. One Chromium serves the
+ * whole run and is always closed.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';

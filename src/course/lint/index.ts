@@ -1,4 +1,7 @@
-/** The course-level lint stage: every course rule, run over all the files of a course at once. Pure. */
+/**
+ * The course-level lint stage: every course rule, run over all the files of a course at once. Pure.
+ * Each rule is one file of src/course/lint/rules/, listed here.
+ */
 import type { Diagnostic } from '../../model/lesson.js';
 import type { CourseContext, CourseFile, CourseFileKind, CourseFinding, CourseLintOptions, CourseRule } from './rule.js';
 import { navMismatch } from './rules/nav-mismatch.js';

@@ -1,6 +1,10 @@
 /**
- * `--to pptx` (editable, the default style): the deck as native PowerPoint slides, planned exactly
- * as deck.md and deck.pdf are (same slides, same order, continuation slides included), with the
+ * src/export/pptx/ is the editable PowerPoint deck: each planned slide turned into blocks
+ * (slides.ts, section.ts, blocks.ts, runs.ts, code.ts), placed on the slide (place.ts), in the deck
+ * theme's look (theme.ts), with the lesson's pictures (pictures.ts), written by pptxgenjs (write.ts).
+ *
+ * This file: `--to pptx` (editable, the default style): the deck as native PowerPoint slides, planned
+ * exactly as deck.md and deck.pdf are (same slides, same order, continuation slides included), with the
  * pictures read from the lesson's output folder. Written atomically.
  */
 import type { BrowserManager } from '../../browser/manager.js';
