@@ -2,7 +2,7 @@
  * Which file name a code block shows: the one its author stated, or one the tool requires
  * (`Dockerfile`), never a guess. Decided once here for slides, handouts and lab sheets. Pure.
  */
-import { CONVENTIONAL_FILE_NAMES, inferFileName, statedFileName } from '../languages/index.js';
+import { inferFileName, isConventionalFileName, statedFileName } from '../languages/index.js';
 
 /** Languages typed at a prompt: a file name label would mislead (a directory listing is no `script.sh`). */
 const TYPED = new Set(['bash', 'console', 'powershell']);
@@ -17,5 +17,5 @@ export function displayFileName(code: string, language: string | null, title?: s
   if (stated !== null) return stated;
   const name = inferFileName(code, language, title);
   if (name === null || TYPED.has(language)) return null;
-  return CONVENTIONAL_FILE_NAMES.has(name) ? name : null;
+  return isConventionalFileName(name) ? name : null;
 }
