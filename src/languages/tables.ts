@@ -15,8 +15,8 @@ interface Tables {
   signals: Signal[];
   scorers: Array<NonNullable<LanguagePack['score']>>;
   modelled: Set<string>;
-  covers: Map<string, readonly string[]>;
-  lintAccepts: Map<string, readonly string[]>;
+  covers: Map<string, string[]>;
+  lintAccepts: Map<string, string[]>;
   extensions: Map<string, string[]>;
   baseNames: Map<string, string[]>;
   conventional: Set<string>;
@@ -45,8 +45,8 @@ function tables(): Tables {
     t.signals.push(...(pack.signals ?? []));
     if (pack.score) t.scorers.push(pack.score);
     if (pack.signals?.length || pack.score) t.modelled.add(language);
-    if (pack.covers) t.covers.set(language, pack.covers);
-    t.lintAccepts.set(language, [...(pack.covers ?? []), ...(pack.lintAccepts ?? [])]);
+    for (const covered of pack.covers ?? []) push(t.covers, language, covered);
+    for (const accepted of [...(pack.covers ?? []), ...(pack.lintAccepts ?? [])]) push(t.lintAccepts, language, accepted);
     for (const extension of pack.extensions ?? []) push(t.extensions, extension, language);
     for (const name of pack.baseNames ?? []) push(t.baseNames, name, language);
     for (const name of pack.conventionalNames ?? []) t.conventional.add(name);
