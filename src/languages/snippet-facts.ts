@@ -30,6 +30,16 @@ export function yamlShare(facts: SnippetFacts): number {
   return facts.yaml.lines > 0 && facts.significant > 0 ? facts.yaml.lines / facts.significant : 0;
 }
 
+/**
+ * The scorer of a file kind written in YAML: `points` more for YAML when the snippet is mostly YAML
+ * (half its lines or more) and its keys `fit` the kind (`apiVersion` and `kind` for Kubernetes).
+ */
+export function yamlBonus(points: number, fits: (yaml: SnippetFacts['yaml']) => boolean) {
+  return (facts: SnippetFacts, scores: Map<string, number>): void => {
+    if (yamlShare(facts) >= 0.5 && fits(facts.yaml)) addScore(scores, 'yaml', points);
+  };
+}
+
 /** True when a snippet is INI/TOML-shaped: a section header, and key/value lines making up most of it. */
 export function keyValueShaped(facts: SnippetFacts): boolean {
   const { kv, significant } = facts;

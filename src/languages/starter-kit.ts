@@ -26,13 +26,3 @@ export const listing = (items: string[]) =>
 
 /** Inline Markdown code for a name taken from an example (backticks inside dropped). */
 export const code = (text: string) => `\`${text.replace(/`/g, '')}\``;
-
-/** What a JavaScript/TypeScript module does: the functions and classes it defines, the routes it handles. */
-export function scriptSummary(source: string): string | null {
-  const names = [...source.matchAll(/^(?:export\s+)?(?:default\s+)?(?:async\s+)?function\s+(\w+)|^(?:export\s+)?class\s+(\w+)/gm)].map((m) => code(m[1] ?? m[2]!));
-  const routes = [...source.matchAll(/^\w+\.(get|post|put|patch|delete)\(\s*['"`]([^'"`]+)/gm)].map((m) => code(`${m[1]!.toUpperCase()} ${m[2]}`));
-  const parts: string[] = [];
-  if (names.length > 0) parts.push(`defines ${listing(names.slice(0, 5))}`);
-  if (routes.length > 0) parts.push(`handles ${listing(routes.slice(0, 5))}`);
-  return parts.length > 0 ? listing(parts) : null;
-}

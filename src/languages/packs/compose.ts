@@ -1,7 +1,7 @@
 /** Docker Compose files: YAML with `services`. */
 
 import type { LanguagePack } from '../pack.js';
-import { addScore, yamlShare } from '../snippet-facts.js';
+import { yamlBonus } from '../snippet-facts.js';
 import { code, listing } from '../starter-kit.js';
 
 const SERVICE_KEYS = ['image', 'build', 'ports', 'volumes', 'environment', 'depends_on'];
@@ -10,10 +10,7 @@ export const compose: LanguagePack = {
   kind: 'compose',
   language: 'yaml',
   aliases: ['docker-compose', 'compose'],
-  score: (facts, scores) => {
-    const { topKeys, nestedKeys } = facts.yaml;
-    if (yamlShare(facts) >= 0.5 && topKeys.has('services') && SERVICE_KEYS.some((k) => nestedKeys.has(k))) addScore(scores, 'yaml', 6);
-  },
+  score: yamlBonus(6, ({ topKeys, nestedKeys }) => topKeys.has('services') && SERVICE_KEYS.some((k) => nestedKeys.has(k))),
   conventionalNames: ['docker-compose.yml', 'compose.yaml'],
   fileName: (_text, facts) => {
     const top = facts().yaml.topKeys;

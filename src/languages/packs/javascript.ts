@@ -2,7 +2,7 @@
 
 import type { LanguagePack } from '../pack.js';
 import { programStarter } from '../program-starter.js';
-import { scriptSummary } from '../starter-kit.js';
+import { code, listing } from '../starter-kit.js';
 
 export const javascript: LanguagePack = {
   kind: 'javascript',
@@ -41,3 +41,13 @@ export const javascript: LanguagePack = {
     summary: scriptSummary,
   },
 };
+
+/** What a JavaScript/TypeScript module does: the functions and classes it defines, the routes it handles. */
+export function scriptSummary(source: string): string | null {
+  const names = [...source.matchAll(/^(?:export\s+)?(?:default\s+)?(?:async\s+)?function\s+(\w+)|^(?:export\s+)?class\s+(\w+)/gm)].map((m) => code(m[1] ?? m[2]!));
+  const routes = [...source.matchAll(/^\w+\.(get|post|put|patch|delete)\(\s*['"`]([^'"`]+)/gm)].map((m) => code(`${m[1]!.toUpperCase()} ${m[2]}`));
+  const parts: string[] = [];
+  if (names.length > 0) parts.push(`defines ${listing(names.slice(0, 5))}`);
+  if (routes.length > 0) parts.push(`handles ${listing(routes.slice(0, 5))}`);
+  return parts.length > 0 ? listing(parts) : null;
+}

@@ -2,16 +2,13 @@
 
 import type { LanguagePack } from '../pack.js';
 import { own } from '../own.js';
-import { addScore, yamlShare } from '../snippet-facts.js';
+import { yamlBonus } from '../snippet-facts.js';
 import { listing } from '../starter-kit.js';
 
 export const kubernetes: LanguagePack = {
   kind: 'kubernetes',
   language: 'yaml',
-  score: (facts, scores) => {
-    const top = facts.yaml.topKeys;
-    if (yamlShare(facts) >= 0.5 && top.has('apiVersion') && top.has('kind')) addScore(scores, 'yaml', 8);
-  },
+  score: yamlBonus(8, ({ topKeys }) => topKeys.has('apiVersion') && topKeys.has('kind')),
   fileName: (_text, facts) => {
     const { topKeys, kinds } = facts().yaml;
     const kind = kinds[0]?.replace(/["']/g, '');

@@ -1,15 +1,12 @@
 /** Ansible playbooks: YAML plays with `hosts` and `tasks`. */
 
 import type { LanguagePack } from '../pack.js';
-import { addScore, yamlShare } from '../snippet-facts.js';
+import { yamlBonus } from '../snippet-facts.js';
 
 export const playbook: LanguagePack = {
   kind: 'playbook',
   language: 'yaml',
-  score: (facts, scores) => {
-    const nested = facts.yaml.nestedKeys;
-    if (yamlShare(facts) >= 0.5 && nested.has('hosts') && nested.has('tasks')) addScore(scores, 'yaml', 3);
-  },
+  score: yamlBonus(3, ({ nestedKeys }) => nestedKeys.has('hosts') && nestedKeys.has('tasks')),
   fileName: (text) => (/^\s*-?\s*hosts\s*:/m.test(text) && /^\s*tasks\s*:/m.test(text) ? 'playbook.yml' : null),
   matches: (fileName, _text, guessed) => fileName === 'playbook.yml' || guessed() === 'playbook.yml',
   lab: {

@@ -2,7 +2,7 @@
 
 import type { LanguagePack } from '../pack.js';
 import { programStarter } from '../program-starter.js';
-import { scriptSummary } from '../starter-kit.js';
+import { javascript } from './javascript.js';
 
 export const typescript: LanguagePack = {
   kind: 'typescript',
@@ -39,12 +39,13 @@ export const typescript: LanguagePack = {
   comment: '//',
   starter: (text) => programStarter(text, 'javascript'),
   role: 'program',
+  // TypeScript is JavaScript plus types: the goal summary is JavaScript's.
   lab: {
+    ...javascript.lab!,
     label: 'TypeScript module',
     steps: ['Implement each part marked `TODO`; keep the types as they are.'],
     mistakes: ['Type errors hidden with `any`'],
     watch: ['Type errors are expected on the first try; read the first one together.'],
     check: (fileName) => ({ command: `npx tsc --noEmit ${fileName}`, expected: 'No output: the module type-checks.' }),
-    summary: scriptSummary,
   },
 };

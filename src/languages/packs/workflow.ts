@@ -1,15 +1,12 @@
 /** CI workflows (GitHub Actions and alike): YAML with `jobs` and a trigger or a runner. */
 
 import type { LanguagePack } from '../pack.js';
-import { addScore, yamlShare } from '../snippet-facts.js';
+import { yamlBonus } from '../snippet-facts.js';
 
 export const workflow: LanguagePack = {
   kind: 'workflow',
   language: 'yaml',
-  score: (facts, scores) => {
-    const { topKeys, nestedKeys } = facts.yaml;
-    if (yamlShare(facts) >= 0.5 && topKeys.has('jobs') && (topKeys.has('on') || nestedKeys.has('runs-on'))) addScore(scores, 'yaml', 4);
-  },
+  score: yamlBonus(4, ({ topKeys, nestedKeys }) => topKeys.has('jobs') && (topKeys.has('on') || nestedKeys.has('runs-on'))),
   fileName: (text, facts) => {
     const top = facts().yaml.topKeys;
     return top.has('jobs') && (top.has('on') || /\bruns-on\s*:/.test(text)) ? 'workflow.yml' : null;
