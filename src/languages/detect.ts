@@ -3,40 +3,36 @@
  * suggesting a file name for it.
  *
  * Lessons often fence code without a label, or with the wrong one (a Dockerfile fenced as ```yaml).
- * `detectLanguage` scores the content against every language it knows (strong and weak signals
- * per line, plus whole-snippet structure for line-oriented formats such as Dockerfile, YAML, INI
- * and TOML) and only overrides a declared label when the content is clearly something else.
+ * `detectLanguage` scores the content against every registered language pack (strong and weak
+ * signals per line, plus each pack's whole-snippet scorer for line-oriented formats such as
+ * Dockerfile, YAML, INI and TOML) and only overrides a declared label when the content is clearly
+ * something else. The loop here is shared mechanics; what each language looks like is in its pack.
  *
  * Pure: no fs, no network; never throws; looks at most at the first {@link SAMPLE_LINES} lines.
  */
 
-import { own } from './own.js';
 import { normalizeLanguage } from './aliases.js';
 import {
-  DOCKER_INSTRUCTION, HEREDOC, INI_SECTION, KEY_VALUE, NEUTRAL_VALUE, SIGNALS, SQL_COPY, TOML_ARRAY_TABLE, TOML_VALUE,
+  DOCKER_INSTRUCTION, HEREDOC, INI_SECTION, KEY_VALUE, NEUTRAL_VALUE, SQL_COPY, TOML_ARRAY_TABLE, TOML_VALUE,
   YAML_BLOCK_SCALAR, YAML_KEY, YAML_NOT_KEYS, type Signal,
 } from './signals.js';
+import type { SnippetFacts } from './snippet-facts.js';
+import { coveredBy, isModelled, labelTraits, lineSignals, snippetScorers } from './tables.js';
 
 /** How many lines of a snippet the detector looks at (keeps 3,000-line inputs cheap). */
 const SAMPLE_LINES = 200;
 /** Longest part of a line the detector looks at (guards regexes against minified one-liners). */
 const MAX_LINE = 400;
-/** Largest snippet handed to `JSON.parse` whole. */
-const MAX_JSON_PARSE = 1_000_000;
-
 
 interface Analysis {
   scores: Map<string, number>;
-  /** Non-blank, non-comment lines examined. */
-  significant: number;
-  /** Lines that were shell prompts (`$ cmd`). */
-  prompts: number;
-  /** Top-level YAML keys seen, and the `kind:` values of Kubernetes-like documents. */
-  yamlTopKeys: Set<string>;
-  yamlKinds: string[];
+  facts: SnippetFacts;
 }
 
-/** Scores the first {@link SAMPLE_LINES} lines of `code` against every known language. */
+/**
+ * Scores the first {@link SAMPLE_LINES} lines of `code` against every registered language: each line
+ * against every pack's signals, then the whole snippet by each pack's scorer.
+ */
 export function analyse(code: string): Analysis {
   const scores = new Map<string, number>();
   const capped = new Map<Signal, number>();
@@ -52,6 +48,7 @@ export function analyse(code: string): Analysis {
     add(signal.lang, points);
   };
 
+  const signals = lineSignals();
   const lines = sampleLines(code);
   let significant = 0;
   let prompts = 0;
@@ -203,74 +200,12 @@ export function analyse(code: string): Analysis {
     if (/^<[!?/]?[A-Za-z]/.test(t)) markupLines++;
     if (/^"[^"]+"\s*:/.test(t)) jsonKeyLines++;
 
-    for (const signal of SIGNALS) if (signal.re.test(t)) addSignal(signal);
+    for (const signal of signals) if (signal.re.test(t)) addSignal(signal);
   }
 
-  // Dockerfile: at least two kinds of instruction, and they make up most of the snippet.
-  if (docker.kinds.size >= 2 && significant > 0) {
-    const share = docker.lines / significant;
-    if (share >= 0.6) add('dockerfile', 3 * docker.lines);
-    else if (share >= 0.3) add('dockerfile', docker.lines);
-  }
-
-  // YAML: mostly key/list lines; docker-compose and Kubernetes manifests are YAML with a bonus.
-  if (yaml.lines > 0 && significant > 0) {
-    const share = yaml.lines / significant;
-    if (share >= 0.8 && yaml.lines >= 2) add('yaml', yaml.lines);
-    else add('yaml', Math.min(yaml.lines * 0.5, 2));
-    if (share >= 0.5) {
-      const top = yaml.topKeys;
-      const nested = yaml.nestedKeys;
-      if (top.has('apiVersion') && top.has('kind')) add('yaml', 8);
-      if (top.has('services') && ['image', 'build', 'ports', 'volumes', 'environment', 'depends_on'].some((k) => nested.has(k))) {
-        add('yaml', 6);
-      }
-      if (top.has('jobs') && (top.has('on') || nested.has('runs-on'))) add('yaml', 4);
-      if (nested.has('hosts') && nested.has('tasks')) add('yaml', 3);
-    }
-  }
-
-  // INI / TOML: need a section header, and key/value lines making up most of the snippet.
-  const sections = kv.sections + kv.arrayTables;
-  if (sections > 0 && significant > 0 && kv.lines / significant >= 0.8) {
-    add('toml', kv.sections + 1.5 * kv.tomlValues + 0.5 * kv.neutral + 4 * kv.arrayTables + kv.dottedSections);
-    add('ini', kv.sections + 1.5 * kv.iniValues + 0.5 * kv.neutral);
-  }
-
-  // JSON: parses as an object or array (decisive), or looks like one (JSONC, elided or broken JSON).
-  const trimmed = code.trim();
-  if (/^[[{]/.test(trimmed) && /[\]}]$/.test(trimmed)) {
-    if (trimmed.length <= MAX_JSON_PARSE && parsesAsJson(trimmed)) add('json', Math.max(10, 2 * significant));
-    else if (jsonKeyLines > 0 && jsonKeyLines / Math.max(significant, 1) >= 0.4) add('json', 2 * jsonKeyLines);
-  }
-
-  // Markup: XML when declared so or when the tags are not HTML's.
-  if (scores.has('xml')) {
-    add('xml', markupLines);
-    scores.delete('html');
-  } else if (markupLines / Math.max(significant, 1) >= 0.7 && !scores.has('html')) {
-    add('xml', markupLines);
-  }
-
-  // Families: TypeScript is JavaScript plus types; C++ is C plus its own library and syntax.
-  const js = scores.get('javascript') ?? 0;
-  const tsDeclarations = scores.get('tsdecl') ?? 0;
-  const tsExtra = (scores.get('ts') ?? 0) + tsDeclarations;
-  scores.delete('ts');
-  scores.delete('tsdecl');
-  if (tsExtra >= 3 && (js > 0 || tsDeclarations > 0)) {
-    scores.set('typescript', js + tsExtra);
-    scores.delete('javascript');
-  }
-  const c = scores.get('c') ?? 0;
-  const cppExtra = scores.get('cppx') ?? 0;
-  scores.delete('cppx');
-  if (cppExtra >= 3) {
-    scores.set('cpp', c + cppExtra);
-    scores.delete('c');
-  }
-
-  return { scores, significant, prompts, yamlTopKeys: yaml.topKeys, yamlKinds: yaml.kinds };
+  const facts: SnippetFacts = { code: code.trim(), significant, prompts, docker, yaml, kv, markupLines, jsonKeyLines };
+  for (const score of snippetScorers()) score(facts, scores);
+  return { scores, facts };
 }
 
 export function sampleLines(code: string): string[] {
@@ -283,15 +218,6 @@ export function sampleLines(code: string): string[] {
     start = end + 1;
   }
   return lines;
-}
-
-function parsesAsJson(text: string): boolean {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null;
-  } catch {
-    return false;
-  }
 }
 
 interface Ranked {
@@ -309,36 +235,13 @@ function rank(scores: Map<string, number>): [Ranked | undefined, number] {
 // Detection
 // ---------------------------------------------------------------------------------------------
 
-/** Labels for deliberate non-code (or code the detector cannot judge): never second-guessed. */
-const OPAQUE = new Set([
-  'text', 'output', 'out', 'error', 'warning', 'log', 'console', 'markdown', 'mermaid', 'diff', 'patch', 'csv', 'tsv',
-  'result', 'stdout', 'stderr', 'math', 'latex', 'tex', 'dot', 'graphviz', 'plantuml', 'http', 'pycon', 'ipython',
-]);
-/** Labels that say "some code" without naming a language (Carpentries' `source`). */
-const UNSPECIFIC = new Set(['source', 'code']);
-/** Languages `analyse` can score. */
-const MODELLED = new Set([
-  'bash', 'python', 'sql', 'javascript', 'typescript', 'hcl', 'nginx', 'html', 'xml', 'css', 'go', 'java',
-  'rust', 'c', 'cpp', 'ruby', 'powershell', 'dockerfile', 'yaml', 'json', 'ini', 'toml',
-]);
-
-/**
- * Declared labels that are right for content detected as a narrower language: plain JavaScript is
- * valid TypeScript, and a JSON literal is a valid JavaScript/TypeScript expression.
- */
-const SUPERSETS: Record<string, readonly string[]> = {
-  typescript: ['javascript', 'json'],
-  javascript: ['json'],
-  cpp: ['c'],
-};
-
 /** Detects what the code really is; falls back to the declared language when the content gives no clear signal. */
 export function detectLanguage(code: string, declared: string | null): string | null {
   let fallback: string | null = null;
   try {
     fallback = normalizeLanguage(declared);
     if (typeof code !== 'string' || code.trim() === '') return fallback;
-    if (fallback !== null && OPAQUE.has(fallback)) return fallback;
+    if (fallback !== null && labelTraits(fallback).opaque) return fallback;
     return decide(analyse(code), fallback);
   } catch {
     return fallback;
@@ -348,12 +251,12 @@ export function detectLanguage(code: string, declared: string | null): string | 
 function decide(analysis: Analysis, declared: string | null): string | null {
   const [best, second] = rank(analysis.scores);
   if (!best) return declared;
-  if (declared === null || UNSPECIFIC.has(declared)) {
+  if (declared === null || labelTraits(declared).unspecific) {
     // Unlabelled: a modest but unambiguous signal is enough.
     return best.score >= 2 && best.score >= 1.5 * second ? best.lang : declared;
   }
-  if (best.lang === declared || own(SUPERSETS, declared)?.includes(best.lang)) return declared;
-  if (MODELLED.has(declared)) {
+  if (best.lang === declared || coveredBy(declared)?.includes(best.lang)) return declared;
+  if (isModelled(declared)) {
     // Labelled with a language we know: override only when the content is clearly something else
     // and offers little support for the label.
     const support = analysis.scores.get(declared) ?? 0;
@@ -383,11 +286,7 @@ export function languagesAgree(declared: string | null, detected: string | null)
   const a = normalizeLanguage(declared);
   const b = normalizeLanguage(detected);
   if (a === null || b === null || a === b) return true;
-  if (own(SUPERSETS, a)?.includes(b)) return true;
+  if (coveredBy(a)?.includes(b)) return true;
   const shell = new Set(['bash', 'console']);
   return shell.has(a) && shell.has(b);
 }
-
-// ---------------------------------------------------------------------------------------------
-// File names
-// ---------------------------------------------------------------------------------------------

@@ -1,16 +1,4 @@
-/** What every starter maker shares: comment syntax, TODO lines, and the fallback starter. */
-
-/** Line comment syntax for a language. */
-export function commentPrefix(language: string | null): string {
-  switch (language) {
-    case 'javascript': case 'typescript': case 'json': case 'go': case 'java': case 'c': case 'cpp': case 'rust': case 'css': case 'swift': case 'kotlin':
-      return '//';
-    case 'sql':
-      return '--';
-    default:
-      return '#';
-  }
-}
+/** What every starter maker and lab summary shares: TODO lines, the fallback starter, listings. */
 
 export const todo = (indent: string, prefix: string, hint: string) => `${indent}${prefix} TODO: ${hint}`;
 export const indentOf = (line: string) => /^\s*/.exec(line)?.[0] ?? '';
@@ -35,3 +23,6 @@ export function genericStarter(text: string, prefix: string): string[] {
 /** "a, b and c". */
 export const listing = (items: string[]) =>
   items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+
+/** Inline Markdown code for a name taken from an example (backticks inside dropped). */
+export const code = (text: string) => `\`${text.replace(/`/g, '')}\``;

@@ -2,10 +2,7 @@
  * Which file name a code block shows: the one its author stated, or one the tool requires
  * (`Dockerfile`), never a guess. Decided once here for slides, handouts and lab sheets. Pure.
  */
-import { CONVENTIONAL_FILE_NAMES, inferFileName, statedFileName } from '../languages/index.js';
-
-/** Languages typed at a prompt: a file name label would mislead (a directory listing is no `script.sh`). */
-const TYPED = new Set(['bash', 'console', 'powershell']);
+import { inferFileName, isConventionalFileName, labelTraits, statedFileName } from '../languages/index.js';
 
 /**
  * The file name to print on a code block: the author's (caption, `# file:` comment), or a name the tool
@@ -16,6 +13,7 @@ export function displayFileName(code: string, language: string | null, title?: s
   const stated = statedFileName(code, language, title);
   if (stated !== null) return stated;
   const name = inferFileName(code, language, title);
-  if (name === null || TYPED.has(language)) return null;
-  return CONVENTIONAL_FILE_NAMES.has(name) ? name : null;
+  // Typed at a prompt (the pack says so): a file name label would mislead (a directory listing is no `script.sh`).
+  if (name === null || labelTraits(language).typed) return null;
+  return isConventionalFileName(name) ? name : null;
 }

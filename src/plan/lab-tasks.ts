@@ -11,22 +11,18 @@
  * Pure: no fs, no clock.
  */
 import type { Example, Lesson, Section } from '../model/lesson.js';
-import { inferFileName } from '../languages/index.js';
+import { inferFileName, labelTraits } from '../languages/index.js';
 import { starterCode } from '../languages/starters.js';
-import { checkFor, fileKind, KIND_MISTAKES, KIND_STEPS, KIND_WATCH } from '../languages/file-kinds.js';
+import { checkFor, fileKind, labFacts } from '../languages/file-kinds.js';
 import { goalFor } from '../languages/goals.js';
+import { packOf } from '../languages/tables.js';
 import { COMMAND_TOOLS, commandTool } from '../languages/commands.js';
-export { COMMAND_TOOLS, commandTool };
+import type { CheckYourWork } from '../languages/pack.js';
+export { COMMAND_TOOLS, commandTool, type CheckYourWork };
 import { collectDivs, splitFencedDivs } from '../render/html.js';
 import { exampleExtension, labFileName, labPrerequisites, lessonTools, type PreviousLesson } from '../render/lab-facts.js';
 
 export type TaskKind = 'exercise' | 'build' | 'discussion' | 'troubleshooting' | 'review';
-
-/** A command that tells a learner whether the file is right, and what it prints when it is. */
-export interface CheckYourWork {
-  command: string;
-  expected: string;
-}
 
 /** What an instructor sees as the answer. */
 export interface TaskSolution {
@@ -214,12 +210,6 @@ function emptyTask(kind: TaskKind, title: string, line: number): LabTask {
 // Which examples become tasks
 // ---------------------------------------------------------------------------------------------
 
-/** Terminal sessions and prose: typed or read, never written as a file. */
-const NOT_FILES = new Set(['bash', 'console', 'text', 'output', 'error', 'warning', 'log', 'diff', 'patch', 'markdown', 'mermaid', 'source', 'http', 'powershell']);
-/** File kinds worth a task even in a lesson full of small snippets. */
-const CONFIG_LIKE = new Set(['dockerfile', 'yaml', 'json', 'hcl', 'sql', 'ini', 'toml', 'nginx']);
-const PROGRAMS = new Set(['python', 'javascript', 'typescript']);
-
 const lineCount = (code: string) => code.split('\n').filter((line) => line.trim() !== '').length;
 
 /**
@@ -241,13 +231,16 @@ export function taskExamples(lesson: Lesson): Example[] {
   const solutions = lesson.exercises.map((e) => e.solution ?? '').join('\n');
   return lesson.examples.filter((example) => {
     const language = example.language;
-    if (language === null || NOT_FILES.has(language)) return false;
+    // Terminal sessions and prose are typed or read, never written as a file.
+    if (language === null || labelTraits(language).noTask) return false;
     if (lineCount(example.code) < 3) return false;
     // An example quoted in a solution would hand the answer to students.
     if (solutions.includes(example.code.trim())) return false;
     if (inferFileName(example.code, language, example.title) === null) return false;
     if (!snippets) return true;
-    return CONFIG_LIKE.has(language) || (PROGRAMS.has(language) && lineCount(example.code) > 5);
+    // Configuration is worth a task even in a lesson full of small snippets; a program when it is more than a few lines.
+    const role = packOf(language)?.role;
+    return role === 'config' || (role === 'program' && lineCount(example.code) > 5);
   });
 }
 
@@ -258,11 +251,12 @@ export function taskExamples(lesson: Lesson): Example[] {
 function buildTask(example: Example, pitfalls: string[], fileName: string): LabTask {
   const language = example.language ?? 'text';
   const kind = fileKind(fileName, language, example.code);
+  const facts = labFacts(kind);
   const check = checkFor(kind, fileName, example.code);
   const steps = [
     `Create a new folder for this task and, in it, a file named \`${fileName}\`.`,
     `Copy the starter below into \`${fileName}\` and replace every \`TODO\` line with what it describes; keep the comments.`,
-    ...KIND_STEPS[kind],
+    ...facts.steps,
     check ? `Check your work: run \`${check.command}\` and fix anything it reports.` : 'Read your file top to bottom once more and compare it with the goal.',
   ];
   const checkpoints = [`\`${fileName}\` created`, 'No `TODO` left in the file', ...(check ? [`\`${check.command}\` succeeds`] : [])];
@@ -277,8 +271,8 @@ function buildTask(example: Example, pitfalls: string[], fileName: string): LabT
     checkpoints,
     solution: { markdown: null, code: example.code, language, fileName },
     expected: check?.expected ?? null,
-    commonMistakes: [...KIND_MISTAKES[kind], ...relevantPitfalls(pitfalls, `${example.title} ${example.code}`)],
-    facilitation: KIND_WATCH[kind],
+    commonMistakes: [...facts.mistakes, ...relevantPitfalls(pitfalls, `${example.title} ${example.code}`)],
+    facilitation: [...facts.watch],
   };
 }
 
@@ -286,8 +280,7 @@ function buildTask(example: Example, pitfalls: string[], fileName: string): LabT
 // Starters
 // ---------------------------------------------------------------------------------------------
 
-export { commentPrefix } from '../languages/starter-kit.js';
-export { starterCode } from '../languages/starters.js';
+export { commentPrefix, starterCode } from '../languages/starters.js';
 
 // Discussion, pitfalls, prerequisites, times
 // ---------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@
  * Pure: no fs, no clock.
  */
 import type { Example, Lesson } from '../model/lesson.js';
-import { CONVENTIONAL_FILE_NAMES, fileNamesIn, inferFileName, statedFileName } from '../languages/index.js';
+import { fileNamesIn, inferFileName, isConventionalFileName, statedFileName } from '../languages/index.js';
 
 /** The lesson before this one in its module, as the course knows it. */
 export interface PreviousLesson {
@@ -84,7 +84,7 @@ export function labFileName(example: Example, lesson: Lesson, sameKind: number):
   const stated = statedFileName(example.code, example.language, example.title);
   if (stated) return stated;
   const guess = inferFileName(example.code, example.language, example.title) ?? 'solution.txt';
-  if (CONVENTIONAL_FILE_NAMES.has(guess)) return guess;
+  if (isConventionalFileName(guess)) return guess;
   const extension = extensionOf(guess);
   if (sameKind === 1 && extension) {
     const text = lesson.exercises.map((e) => [e.title, e.prompt, ...e.steps].join('\n')).join('\n');

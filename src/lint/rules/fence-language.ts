@@ -11,27 +11,12 @@
 import type { Rule } from '../rule.js';
 import { report } from '../rule.js';
 import { placeAtLine } from '../util.js';
+import { lintAccepted } from '../../languages/index.js';
 
 const plainLabels = new Set([
   'text', 'txt', 'plain', 'plaintext', 'output', 'out', 'result', 'stdout', 'stderr', 'error', 'warning', 'log', 'console',
   'shell-session', 'none', 'nohighlight',
 ]);
-
-/** Labels that are right for code detected as a narrower language (TypeScript covers plain JavaScript). */
-const compatible: Record<string, readonly string[]> = {
-  typescript: ['javascript'],
-  tsx: ['javascript', 'typescript', 'jsx'],
-  jsx: ['javascript'],
-  yaml: ['json'],
-  jsonc: ['json'],
-  json5: ['json'],
-  zsh: ['bash'],
-  powershell: ['bash'],
-  html: ['xml'],
-  xml: ['html'],
-  hcl: ['terraform'],
-  terraform: ['hcl'],
-};
 
 export const fenceLanguage: Rule = {
   id: 'fence-language',
@@ -50,7 +35,8 @@ export const fenceLanguage: Rule = {
         }
         continue;
       }
-      if (detected === null || detected === declared || compatible[declared]?.includes(detected)) continue;
+      // The label's pack says which other languages it is right for (TypeScript covers JavaScript, JSON is YAML).
+      if (detected === null || detected === declared || lintAccepted(declared).includes(detected)) continue;
       report(ctx, fenceLanguage, `Code fenced as "${declared}" looks like ${detected}; label the fence \`\`\`${detected}`, place);
     }
   },
