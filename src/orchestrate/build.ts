@@ -134,6 +134,7 @@ async function buildCourse(options: BuildOptions, engine: Engine, outRoot: strin
       if (built) changed.add(doc.absolute);
       if (built && !options.select) void engine.load().catch(() => {});
     },
+    interrupted: () => engine.interrupted,
   });
   // When a few lessons were edited, the rest of their modules' handouts and labs go into the module
   // books as they are: they are parsed while the first deck prints, when this thread would wait.
@@ -538,6 +539,11 @@ class Engine {
   ) {}
 
   #manager: BrowserManager | undefined;
+
+  /** The signal that is closing this build's Chromium for good, if any. */
+  get interrupted(): NodeJS.Signals | undefined {
+    return this.#manager?.interrupted;
+  }
 
   /** How many times Chromium died under this build so far. */
   get crashes(): number {
