@@ -25,6 +25,7 @@ import { writeFileAtomic, isDiskFull } from '../export/atomic.js';
 import type { DocumentOptions, Theme } from './documents.js';
 import { listedMinutes, writeIndex } from './index-page.js';
 import { reportWideTables } from './wide-tables.js';
+import { tooLargeToBuild } from './too-large.js';
 import { finishCourse } from '../course/finish.js';
 import { PART } from '../course/book-plan.js';
 import { addCourseDiagnostics } from '../course/course-lint.js';
@@ -132,7 +133,8 @@ async function buildCourse(options: BuildOptions, engine: Engine, outRoot: strin
       const { lesson } = doc.analysis;
       const built = kindOf(lesson) === 'lecture-notes' || (kindOf(lesson) === 'lesson' && (doc.named || looksLikeLesson(lesson)));
       if (built) changed.add(doc.absolute);
-      if (built && !options.select) void engine.load().catch(() => {});
+      // A lesson over a size limit is not built (see notBuilt): it needs no Chromium.
+      if (built && !options.select && !tooLargeToBuild(doc.analysis.file)) void engine.load().catch(() => {});
     },
     interrupted: () => engine.interrupted,
   });
@@ -176,9 +178,10 @@ async function buildCourse(options: BuildOptions, engine: Engine, outRoot: strin
   // Module books need only the handouts and labs: they are merged once every lesson's are final,
   // while the last decks may still be printing.
   const parts = lessons.map(() => deferred<BookParts>());
+  const tooLarge = new Set(lessons.filter((doc) => tooLargeToBuild(doc.analysis.file)).map((doc) => doc.path));
   const books = Promise.all(parts.map((part) => part.promise)).then(async (ready) => {
     // Course outputs depend only on the lessons: when none was rebuilt, they are as they were.
-    if (ready.every((part) => part.cacheHit)) return;
+    if (ready.every((part) => part.cacheHit || tooLarge.has(part.source))) return;
     const { manager } = await engine.load();
     await finishCourse({ outRoot, course, reports: ready, manager, templates: templates.compiled, assets: templates.assets, progress: options.progress, paper: options.paper });
     options.progress.mark('module books done');
@@ -274,6 +277,8 @@ export type BookParts = Pick<LessonReport, 'source' | 'outDir' | 'artifacts' | '
  */
 async function buildLessonGuarded(doc: SourceDoc, course: Course, job: LessonJob): Promise<LessonReport> {
   const started = performance.now();
+  // Read only to its title (its `too-large` error says so): outputs of a title alone would pass for the lesson.
+  if (tooLargeToBuild(doc.analysis.file)) return notBuilt(doc, job, started);
   for (let attempt = 1; ; attempt++) {
     const crashes = job.engine.crashes;
     // A retry reports afresh: what the failed attempt said about the lesson is dropped.
@@ -295,26 +300,32 @@ async function buildLessonGuarded(doc: SourceDoc, course: Course, job: LessonJob
         : `Cannot build this lesson: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
       file.message(reason, { place: { line: 1, column: 1 }, ruleId: crashed ? 'browser-crashed' : 'build-failed', source: 'lectern' }).fatal = true;
       if (process.env.LECTERN_DEBUG === '1' && error instanceof Error) console.error(error.stack);
-      const { lesson } = doc.analysis;
-      lesson.diagnostics = diagnosticsOf(file);
-      const name = doc.moduleDir ? `${doc.moduleDir}/${lesson.id}` : lesson.id;
-      job.progress.finish(name, 'failed', '1 error');
-      const outDir = lessonOutDir(job.outRoot, doc.moduleDir, lesson.id);
-      await job.cache.forget(relative(job.outRoot, outDir)).catch(() => {});
-      return {
-        source: doc.path,
-        id: lesson.id,
-        module: doc.moduleDir,
-        title: lesson.title,
-        number: lesson.number,
-        outDir: toPosix(relative(job.outRoot, outDir)),
-        artifacts: [],
-        diagnostics: lesson.diagnostics,
-        cacheHit: false,
-        ms: Math.round(performance.now() - started),
-      };
+      return notBuilt(doc, job, started);
     }
   }
+}
+
+/** The report of a lesson that has no outputs: its diagnostics say why. */
+async function notBuilt(doc: SourceDoc, job: LessonJob, started: number): Promise<LessonReport> {
+  const { lesson, file } = doc.analysis;
+  lesson.diagnostics = diagnosticsOf(file);
+  const name = doc.moduleDir ? `${doc.moduleDir}/${lesson.id}` : lesson.id;
+  const errors = lesson.diagnostics.filter((d) => d.severity === 'error').length;
+  job.progress.finish(name, 'failed', `${errors} error${errors === 1 ? '' : 's'}`);
+  const outDir = lessonOutDir(job.outRoot, doc.moduleDir, lesson.id);
+  await job.cache.forget(relative(job.outRoot, outDir)).catch(() => {});
+  return {
+    source: doc.path,
+    id: lesson.id,
+    module: doc.moduleDir,
+    title: lesson.title,
+    number: lesson.number,
+    outDir: toPosix(relative(job.outRoot, outDir)),
+    artifacts: [],
+    diagnostics: lesson.diagnostics,
+    cacheHit: false,
+    ms: Math.round(performance.now() - started),
+  };
 }
 
 /** Chromium may die once under a build and be restarted; the second death is final. */
