@@ -13,7 +13,9 @@
 //
 // Usage: npm run bench [-- --lessons 80 --diagrams 60 --check 1000 --edits 3 --keep]
 //        npm run bench -- --rebuilds-only   (cold, warm and one-edit builds only: no baseline, check or memory)
-//        npm run bench -- --hostile-only    (the 4 MB lesson and the 100,000-item list only)
+//        npm run bench -- --hostile-only    (the 4 MB lesson, the 100,000-item list and the linearity rows only)
+// 4. Hostile input (a 4 MB lesson, a 100,000-item list) and linearity (`lectern check` on one lesson
+//    at 1×, 2×, 4× and 8× about 54 KB: the time ratio per doubling).
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -192,8 +194,35 @@ async function hostileRows() {
   return rows;
 }
 
+/**
+ * Linearity: `lectern check` (read, parse, extract, lint; no browser, no cache) on one lesson made of
+ * the seed's body repeated, at 1×, 2×, 4× and 8× about 54 KB, each exactly twice the one before. Its
+ * list items become paragraphs, so the largest stays under the 2,000-item limit. Target: doubling the
+ * input about doubles the time (2×; issue 18 measured 3.2× per doubling before the fix).
+ */
+async function linearityRows() {
+  const [head, ...rest] = seed.split('\n## ');
+  const body = `\n## ${rest.join('\n## ')}`.replace(/^(\s*)(?:[-*+]|\d+\.)\s+(.*)$/gm, '\n$2\n');
+  const copies = Math.ceil((54 * 1024) / body.length);
+  const rows = [];
+  let previous = null;
+  for (const times of [1, 2, 4, 8]) {
+    const text = head + body.repeat(copies * times);
+    const dir = join(work, 'linear', String(times));
+    mkdirSync(join(dir, 'module-6'), { recursive: true });
+    writeFileSync(join(dir, 'module-6', '6.7-linear.md'), text);
+    const timed = await measure(node, [lectern, 'check', dir, '--out', join(work, 'linear-out', String(times)), '--quiet']);
+    const sampled = await measure(node, [lectern, 'check', dir, '--out', join(work, 'linear-out-memory', String(times)), '--quiet'], { memory: true });
+    const ratio = previous ? `${(timed.seconds / previous).toFixed(2)}× the half-size lesson (target about 2×)` : '';
+    if (/too-large/.test(timed.output)) throw new Error(`the ${times}× lesson is over a limit: the linearity rows would time the stop`);
+    rows.push([`lectern check, one lesson of ${Math.round(text.length / 1024)} KB`, timed.seconds, sampled.peakMiB, ratio]);
+    previous = timed.seconds;
+  }
+  return rows;
+}
+
 if (hostileOnly) {
-  const rows = await hostileRows();
+  const rows = [...(await hostileRows()), ...(await linearityRows())];
   const width = Math.max(...rows.map(([label]) => label.length));
   for (const [label, seconds, mib, note] of rows) console.log(`${label.padEnd(width)}  ${seconds.toFixed(2).padStart(6)} s  ${mib.toFixed(0).padStart(5)} MiB  ${note}`);
   if (!keep) rmSync(work, { recursive: true, force: true });
@@ -267,6 +296,7 @@ decksOnly.peakMiB = (await build(join(work, 'out-decks-memory'), ['--formats', '
 checkCold.peakMiB = (await check(join(work, 'check-out-memory'), memory)).peakMiB;
 checkWarm.peakMiB = (await check(join(work, 'check-out-memory'), memory)).peakMiB;
 const hostile = await hostileRows();
+const linearity = await linearityRows();
 
 printRows([
   ['marp-cli + mmdc, decks only (baseline)', baseline, null, ''],
@@ -277,6 +307,7 @@ printRows([
   [`lectern check, ${checked} files, cold`, checkCold.seconds, checkCold.peakMiB, ''],
   [`lectern check, ${checked} files, warm`, checkWarm.seconds, checkWarm.peakMiB, 'target < 2 s'],
   ...hostile,
+  ...linearity,
 ]);
 const peak = Math.max(cold.peakMiB, warm.peakMiB, one.peakMiB, decksOnly.peakMiB, checkCold.peakMiB, checkWarm.peakMiB, ...hostile.map((row) => row[2]));
 console.log(`\nPeak memory of any Lectern run (PSS of the process tree, Chromium included): ${peak.toFixed(0)} MiB (target < 1024 MiB)`);

@@ -18,4 +18,8 @@ if (!existsSync(entry)) {
   const { main } = await import(entry.href);
   const code = await main(process.argv.slice(2));
   process.exitCode = typeof code === 'number' ? code : 0;
+  // The command is done and has said everything. A timer left behind inside a library (puppeteer
+  // waits 30 s for a page that a closed or timed-out Chromium will never open) must not hold the
+  // process: it ends a moment later whatever is still pending.
+  setTimeout(() => process.exit(), 1_000).unref();
 }

@@ -16,7 +16,15 @@ export class ExitHooks {
     private readonly onExit: () => void,
   ) {}
 
+  /** The signal that is ending the process (the browser is closing for good), if any. */
+  get interrupted(): NodeJS.Signals | undefined {
+    return this.#interrupted;
+  }
+
+  #interrupted: NodeJS.Signals | undefined;
+
   readonly #onSignal = (signal: NodeJS.Signals): void => {
+    this.#interrupted ??= signal;
     // A second Ctrl-C while we clean up gets Node's default (immediate) behaviour.
     this.off();
     void this.close()

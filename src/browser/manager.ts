@@ -97,6 +97,11 @@ export class BrowserManager {
     this.#maxCrashes = options.maxCrashes ?? Number.POSITIVE_INFINITY;
   }
 
+  /** The signal that is ending the process (the browser is closing for good), if any. */
+  get interrupted(): NodeJS.Signals | undefined {
+    return this.#hooks.interrupted;
+  }
+
   /** How many times a launched Chromium died without being closed by us. */
   get crashes(): number {
     return this.#crashes;

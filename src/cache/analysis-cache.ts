@@ -75,7 +75,7 @@ export class AnalysisCache {
   }
 
   /** The analysis of a read lesson: from the cache when its text and the link targets it checked are unchanged. */
-  async analyze(file: VFile, options: { whole?: (lesson: Lesson) => boolean } = {}): Promise<CachedAnalysis> {
+  async analyze(file: VFile, options: { whole?: (lesson: Lesson) => boolean; gate?: <T>(work: () => T) => Promise<T> } = {}): Promise<CachedAnalysis> {
     const key = this.dir ? this.#key(file) : '';
     let unchanged = false;
     if (key) {
@@ -91,13 +91,16 @@ export class AnalysisCache {
       }
     }
     const checked: Record<string, boolean> = {};
-    const analysis = analyzeLesson(file, {
-      fileExists: (path) => {
-        const exists = existsSync(path);
-        checked[resolve(path)] = exists;
-        return exists;
-      },
-    });
+    const analyze = () =>
+      analyzeLesson(file, {
+        fileExists: (path) => {
+          const exists = existsSync(path);
+          checked[resolve(path)] = exists;
+          return exists;
+        },
+      });
+    // The caller may queue the parse (a turn of the event loop each: signals are seen between parses).
+    const analysis = options.gate ? await options.gate(analyze) : analyze();
     if (key) {
       // Serialised now: later stages add build diagnostics to this lesson object.
       const whole = Boolean(options.whole?.(analysis.lesson));

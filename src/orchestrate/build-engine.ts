@@ -24,6 +24,11 @@ export class Engine {
 
   #manager: BrowserManager | undefined;
 
+  /** The signal that is closing this build's Chromium for good, if any. */
+  get interrupted(): NodeJS.Signals | undefined {
+    return this.#manager?.interrupted;
+  }
+
   /** How many times Chromium died under this build so far. */
   get crashes(): number {
     return this.#manager?.crashes ?? 0;

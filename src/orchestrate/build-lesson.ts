@@ -3,6 +3,7 @@
  * written into its output folder, and its report. A lesson's failure is its own: it becomes an error
  * of that lesson, and a Chromium that died under it is restarted once and the lesson built again.
  */
+import { tooLargeToBuild } from './too-large.js';
 import { mkdir } from 'node:fs/promises';
 import { dirname, relative, sep } from 'node:path';
 import { BrowserCrashedError } from '../browser/crash.js';
@@ -52,6 +53,8 @@ export interface LessonJob {
  */
 export async function buildLessonGuarded(doc: SourceDoc, course: Course, job: LessonJob): Promise<LessonReport> {
   const started = performance.now();
+  // Read only to its title (its `too-large` error says so): outputs of a title alone would pass for the lesson.
+  if (tooLargeToBuild(doc.analysis.file)) return notBuilt(doc, job, started);
   for (let attempt = 1; ; attempt++) {
     const crashes = job.engine.crashes;
     // A retry reports afresh: what the failed attempt said about the lesson is dropped.
@@ -73,26 +76,32 @@ export async function buildLessonGuarded(doc: SourceDoc, course: Course, job: Le
         : `Cannot build this lesson: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
       file.message(reason, { place: { line: 1, column: 1 }, ruleId: crashed ? 'browser-crashed' : 'build-failed', source: 'lectern' }).fatal = true;
       if (process.env.LECTERN_DEBUG === '1' && error instanceof Error) console.error(error.stack);
-      const { lesson } = doc.analysis;
-      lesson.diagnostics = diagnosticsOf(file);
-      const name = doc.moduleDir ? `${doc.moduleDir}/${lesson.id}` : lesson.id;
-      job.progress.finish(name, 'failed', '1 error');
-      const outDir = lessonOutDir(job.outRoot, doc.moduleDir, lesson.id);
-      await job.cache.forget(relative(job.outRoot, outDir)).catch(() => {});
-      return {
-        source: doc.path,
-        id: lesson.id,
-        module: doc.moduleDir,
-        title: lesson.title,
-        number: lesson.number,
-        outDir: toPosix(relative(job.outRoot, outDir)),
-        artifacts: [],
-        diagnostics: lesson.diagnostics,
-        cacheHit: false,
-        ms: Math.round(performance.now() - started),
-      };
+      return notBuilt(doc, job, started);
     }
   }
+}
+
+/** The report of a lesson that has no outputs: its diagnostics say why. */
+async function notBuilt(doc: SourceDoc, job: LessonJob, started: number): Promise<LessonReport> {
+  const { lesson, file } = doc.analysis;
+  lesson.diagnostics = diagnosticsOf(file);
+  const name = doc.moduleDir ? `${doc.moduleDir}/${lesson.id}` : lesson.id;
+  const errors = lesson.diagnostics.filter((d) => d.severity === 'error').length;
+  job.progress.finish(name, 'failed', `${errors} error${errors === 1 ? '' : 's'}`);
+  const outDir = lessonOutDir(job.outRoot, doc.moduleDir, lesson.id);
+  await job.cache.forget(relative(job.outRoot, outDir)).catch(() => {});
+  return {
+    source: doc.path,
+    id: lesson.id,
+    module: doc.moduleDir,
+    title: lesson.title,
+    number: lesson.number,
+    outDir: toPosix(relative(job.outRoot, outDir)),
+    artifacts: [],
+    diagnostics: lesson.diagnostics,
+    cacheHit: false,
+    ms: Math.round(performance.now() - started),
+  };
 }
 
 async function buildLesson(doc: SourceDoc, course: Course, job: LessonJob): Promise<LessonReport> {

@@ -20,6 +20,7 @@ import { lessonOutDir, isInside } from '../output/paths.js';
 import { writeFileAtomic, isDiskFull } from '../export/atomic.js';
 import type { DocumentOptions } from './documents.js';
 import { writeIndex } from './index-page.js';
+import { tooLargeToBuild } from './too-large.js';
 import { finishCourse } from '../course/finish.js';
 import { PART } from '../course/book-plan.js';
 import { addCourseDiagnostics } from '../course/course-lint.js';
@@ -130,8 +131,10 @@ async function buildCourse(options: BuildOptions, engine: Engine, outRoot: strin
       const { lesson } = doc.analysis;
       const built = kindOf(lesson) === 'lecture-notes' || (kindOf(lesson) === 'lesson' && (doc.named || looksLikeLesson(lesson)));
       if (built) changed.add(doc.absolute);
-      if (built && !options.select) void engine.load().catch(() => {});
+      // A lesson over a size limit is not built (see notBuilt): it needs no Chromium.
+      if (built && !options.select && !tooLargeToBuild(doc.analysis.file)) void engine.load().catch(() => {});
     },
+    interrupted: () => engine.interrupted,
   });
   // When a few lessons were edited, the rest of their modules' handouts and labs go into the module
   // books as they are: they are parsed while the first deck prints, when this thread would wait.
@@ -173,9 +176,10 @@ async function buildCourse(options: BuildOptions, engine: Engine, outRoot: strin
   // Module books need only the handouts and labs: they are merged once every lesson's are final,
   // while the last decks may still be printing.
   const parts = lessons.map(() => deferred<BookParts>());
+  const tooLarge = new Set(lessons.filter((doc) => tooLargeToBuild(doc.analysis.file)).map((doc) => doc.path));
   const books = Promise.all(parts.map((part) => part.promise)).then(async (ready) => {
     // Course outputs depend only on the lessons: when none was rebuilt, they are as they were.
-    if (ready.every((part) => part.cacheHit)) return;
+    if (ready.every((part) => part.cacheHit || tooLarge.has(part.source))) return;
     const { manager } = await engine.load();
     await finishCourse({ outRoot, course, reports: ready, manager, templates: templates.compiled, assets: templates.assets, progress: options.progress, paper: options.paper });
     options.progress.mark('module books done');

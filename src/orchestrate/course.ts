@@ -22,6 +22,8 @@ import { pairNotes } from '../course/notes.js';
 import { looksLikeLesson, numberedName, treatAsDocument } from '../course/classify.js';
 import { foldMissingObjectives } from '../course/module-objectives.js';
 import type { AnalysisCache } from '../cache/analysis-cache.js';
+import { InterruptedError, Turnstile } from './turnstile.js';
+import { slowParseForTest } from './slow-parse-hook.js';
 
 export interface SourceDoc {
   /** As printed: relative to cwd. */
@@ -80,6 +82,8 @@ export interface LoadOptions {
   renderWhole?: boolean;
   /** Called for each file whose text changed since the cached analysis (every file without a cache). */
   onChanged?: (doc: SourceDoc) => void;
+  /** The signal ending the process, if any: no file's analysis starts after it. */
+  interrupted?: () => NodeJS.Signals | undefined;
 }
 
 /** Reads and analyses every Markdown file under the paths, and sorts them into a course. */
@@ -88,6 +92,8 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
   const seen = new Set<string>();
   const unreadable: Unreadable[] = [];
   const roots: string[] = [];
+  // Parses run one per turn of the event loop, so Ctrl-C is handled between any two of them.
+  const turnstile = new Turnstile(options.interrupted);
   for (const input of paths) {
     const absolute = resolve(cwd, input);
     const { files, refused } = await findLessonFiles([input], { cwd, skip: outRoot ? [outRoot] : [] });
@@ -109,16 +115,23 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
     const found = await mapLimit(jobs, 16, async ({ file, path, absolute: fileAbsolute }) => {
       try {
         const vfile = await readLessonFile(file, { cwd });
+        const gate = <T>(work: () => T) =>
+          turnstile.pass(() => {
+            slowParseForTest(path);
+            return work();
+          });
         const analysis = options.analysisCache
           ? // READMEs and documents are rendered whole, so only lessons may come back as a skeleton.
             await options.analysisCache.analyze(vfile, {
               whole: (lesson) => options.renderWhole !== false && (kindOf(lesson) !== 'lesson' || !looksLikeLesson(lesson)),
+              gate,
             })
-          : analyzeLesson(vfile, { fileExists: existsSync });
+          : await gate(() => analyzeLesson(vfile, { fileExists: existsSync }));
         const doc: SourceDoc = { path, absolute: fileAbsolute, root, moduleDir: moduleDirOf(root, fileAbsolute), named: isFile, analysis };
         if (!('unchanged' in analysis && analysis.unchanged)) options.onChanged?.(doc);
         return { doc, problem: null };
       } catch (error) {
+        if (error instanceof InterruptedError) throw error;
         if (error instanceof LecternError) {
           return { doc: null, problem: { path, problem: error.message.startsWith(`${path}: `) ? error.message.slice(path.length + 2) : error.message } };
         }

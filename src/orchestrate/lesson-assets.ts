@@ -13,6 +13,7 @@ import type { MermaidRenderer } from '../assets/mermaid.js';
 import { layOutDiagrams } from '../assets/mermaid-layout.js';
 import { minPrintTextPt, minSlideTextPx } from '../assets/mermaid-fit.js';
 import { isInside, slug } from '../output/paths.js';
+import { tooLargeReason } from '../assets/mermaid-limits.js';
 
 const IMAGE_TYPES = new Set(['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.avif']);
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -75,8 +76,10 @@ export async function renderDiagrams(
     const error = result.error?.message ?? 'Mermaid could not render this diagram';
     // The fence opens on diagram.line; Mermaid counts lines of the code inside it.
     const line = diagram.line + (result.error?.line ?? 1);
-    if (file) report(file, `Diagram "${diagram.title}" does not parse: ${firstLine(error)}`, 'mermaid-syntax', line, true);
-    assets.push({ src: null, svg: null, error: firstLine(error) });
+    const tooLarge = tooLargeReason(diagram.title, error);
+    if (file && tooLarge) report(file, tooLarge, 'diagram-too-large', line, true);
+    else if (file) report(file, `Diagram "${diagram.title}" does not parse: ${firstLine(error)}`, 'mermaid-syntax', line, true);
+    assets.push({ src: null, svg: null, error: tooLarge ?? firstLine(error) });
   });
   return { assets, files, cached };
 }

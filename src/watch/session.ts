@@ -69,7 +69,7 @@ export class WatchSession {
 
   constructor(options: WatchSessionOptions) {
     this.#options = options;
-    const { cwd, out, paths, templatesDir, theme, concurrency, executablePath } = options.build;
+    const { cwd, out, paths, templatesDir, theme, concurrency, executablePath, timeout } = options.build;
     this.#outRoot = resolve(cwd, out);
     const inputs = paths.map((path) => resolve(cwd, path));
     const isFolder = (path: string) => statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
@@ -77,7 +77,7 @@ export class WatchSession {
     this.#files = inputs.filter((input) => !isFolder(input));
     this.#templatesDir = templatesDir ? resolve(cwd, templatesDir) : undefined;
     this.#themeFile = theme && /\.css$/i.test(theme) ? resolve(cwd, theme) : undefined;
-    this.#browser = new SessionBrowser({ concurrency, allowedRoots: [this.#outRoot], executablePath });
+    this.#browser = new SessionBrowser({ concurrency, allowedRoots: [this.#outRoot], executablePath, timeout });
   }
 
   /** The folders and files watched. */

@@ -9,6 +9,8 @@ import { VFile } from 'vfile';
 import { ensureBuilt, lectern, pdfText } from '../helpers/cli.js';
 import { readReport } from './helpers.js';
 import { reportWideTables, tableWidths } from '../../src/orchestrate/wide-tables.js';
+import { analyzeLesson } from '../../src/pipeline.js';
+import { parseCount } from '../../src/parse/parse-count.js';
 
 function table(columns: number, rows = 2): string {
   const cells = (make: (i: number) => string) => `| ${Array.from({ length: columns }, (_, i) => make(i)).join(' | ')} |`;
@@ -82,4 +84,37 @@ describe('a 300-column table in a build', () => {
     expect(pdfText(join(lessonDir, 'deck.pdf'))).not.toContain('H300');
     expect(pdfText(join(lessonDir, 'handout.pdf'))).not.toContain('H300');
   }, 120_000);
+});
+
+describe('a 10,000-column table', () => {
+  // Not timed: it must finish well inside the test's time limit (about 3 CPU-seconds, linear in the
+  // columns), parse no more often than a narrow table, and keep every column in the model.
+  it('is analysed once, like a narrow table, keeping all its columns; the PDF and PPTX builds report it at its line', () => {
+    const parsesOf = (columns: number) => {
+      const before = parseCount();
+      const analysis = analyzeLesson(new VFile({ path: 'course/module-1/1.1-tables.md', value: lesson(columns) }));
+      return { parses: parseCount() - before, lesson: analysis.lesson };
+    };
+    const narrow = parsesOf(4);
+    const wide = parsesOf(10_000);
+    expect(wide.parses).toBe(narrow.parses);
+    const concepts = wide.lesson.sections.map((section) => section.markdown).join('\n');
+    expect(concepts).toContain('| H1 ');
+    expect(concepts).toMatch(/\| H10000 *\|/);
+    expect(concepts).toMatch(/\| r1c10000 *\|/);
+    expect(tableWidths(lesson(10_000))[0]).toEqual({ line: 9, columns: 10_000 });
+    for (const [formats, to, cuts] of [
+      [['deck'], ['pdf'], 'a slide shows 8'],
+      [['deck'], ['pptx'], 'a slide shows 8'],
+      [['handout'], ['pdf'], 'a printed page 12'],
+      [['lab'], ['pdf'], 'a printed page 12'],
+      [['deck', 'handout'], ['html', 'pdf'], 'a slide shows 8 and a printed page 12'],
+    ] as const) {
+      const file = new VFile({ value: lesson(10_000) });
+      reportWideTables(file, { formats: [...formats], to: [...to] });
+      expect(file.messages.map((m) => [m.line, m.ruleId, m.reason])).toEqual([
+        [9, 'table-too-wide', `Table has 10,000 columns, more than ${cuts}: the PDF cuts or shrinks the rest out of reach. Split it into narrower tables, or turn it into a list`],
+      ]);
+    }
+  }, 60_000);
 });

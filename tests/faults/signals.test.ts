@@ -1,0 +1,78 @@
+// Regression: a build busy parsing ignored SIGTERM and SIGINT (the main thread never yielded, and
+// once the signal was seen every lesson already read was still parsed before Chromium was closed).
+// `LECTERN_TEST_SLOW_PARSE=ms` keeps each file's analysis busy that long, as the largest lesson
+// allowed does, and announces it on stderr: the signal is sent while a parse is known to run.
+import { describe, it, expect } from 'vitest';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { root } from '../helpers/cli.js';
+import { processesTagged, useSampleCourse } from './helpers.js';
+
+const course = useSampleCourse('signals');
+const SLOW_PARSE_MS = 500;
+const announced = (output: string) => output.match(/^lectern test: parsing /gm)?.length ?? 0;
+
+/** A process of this run that is Chromium (it inherits the run's environment). */
+function chromiumRunning(tag: string): boolean {
+  return processesTagged(tag).some((pid) => {
+    try {
+      return /chrom/i.test(readFileSync(`/proc/${pid}/comm`, 'utf8'));
+    } catch {
+      return false;
+    }
+  });
+}
+
+async function interruptMidParse(signal: 'SIGINT' | 'SIGTERM', out: string) {
+  const module = join(course.dir, 'course', 'module-3-web-apis');
+  const text = readFileSync(join(module, '3.1-http-fundamentals.md'), 'utf8');
+  // Enough lessons that reading the course takes far longer than the test waits after the signal.
+  for (let n = 10; n < 40; n++) {
+    const name = `3.${n}-copy.md`;
+    if (!existsSync(join(module, name))) writeFileSync(join(module, name), text.replace('# Lesson 3.1:', `# Lesson 3.${n}:`));
+  }
+  const tag = randomUUID();
+  const child = spawn(process.execPath, [join(root, 'bin', 'lectern.js'), 'build', 'course', '--out', out, '--formats', 'deck', '--to', 'pdf', '--no-cache'], {
+    cwd: course.dir,
+    env: { ...process.env, CI: 'true', NO_COLOR: '1', LECTERN_TEST_RUN: tag, LECTERN_TEST_SLOW_PARSE: String(SLOW_PARSE_MS) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout!.resume();
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, sig) => resolve({ code, signal: sig })));
+  // Chromium is up (the first lesson read starts it), so the signal goes to Lectern's own handler,
+  // which must close it; then the next announcement: a parse is running now.
+  const until = Date.now() + 60_000;
+  while (!chromiumRunning(tag) && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+  expect(chromiumRunning(tag), stderr).toBe(true);
+  const before = announced(stderr);
+  while (announced(stderr) === before && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+  const parsing = announced(stderr);
+  expect(parsing, 'the course was read before the signal could be sent').toBeLessThan(32);
+  const sent = Date.now();
+  child.kill(signal);
+  const ended = await exited;
+  return { ...ended, ms: Date.now() - sent, parsing, stderr, tag };
+}
+
+describe('a signal while a lesson is being parsed', () => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s: the process ends within 2 s, starts no other parse, leaves no Chromium and no half-written file', async (signal, status) => {
+    const run = await interruptMidParse(signal, `out-${signal}`);
+    expect(run.signal === signal || run.code === status, `code ${run.code}, signal ${run.signal}\n${run.stderr}`).toBe(true);
+    // The parse in progress ends (a signal is seen only between turns of the event loop), at most
+    // one more may have started before the signal arrived; then Chromium closes and the process ends.
+    expect(announced(run.stderr) - run.parsing, run.stderr).toBeLessThanOrEqual(1);
+    expect(run.ms).toBeLessThan(2_000 + 2 * SLOW_PARSE_MS);
+    expect(processesTagged(run.tag)).toEqual([]);
+    const out = join(course.dir, `out-${signal}`);
+    const files = existsSync(out) ? readdirSync(out, { recursive: true }).map(String) : [];
+    expect(files.filter((file) => file.endsWith('.tmp'))).toEqual([]);
+    expect(run.stderr).not.toContain('bug in Lectern');
+  }, 90_000);
+});
