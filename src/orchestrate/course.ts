@@ -6,7 +6,7 @@
  * (`../course/order.ts`).
  */
 import { existsSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { LecternError } from '../errors.js';
@@ -21,6 +21,7 @@ import { orderLessons } from '../course/order.js';
 import { pairNotes } from '../course/notes.js';
 import { looksLikeLesson, numberedName, treatAsDocument } from '../course/classify.js';
 import { foldMissingObjectives } from '../course/module-objectives.js';
+import { courseRootOf } from '../course/course-root.js';
 import type { AnalysisCache } from '../cache/analysis-cache.js';
 
 export interface SourceDoc {
@@ -78,6 +79,8 @@ export interface LoadOptions {
    * document pages); `check` only lints, for which the cached skeleton of links and headings serves.
    */
   renderWhole?: boolean;
+  /** Course folders from the config's `paths` (see `../course/course-root.ts`). */
+  courseFolders?: readonly string[];
   /** Called for each file whose text changed since the cached analysis (every file without a cache). */
   onChanged?: (doc: SourceDoc) => void;
 }
@@ -93,9 +96,9 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
     const { files, refused } = await findLessonFiles([input], { cwd, skip: outRoot ? [outRoot] : [] });
     for (const entry of refused) unreadable.push({ path: displayPath(entry.path, cwd), problem: entry.problem });
     const isFile = files.length === 1 && resolve(cwd, files[0]) === absolute;
-    // A single file belongs to its folder's module: the root is the folder above.
-    const root = isFile ? dirname(dirname(absolute)) : absolute;
-    roots.push(root);
+    // Outputs are laid out under the course root, whichever form the path was given in.
+    const root = courseRootOf(absolute, isFile, { cwd, courseFolders: options.courseFolders });
+    if (!roots.includes(root)) roots.push(root);
     const jobs: Array<{ file: string; path: string; absolute: string }> = [];
     for (const file of files) {
       // Never read back what a build wrote (an output folder inside the input).

@@ -17,6 +17,7 @@ import { formatMinutes, lessonDuration, minutesFromListText } from '../course/du
 import { linkTarget } from '../course/links.js';
 import { mdastToHtml } from '../course/mdast-html.js';
 import { describeModules } from '../course/modules-report.js';
+import { builtKit } from '../workshop/kit-files.js';
 import { introNodes } from '../course/page-text.js';
 import type { BookReport, ModuleReport } from '../course/report.js';
 import { toString } from 'mdast-util-to-string';
@@ -40,7 +41,7 @@ const BOOK_LABELS: Record<BookReport['kind'], string> = { handouts: 'Module hand
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** The view model of the index page (pure). `modules` adds the books and documents (see `describeModules`). */
-export function indexModel(course: Course, reports: LessonReport[], modules: ModuleReport[] = []) {
+export function indexModel(course: Course, reports: LessonReport[], modules: ModuleReport[] = [], workshop: Array<{ label: string; href: string }> = []) {
   const targets = courseTargets(course);
   const byModule = new Map<string, LessonReport[]>();
   for (const report of reports) byModule.set(report.module, [...(byModule.get(report.module) ?? []), report]);
@@ -114,6 +115,8 @@ export function indexModel(course: Course, reports: LessonReport[], modules: Mod
     navigation: view.length > 1,
     diagnostics,
     unreadable: course.unreadable,
+    /** The workshop kit built into the same output, if any. */
+    workshop,
   };
 }
 
@@ -121,7 +124,7 @@ export function indexModel(course: Course, reports: LessonReport[], modules: Mod
 export async function writeIndex(outRoot: string, course: Course, reports: LessonReport[], templates: Templates): Promise<ModuleReport[]> {
   const modules = describeModules(course, await readBookManifest(outRoot), courseDiagnostics(course));
   await writeDocumentPages(outRoot, course, templates);
-  const html = templates.render('index.html', indexModel(course, reports, modules));
+  const html = templates.render('index.html', indexModel(course, reports, modules, builtKit(outRoot)));
   await writeFileAtomic(join(outRoot, 'index.html'), html);
   return modules;
 }

@@ -13,14 +13,17 @@ import { paint, useColor } from '../io.js';
 import type { FileReport } from '../report.js';
 import { countDiagnostics, formatDiagnostics, formatSummary, onlyErrors, toJson } from '../report.js';
 import type { Command } from './command.js';
+import { mergedOptions } from './build.js';
 
 export const check: Command = {
   name: 'check',
   usage: 'check [PATH...]',
   summary: 'parse and lint lessons without building them',
-  async run({ args, io }) {
-    const { options } = args;
-    const paths = args.positionals.length > 0 ? args.positionals : ['lessons/'];
+  async run(ctx) {
+    const { args, io } = ctx;
+    // The config is read and checked as `build` reads it: a bad key fails both the same way.
+    const { options } = mergedOptions(ctx);
+    const paths = args.positionals.length > 0 ? args.positionals : (options.paths ?? ['lessons/']);
     const { resolve, join } = await import('node:path');
     const outRoot = resolve(io.cwd, options.out ?? 'output');
     const { files, missing, refused } = await findLessonFiles(paths, { cwd: io.cwd, skip: [outRoot] });
@@ -41,7 +44,7 @@ export const check: Command = {
     const { AnalysisCache } = await import('../../cache/analysis-cache.js');
     const { packageVersion } = await import('../version.js');
     const analysisCache = new AnalysisCache(options.cache === false ? null : join(outRoot, '.cache', 'analysis'), packageVersion());
-    const course = await loadCourse(paths, io.cwd, outRoot, { tolerant: true, analysisCache, renderWhole: false });
+    const course = await loadCourse(paths, io.cwd, outRoot, { tolerant: true, analysisCache, renderWhole: false, courseFolders: options.paths });
     const courseDiagnostics = new Map<string, Diagnostic[]>();
     for (const { path, diagnostic } of lintCourse(courseFiles(course), { fileExists: existsSync, roots: course.roots })) {
       courseDiagnostics.set(path, [...(courseDiagnostics.get(path) ?? []), diagnostic]);
