@@ -42,6 +42,8 @@ export interface BuildOptions {
   paths: string[];
   /** Course folders from the config's `paths`: outputs are laid out relative to the course root. */
   courseFolders?: readonly string[];
+  /** The course's name from the config (`title`); else the course README's title. */
+  courseTitle?: string;
   cwd: string;
   out: string;
   formats: Format[];
@@ -128,6 +130,7 @@ async function buildCourse(options: BuildOptions, engine: Engine, outRoot: strin
   const course = await loadCourse(options.paths, options.cwd, outRoot, {
     analysisCache,
     courseFolders: options.courseFolders,
+    title: options.courseTitle,
     // A lesson (or its lecture notes) whose text changed will be built: the engine, and Chromium with
     // it, starts loading now, while the rest of the course is still being read. Not for a selection
     // (shards, workshops, watch), which may leave that lesson out: `select` is asked once, later.

@@ -81,6 +81,8 @@ export interface LoadOptions {
   renderWhole?: boolean;
   /** Course folders from the config's `paths` (see `../course/course-root.ts`). */
   courseFolders?: readonly string[];
+  /** The course's name from the config; else the course README's title. */
+  title?: string;
   /** Called for each file whose text changed since the cached analysis (every file without a cache). */
   onChanged?: (doc: SourceDoc) => void;
 }
@@ -167,8 +169,9 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
   const moduleOf = (dir: string, root: string): Module => {
     let module = modules.get(dir);
     if (!module) {
-      // Lessons at the top of the input belong to a module named after the input folder.
-      module = { dir, title: titleFromDir(dir || basename(root)), overview: null, lessons: [], documents: [] };
+      // A module folder without a README is named after its folder; lessons at the top of the course
+      // have no module name of their own (a folder such as "lessons" is not a name: issue 16).
+      module = { dir, title: dir ? titleFromDir(dir) : '', overview: null, lessons: [], documents: [] };
       modules.set(dir, module);
     }
     return module;
@@ -229,12 +232,18 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
   }
 
   const ordered = [...modules.values()].sort((a, b) => compareNatural(a.dir, b.dir));
-  const rootOverview = ordered.find((module) => module.dir === '')?.overview;
+  const rootModule = ordered.find((module) => module.dir === '');
   const withLessons = ordered.filter((module) => module.lessons.length > 0);
-  // Without a course README, a one-module build is that module; otherwise the folder names the course.
+  // The course's name: the config's, the course README's (read even when only part of the course was
+  // given), or, for a one-module build, the module's README title. Never a folder's name: without
+  // any of these the course has none, and pages leave it out.
   const title =
-    rootOverview?.analysis.lesson.title ||
-    (withLessons.length === 1 ? withLessons[0]!.title : titleFromDir(basename(roots[0] ?? cwd)));
+    options.title ||
+    rootModule?.overview?.analysis.lesson.title ||
+    (await courseReadmeTitle(roots, cwd, outRoot)) ||
+    (withLessons.length === 1 && withLessons[0]!.overview ? withLessons[0]!.title : '');
+  // Lessons at the top of the course carry the course's name, when it has one.
+  if (rootModule && !rootModule.overview) rootModule.title = title;
   const kept = ordered.filter((module) => module.lessons.length > 0 || module.documents.length > 0 || module.overview);
   return {
     title,
@@ -246,6 +255,22 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
     roots,
     unreadable,
   };
+}
+
+/** The title of README.md at the course root, when exactly one root holds one. */
+async function courseReadmeTitle(roots: string[], cwd: string, outRoot: string | undefined): Promise<string> {
+  const titles = new Set<string>();
+  for (const root of roots) {
+    const candidate = resolve(root, 'README.md');
+    if (!existsSync(candidate) || (outRoot && isInside(outRoot, candidate))) continue;
+    try {
+      const { lesson } = analyzeLesson(await readLessonFile(candidate, { cwd }), { lint: false });
+      if (lesson.title) titles.add(lesson.title);
+    } catch {
+      // An unreadable README only costs the course its name.
+    }
+  }
+  return titles.size === 1 ? [...titles][0]! : '';
 }
 
 /** Every file a document links to (links and link definitions), in the order they appear. */

@@ -90,7 +90,7 @@ export function indexModel(course: Course, reports: LessonReport[], modules: Mod
     const intro = module.overview ? introNodes(module.overview.analysis.tree) : [];
     return {
       anchor: moduleAnchor(module.dir),
-      title: module.dir === '' && lessons.length === 0 ? 'Course documents' : module.title,
+      title: module.dir === '' && lessons.length === 0 ? 'Course documents' : module.title || 'Lessons',
       overview: module.overview?.analysis.lesson.sections.find((s) => s.title === 'Introduction')?.markdown ?? '',
       overviewHtml: module.dir === '' && module.overview ? '' : mdastToHtml(intro, { link: pageLinker(targets, module.overview?.absolute ?? '', ''), headingLevel: 3 }),
       duration: total > 0 ? `${estimated ? '≈ ' : ''}${formatMinutes(total)}` : '',
@@ -107,7 +107,8 @@ export function indexModel(course: Course, reports: LessonReport[], modules: Mod
   const warnings = reports.reduce((sum, r) => sum + r.diagnostics.filter((d) => d.severity === 'warning').length, 0);
   const errors = reports.reduce((sum, r) => sum + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
   return {
-    title: course.title,
+    // A course nothing names (no config title, no README) is not named after its folder (issue 16).
+    title: course.title || 'Course overview',
     introHtml: root ? mdastToHtml(rootIntro, { link: pageLinker(targets, root.absolute, ''), headingLevel: 3 }) : '',
     summary: [plural(view.filter((m) => m.lessons.length > 0).length, 'module'), plural(lessonTotal, 'lesson'), plural(warnings, 'warning'), plural(errors, 'error')].join(' · '),
     modules: view,

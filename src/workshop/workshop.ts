@@ -99,7 +99,7 @@ export async function buildWorkshop(options: WorkshopOptions): Promise<WorkshopR
   const outRoot = resolve(options.cwd, options.out);
   const baseDir = dirname(yamlPath);
   const inputs = await checkPaths(config.lessons, baseDir, options.cwd, file);
-  const course = await loadCourse(inputs.map((input) => input.path), options.cwd, outRoot, { courseFolders: options.courseFolders });
+  const course = await loadCourse(inputs.map((input) => input.path), options.cwd, outRoot, { courseFolders: options.courseFolders, title: options.courseTitle });
   const docs = pickLessons(inputs, course, options.cwd, file);
 
   const { templates: sources, assets } = loadTemplateSources([defaultTemplatesDir, ...(options.templatesDir ? [resolve(options.cwd, options.templatesDir)] : [])]);

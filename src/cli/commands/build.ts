@@ -52,6 +52,7 @@ export function buildSettings(options: CliOptions & { paths?: string[] }, io: Cl
   return {
     cwd: io.cwd,
     courseFolders: options.paths,
+    courseTitle: options.title,
     out: options.out ?? 'output',
     formats: options.formats ?? ['deck', 'handout', 'lab'],
     to: options.to ?? ['md', 'html', 'pdf'],

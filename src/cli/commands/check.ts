@@ -44,7 +44,7 @@ export const check: Command = {
     const { AnalysisCache } = await import('../../cache/analysis-cache.js');
     const { packageVersion } = await import('../version.js');
     const analysisCache = new AnalysisCache(options.cache === false ? null : join(outRoot, '.cache', 'analysis'), packageVersion());
-    const course = await loadCourse(paths, io.cwd, outRoot, { tolerant: true, analysisCache, renderWhole: false, courseFolders: options.paths });
+    const course = await loadCourse(paths, io.cwd, outRoot, { tolerant: true, analysisCache, renderWhole: false, courseFolders: options.paths, title: options.title });
     const courseDiagnostics = new Map<string, Diagnostic[]>();
     for (const { path, diagnostic } of lintCourse(courseFiles(course), { fileExists: existsSync, roots: course.roots })) {
       courseDiagnostics.set(path, [...(courseDiagnostics.get(path) ?? []), diagnostic]);
