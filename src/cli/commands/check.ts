@@ -56,7 +56,8 @@ export const check: Command = {
     const { DiagramChecker } = await import('../../assets/diagram-check.js');
     const diagramChecker = new DiagramChecker(
       options.cache === false ? null : join(outRoot, '.cache', 'mermaid-parse.json'),
-      needsMermaid ? (await import('../../assets/mermaid.js')).mermaidBundle().version : '',
+      // Lectern's code (which words the findings) and Mermaid's version (which judges them).
+      needsMermaid ? `${(await import('../../cache/code-hash.js')).codeVersion()} mermaid ${(await import('../../assets/mermaid.js')).mermaidBundle().version}` : '',
     );
     const problems = new Map(course.unreadable.map((entry) => [entry.path, entry.problem]));
 
