@@ -176,7 +176,7 @@ describe('lectern build', () => {
     const run = lectern(['build', 'lessons/module-6', '--out', 'pptx', '--to', 'pptx', '--formats', 'deck'], dir);
     expect(run.status).toBe(0);
     const { default: JSZip } = await import('jszip');
-    const zip = await JSZip.loadAsync(readFileSync(join(dir, 'pptx', '6.7-docker-fundamentals', 'deck.pptx')));
+    const zip = await JSZip.loadAsync(readFileSync(join(dir, 'pptx', 'module-6', '6.7-docker-fundamentals', 'deck.pptx')));
     const slides = Object.keys(zip.files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name));
     const pages = pdfInfo(join(seedDir(), 'deck.pdf')).pages;
     expect(slides).toHaveLength(pages);
@@ -189,8 +189,8 @@ describe('lectern build', () => {
     expect(md.status).toBe(0);
     const mdReport = JSON.parse(readFileSync(join(dir, 'md-only', 'build-report.json'), 'utf8')) as typeof report;
     expect(mdReport.browserLaunched).toBe(false);
-    // The input root is lessons/module-6 itself, so the lesson sits at the top of OUT.
-    expect(readdirSync(join(dir, 'md-only', '6.7-docker-fundamentals')).sort()).toEqual(['deck.md']);
+    // The course root is lessons/, whichever part of it is built: the lesson keeps its module folder (issue 16).
+    expect(readdirSync(join(dir, 'md-only', 'module-6', '6.7-docker-fundamentals')).sort()).toEqual(['deck.md']);
     rmSync(join(dir, 'md-only'), { recursive: true });
   });
 });

@@ -130,14 +130,14 @@ describe('handouts', () => {
   it('come on US Letter with --paper letter', () => {
     const letter = lectern(['build', 'lessons/module-6', '--out', 'letter', '--formats', 'handout', '--to', 'pdf', '--paper', 'letter'], dir);
     expect(letter.status).toBe(0);
-    const info = pdfInfo(join(dir, 'letter', '6.7-docker-fundamentals', 'handout.pdf'));
+    const info = pdfInfo(join(dir, 'letter', 'module-6', '6.7-docker-fundamentals', 'handout.pdf'));
     expect([Math.round(info.width), Math.round(info.height)]).toEqual([612, 792]);
   });
 
   it('can be the deck three slides a page with lines for notes (--handout-style slides), without the speaker notes', () => {
     const slides = lectern(['build', 'lessons/module-6', '--out', 'slides', '--formats', 'handout', '--to', 'pdf', '--handout-style', 'slides'], dir);
     expect(slides.status).toBe(0);
-    const path = join(dir, 'slides', '6.7-docker-fundamentals', 'handout.pdf');
+    const path = join(dir, 'slides', 'module-6', '6.7-docker-fundamentals', 'handout.pdf');
     const text = normal(pdfText(path, { raw: true }));
     expect(text).toContain(normal('Docker Daemon'));
     expect(pdfInfo(path).pages).toBeGreaterThanOrEqual(5);
@@ -152,7 +152,7 @@ describe('handouts', () => {
   it('prints the speaker notes beside each slide only when asked (--handout-notes)', () => {
     const run = lectern(['build', 'lessons/module-6', '--out', 'slides-notes', '--formats', 'handout', '--to', 'pdf', '--handout-style', 'slides', '--handout-notes'], dir);
     expect(run.status).toBe(0);
-    const text = normal(pdfText(join(dir, 'slides-notes', '6.7-docker-fundamentals', 'handout.pdf'), { raw: true }));
+    const text = normal(pdfText(join(dir, 'slides-notes', 'module-6', '6.7-docker-fundamentals', 'handout.pdf'), { raw: true }));
     expect(text).toContain(normal('Welcome everyone and introduce the lesson'));
   });
 });

@@ -65,6 +65,7 @@ describe('rule table', () => {
       ['broken-link', 'warning'],
       ['image-alt', 'warning'],
       ['duplicate-section', 'warning'],
+      ['placeholder-text', 'error'],
     ]);
   });
 
@@ -429,5 +430,22 @@ describe('rule fixtures through the pipeline', async () => {
     expect(lesson.diagnostics.length).toBeGreaterThan(0);
     expect(new Set(lesson.diagnostics.map((d) => d.rule))).toEqual(new Set([id]));
     expect(new Set(lesson.diagnostics.map((d) => d.severity))).toEqual(new Set([ruleById(id).severity]));
+  });
+});
+
+describe('placeholder-text', () => {
+  it('lists only sentences that the scaffold template really has', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { placeholderLines, placeholderFragments } = await import('../src/lint/rules/placeholder-text.js');
+    const template = readFileSync(join(import.meta.dirname, '..', 'templates', 'new', 'lesson.md.hbs'), 'utf8');
+    for (const phrase of [...placeholderLines, ...placeholderFragments]) expect(template, phrase).toContain(phrase);
+  });
+
+  it('names each section once, at its first placeholder line, and ignores the same words mid-sentence', () => {
+    const text = '# T\n\n## Common Pitfalls\n- Name a mistake learners make, and its symptom\n- Name a misconception, and the correct picture\n\n## Notes\nWe say what to do and why it matters here.\n';
+    const found = run('placeholder-text', text);
+    expect(found.map((d) => d.line)).toEqual([4]);
+    expect(found[0]?.message).toContain('and 1 more line of it up to line 5');
   });
 });

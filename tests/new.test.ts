@@ -1,10 +1,12 @@
-// `lectern new`: a lesson scaffold in the house format that `lectern check` accepts as it is, numbered
+// `lectern new`: a lesson scaffold in the house format whose placeholders `lectern check` rejects
+// (placeholder-text) until they are replaced, and then accepts with nothing to report; numbered
 // after its neighbours; a commented workshop.yaml listing the course's lessons; never an overwrite.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseWorkshop } from '../src/workshop/config.js';
+import { placeholderFragments, placeholderLines } from '../src/lint/rules/placeholder-text.js';
 import { ensureBuilt, lectern, root } from './helpers/cli.js';
 
 let dir: string;
@@ -20,7 +22,7 @@ afterAll(() => {
 });
 
 describe('lectern new TITLE', () => {
-  it('writes lessons/<slug>.md, which check passes with no errors or warnings', () => {
+  it('writes lessons/<slug>.md, which check fails with placeholder-text until filled in, then passes clean', () => {
     const run = lectern(['new', 'Intro to Kubernetes'], dir);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
@@ -30,9 +32,30 @@ describe('lectern new TITLE', () => {
     for (const heading of ['Learning Objectives', 'Key Concepts', 'Architecture Diagrams', 'Configuration Examples', 'Best Practices', 'Real-World Case Studies', 'Hands-on Exercises', 'Common Pitfalls', 'Review Questions', 'Additional Resources', 'Next Steps']) {
       expect(text).toContain(`## ${heading}\n`);
     }
-    const check = lectern(['check', 'lessons/intro-to-kubernetes.md'], dir);
-    expect(check.status).toBe(0);
-    expect(check.stdout).toBe('1 file checked: 0 errors, 0 warnings\n');
+    // Untouched: every finding is placeholder-text, at a line that holds a placeholder.
+    const check = lectern(['check', 'lessons/intro-to-kubernetes.md', '--reporter', 'json'], dir);
+    expect(check.status).toBe(1);
+    const [report] = JSON.parse(check.stdout) as Array<{ diagnostics: Array<{ rule: string; line: number }> }>;
+    expect(report!.diagnostics.length).toBeGreaterThanOrEqual(10);
+    const lines = text.split('\n');
+    for (const d of report!.diagnostics) {
+      expect(d.rule).toBe('placeholder-text');
+      const line = lines[d.line - 1]!;
+      expect([...placeholderLines, ...placeholderFragments].some((phrase) => line.includes(phrase)), line).toBe(true);
+    }
+    // Every section that has placeholder text is named: the first line under each ## heading's placeholders.
+    expect(report!.diagnostics.map((d) => d.line)).toContain(lines.findIndex((line) => line.includes('Explain the problem this lesson solves')) + 1);
+    // Filled in (each placeholder replaced by real text), the same lesson checks clean.
+    let filled = text;
+    [...placeholderLines, ...placeholderFragments].forEach((phrase, index) => {
+      const real = phrase.startsWith('Tool[') ? 'Tool[kubectl]' : phrase.startsWith('(https:') ? '(https://kubernetes.io/docs/)' : `Describe how pods restart, case ${index + 1}`;
+      filled = filled.split(phrase).join(real);
+    });
+    writeFileSync(join(dir, 'lessons', 'intro-to-kubernetes.md'), filled);
+    const clean = lectern(['check', 'lessons/intro-to-kubernetes.md'], dir);
+    expect(clean.stdout).toBe('1 file checked: 0 errors, 0 warnings\n');
+    expect(clean.status).toBe(0);
+    writeFileSync(join(dir, 'lessons', 'intro-to-kubernetes.md'), text);
     const inspect = JSON.parse(lectern(['inspect', 'lessons/intro-to-kubernetes.md', '--json'], dir).stdout);
     expect(inspect.meta).toMatchObject({ teachingMinutes: 30, exerciseMinutes: 20 });
     for (const field of ['objectives', 'concepts', 'diagrams', 'examples', 'practices', 'caseStudies', 'exercises', 'pitfalls', 'reviewQuestions', 'resources', 'nextSteps']) {
@@ -56,8 +79,10 @@ describe('lectern new TITLE', () => {
     expect(text).toContain('# Lesson 3.4: Rate Limiting\n');
     expect(text).toContain('- [← Back to Module Overview](./README.md)\n- [Previous Lesson ←](./3.3-api-authentication.md)\n');
     expect(run.stdout).toContain('Link it from the "Next Lesson →" link of 3.3-api-authentication.md and the module README');
-    const check = lectern(['check', 'lessons/module-3-web-apis/3.4-rate-limiting.md'], dir);
-    expect(check.stdout).toContain(' 0 errors');
+    // Only its placeholders stand between the scaffold and a clean check.
+    const check = lectern(['check', 'lessons/module-3-web-apis/3.4-rate-limiting.md', '--reporter', 'json'], dir);
+    const [report] = JSON.parse(check.stdout) as Array<{ diagnostics: Array<{ rule: string; severity: string }> }>;
+    expect(new Set(report!.diagnostics.filter((d) => d.severity === 'error').map((d) => d.rule))).toEqual(new Set(['placeholder-text']));
     rmSync(join(dir, 'lessons', 'module-3-web-apis', '3.4-rate-limiting.md'));
   });
 

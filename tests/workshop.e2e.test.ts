@@ -2,7 +2,7 @@
 // timed in workshop.yaml and one by its front matter, with a coffee break and a slot it overruns.
 // The agenda, facilitator guide and participant pack are read back with poppler and pdf-lib.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
@@ -15,10 +15,10 @@ participants: 12
 start: "09:00"
 slot: 2h
 lessons:
-  - path: module-3-web-apis/3.1-http-fundamentals.md
+  - path: lessons/module-3-web-apis/3.1-http-fundamentals.md
     teaching: 40
     exercises: 25
-  - module-3-web-apis/3.3-api-authentication.md
+  - lessons/module-3-web-apis/3.3-api-authentication.md
 breaks:
   - { at: "10:00", minutes: 15, title: Coffee }
 `;
@@ -30,12 +30,13 @@ const out = () => join(dir, 'out', 'workshop');
 beforeAll(() => {
   ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'lectern-workshop-'));
-  mkdirSync(join(dir, 'module-3-web-apis'));
+  // The course in lessons/, as `lectern new` and `lectern build` expect it.
+  mkdirSync(join(dir, 'lessons', 'module-3-web-apis'), { recursive: true });
   for (const name of ['README.md', '3.1-http-fundamentals.md', '3.3-api-authentication.md']) {
-    cpSync(join(root, 'lessons', 'module-3-web-apis', name), join(dir, 'module-3-web-apis', name));
+    cpSync(join(root, 'lessons', 'module-3-web-apis', name), join(dir, 'lessons', 'module-3-web-apis', name));
   }
   // An instructor note inside an exercise (issue #15): in the guide, never in the participants' pack.
-  const lesson = join(dir, 'module-3-web-apis', '3.1-http-fundamentals.md');
+  const lesson = join(dir, 'lessons', 'module-3-web-apis', '3.1-http-fundamentals.md');
   const note = '::: instructor\nLearners often mix up unauthenticated and forbidden requests here.\n:::\n\n';
   writeFileSync(lesson, readFileSync(lesson, 'utf8').replace('For each situation, choose the most appropriate', `${note}For each situation, choose the most appropriate`));
   writeFileSync(join(dir, 'workshop.yaml'), plan);
@@ -141,6 +142,19 @@ describe('lectern workshop', () => {
     expect(packText).not.toContain('Welcome everyone and introduce the lesson');
   });
 
+  it('links the kit from the index, and writes each lesson where `lectern build` writes it (issue 16)', () => {
+    const index = readFileSync(join(dir, 'out', 'index.html'), 'utf8');
+    for (const file of ['agenda.pdf', 'facilitator-guide.pdf', 'participant-pack.pdf']) expect(index).toContain(`href="workshop/${file}"`);
+    const report = JSON.parse(readFileSync(join(dir, 'out', 'build-report.json'), 'utf8')) as { lessons: Array<{ outDir: string }> };
+    expect(report.lessons.map((lesson) => lesson.outDir).sort()).toEqual(['module-3-web-apis/3.1-http-fundamentals', 'module-3-web-apis/3.3-api-authentication']);
+    // A build of the course into the same folder rewrites those folders (no output/lessons/… copy) and keeps the kit linked.
+    const again = lectern(['build', '--out', 'out', '--to', 'md', '--formats', 'deck'], dir);
+    expect(again.status, again.stdout + again.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'out')).filter((name) => !name.startsWith('.')).sort()).toEqual(['build-report.json', 'index.html', 'module-3-web-apis', 'workshop']);
+    expect(readdirSync(join(dir, 'out', 'module-3-web-apis')).sort()).toEqual(['3.1-http-fundamentals', '3.3-api-authentication']);
+    expect(readFileSync(join(dir, 'out', 'index.html'), 'utf8')).toContain('href="workshop/facilitator-guide.pdf"');
+  });
+
   it('exits 2 with file:line:column for every mistake in workshop.yaml, without building', () => {
     const bad = plan.replace('start: "09:00"', 'start: "9 o\'clock"').replace('module-3-web-apis/3.3-api-authentication.md', 'module-3-web-apis/3.9-missing.md');
     writeFileSync(join(dir, 'bad.yaml'), bad);
@@ -151,7 +165,7 @@ describe('lectern workshop', () => {
     writeFileSync(join(dir, 'bad.yaml'), plan.replace('module-3-web-apis/3.3-api-authentication.md', 'module-3-web-apis/3.9-missing.md'));
     const missing = lectern(['workshop', 'bad.yaml', '--out', 'out-bad'], dir);
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toBe('bad.yaml:11:5: lesson path not found: module-3-web-apis/3.9-missing.md (looked for module-3-web-apis/3.9-missing.md)\n');
+    expect(missing.stderr).toBe('bad.yaml:11:5: lesson path not found: lessons/module-3-web-apis/3.9-missing.md (looked for lessons/module-3-web-apis/3.9-missing.md)\n');
     expect(existsSync(join(dir, 'out-bad'))).toBe(false);
   });
 });

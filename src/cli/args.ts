@@ -49,6 +49,8 @@ export interface CliOptions {
   shard?: Shard;
   /** Port of `lectern serve` (0 picks a free one). */
   port?: number;
+  /** The course's name (config `title` only): on every slide footer, handout header and the index. */
+  title?: string;
 }
 
 export interface ParsedArgs {

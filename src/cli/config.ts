@@ -34,6 +34,7 @@ const flag: Check = (value, key) => {
 
 const KEYS: Record<string, [keyof CliOptions, Check]> = {
   out: ['out', text],
+  title: ['title', text],
   formats: ['formats', list(formats)],
   to: ['to', list(outputTypes)],
   templates: ['templates', text],

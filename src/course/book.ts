@@ -55,13 +55,13 @@ export function bookPath(moduleDir: string, kind: BookKind): string {
 /** Makes (or finds up to date) one module book; returns its manifest record. */
 export async function makeBook(job: BookJob): Promise<BookRecord> {
   const path = bookPath(job.module.dir, job.kind);
-  const title = `${job.module.title}: ${HEADING[job.kind]}`;
+  const title = `${job.module.title || 'Lessons'}: ${HEADING[job.kind]}`;
   const read = await Promise.all(job.sources.map(async (source) => ({ source, bytes: await readFile(source.pdf) })));
   const contentsHtml = (parts: readonly BookPart[], pages: number) =>
     job.templates.render('course/book-contents.html', {
       title,
       courseTitle: job.courseTitle ?? '',
-      moduleTitle: job.module.title,
+      moduleTitle: job.module.title || 'Lessons',
       bookTitle: HEADING[job.kind],
       pageSize: job.paper === 'letter' ? 'letter' : 'A4',
       rows: contentsRows(parts, pages),
@@ -173,7 +173,7 @@ async function printContents(job: BookJob, html: (pages: number) => string): Pro
     let assumed = 1;
     for (let pass = 0; ; pass++) {
       const text = html(assumed);
-      const { pages } = await exportDocumentPdf(job.manager, { html: text, baseDir: dir, out, paper: job.paper, title: job.module.title });
+      const { pages } = await exportDocumentPdf(job.manager, { html: text, baseDir: dir, out, paper: job.paper, title: job.module.title || 'Lessons' });
       if (pages === assumed || pass === CONTENTS_PASSES - 1) {
         const bytes = await readFile(out);
         await writeFileAtomic(keyOf(text), bytes).catch(() => {});

@@ -24,7 +24,7 @@ export async function writeDocumentPages(outRoot: string, course: Course, templa
       const link = pageLinker(targets, doc.absolute, pageDir);
       const html = templates.render('course/document.html', {
         title: documentTitle(doc.analysis.lesson),
-        courseTitle: course.title,
+        courseTitle: course.title || 'Course overview',
         moduleTitle: module.dir && module.title !== course.title ? module.title : '',
         source: doc.path,
         indexHref: relativeIndex(pageDir),

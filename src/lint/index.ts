@@ -13,6 +13,7 @@ import { imageAlt } from './rules/image-alt.js';
 import { missingObjectives } from './rules/missing-objectives.js';
 import { missingTitle } from './rules/missing-title.js';
 import { objectiveVerb } from './rules/objective-verb.js';
+import { placeholderText } from './rules/placeholder-text.js';
 
 export type { LintContext, Rule } from './rule.js';
 export { report } from './rule.js';
@@ -29,6 +30,7 @@ export const rules: Rule[] = [
   brokenLink,
   imageAlt,
   duplicateSection,
+  placeholderText,
 ];
 
 /** Runs every rule over the lesson; findings become messages on `ctx.file`. */

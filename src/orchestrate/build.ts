@@ -39,6 +39,10 @@ export type OutputType = 'md' | 'html' | 'pdf' | 'pptx';
 
 export interface BuildOptions {
   paths: string[];
+  /** Course folders from the config's `paths`: outputs are laid out relative to the course root. */
+  courseFolders?: readonly string[];
+  /** The course's name from the config (`title`); else the course README's title. */
+  courseTitle?: string;
   cwd: string;
   out: string;
   formats: Format[];
@@ -124,6 +128,8 @@ async function buildCourse(options: BuildOptions, engine: Engine, outRoot: strin
   const changed = new Set<string>();
   const course = await loadCourse(options.paths, options.cwd, outRoot, {
     analysisCache,
+    courseFolders: options.courseFolders,
+    title: options.courseTitle,
     // A lesson (or its lecture notes) whose text changed will be built: the engine, and Chromium with
     // it, starts loading now, while the rest of the course is still being read. Not for a selection
     // (shards, workshops, watch), which may leave that lesson out: `select` is asked once, later.

@@ -6,7 +6,7 @@
  * (`../course/order.ts`).
  */
 import { existsSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { LecternError } from '../errors.js';
@@ -21,6 +21,7 @@ import { orderLessons } from '../course/order.js';
 import { pairNotes } from '../course/notes.js';
 import { looksLikeLesson, numberedName, treatAsDocument } from '../course/classify.js';
 import { foldMissingObjectives } from '../course/module-objectives.js';
+import { courseRootOf } from '../course/course-root.js';
 import type { AnalysisCache } from '../cache/analysis-cache.js';
 import { InterruptedError, Turnstile } from './turnstile.js';
 import { slowParseForTest } from './slow-parse-hook.js';
@@ -80,6 +81,10 @@ export interface LoadOptions {
    * document pages); `check` only lints, for which the cached skeleton of links and headings serves.
    */
   renderWhole?: boolean;
+  /** Course folders from the config's `paths` (see `../course/course-root.ts`). */
+  courseFolders?: readonly string[];
+  /** The course's name from the config; else the course README's title. */
+  title?: string;
   /** Called for each file whose text changed since the cached analysis (every file without a cache). */
   onChanged?: (doc: SourceDoc) => void;
   /** The signal ending the process, if any: no file's analysis starts after it. */
@@ -99,9 +104,9 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
     const { files, refused } = await findLessonFiles([input], { cwd, skip: outRoot ? [outRoot] : [] });
     for (const entry of refused) unreadable.push({ path: displayPath(entry.path, cwd), problem: entry.problem });
     const isFile = files.length === 1 && resolve(cwd, files[0]) === absolute;
-    // A single file belongs to its folder's module: the root is the folder above.
-    const root = isFile ? dirname(dirname(absolute)) : absolute;
-    roots.push(root);
+    // Outputs are laid out under the course root, whichever form the path was given in.
+    const root = courseRootOf(absolute, isFile, { cwd, courseFolders: options.courseFolders });
+    if (!roots.includes(root)) roots.push(root);
     const jobs: Array<{ file: string; path: string; absolute: string }> = [];
     for (const file of files) {
       // Never read back what a build wrote (an output folder inside the input).
@@ -177,8 +182,9 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
   const moduleOf = (dir: string, root: string): Module => {
     let module = modules.get(dir);
     if (!module) {
-      // Lessons at the top of the input belong to a module named after the input folder.
-      module = { dir, title: titleFromDir(dir || basename(root)), overview: null, lessons: [], documents: [] };
+      // A module folder without a README is named after its folder; lessons at the top of the course
+      // have no module name of their own (a folder such as "lessons" is not a name: issue 16).
+      module = { dir, title: dir ? titleFromDir(dir) : '', overview: null, lessons: [], documents: [] };
       modules.set(dir, module);
     }
     return module;
@@ -239,12 +245,18 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
   }
 
   const ordered = [...modules.values()].sort((a, b) => compareNatural(a.dir, b.dir));
-  const rootOverview = ordered.find((module) => module.dir === '')?.overview;
+  const rootModule = ordered.find((module) => module.dir === '');
   const withLessons = ordered.filter((module) => module.lessons.length > 0);
-  // Without a course README, a one-module build is that module; otherwise the folder names the course.
+  // The course's name: the config's, the course README's (read even when only part of the course was
+  // given), or, for a one-module build, the module's README title. Never a folder's name: without
+  // any of these the course has none, and pages leave it out.
   const title =
-    rootOverview?.analysis.lesson.title ||
-    (withLessons.length === 1 ? withLessons[0]!.title : titleFromDir(basename(roots[0] ?? cwd)));
+    options.title ||
+    rootModule?.overview?.analysis.lesson.title ||
+    (await courseReadmeTitle(roots, cwd, outRoot)) ||
+    (withLessons.length === 1 && withLessons[0]!.overview ? withLessons[0]!.title : '');
+  // Lessons at the top of the course carry the course's name, when it has one.
+  if (rootModule && !rootModule.overview) rootModule.title = title;
   const kept = ordered.filter((module) => module.lessons.length > 0 || module.documents.length > 0 || module.overview);
   return {
     title,
@@ -256,6 +268,22 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
     roots,
     unreadable,
   };
+}
+
+/** The title of README.md at the course root, when exactly one root holds one. */
+async function courseReadmeTitle(roots: string[], cwd: string, outRoot: string | undefined): Promise<string> {
+  const titles = new Set<string>();
+  for (const root of roots) {
+    const candidate = resolve(root, 'README.md');
+    if (!existsSync(candidate) || (outRoot && isInside(outRoot, candidate))) continue;
+    try {
+      const { lesson } = analyzeLesson(await readLessonFile(candidate, { cwd }), { lint: false });
+      if (lesson.title) titles.add(lesson.title);
+    } catch {
+      // An unreadable README only costs the course its name.
+    }
+  }
+  return titles.size === 1 ? [...titles][0]! : '';
 }
 
 /** Every file a document links to (links and link definitions), in the order they appear. */

@@ -17,6 +17,7 @@ import { formatMinutes, lessonDuration, minutesFromListText } from '../course/du
 import { linkTarget } from '../course/links.js';
 import { mdastToHtml } from '../course/mdast-html.js';
 import { describeModules } from '../course/modules-report.js';
+import { builtKit } from '../workshop/kit-files.js';
 import { introNodes } from '../course/page-text.js';
 import type { BookReport, ModuleReport } from '../course/report.js';
 import { toString } from 'mdast-util-to-string';
@@ -40,7 +41,7 @@ const BOOK_LABELS: Record<BookReport['kind'], string> = { handouts: 'Module hand
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** The view model of the index page (pure). `modules` adds the books and documents (see `describeModules`). */
-export function indexModel(course: Course, reports: LessonReport[], modules: ModuleReport[] = []) {
+export function indexModel(course: Course, reports: LessonReport[], modules: ModuleReport[] = [], workshop: Array<{ label: string; href: string }> = []) {
   const targets = courseTargets(course);
   const byModule = new Map<string, LessonReport[]>();
   for (const report of reports) byModule.set(report.module, [...(byModule.get(report.module) ?? []), report]);
@@ -89,7 +90,7 @@ export function indexModel(course: Course, reports: LessonReport[], modules: Mod
     const intro = module.overview ? introNodes(module.overview.analysis.tree) : [];
     return {
       anchor: moduleAnchor(module.dir),
-      title: module.dir === '' && lessons.length === 0 ? 'Course documents' : module.title,
+      title: module.dir === '' && lessons.length === 0 ? 'Course documents' : module.title || 'Lessons',
       overview: module.overview?.analysis.lesson.sections.find((s) => s.title === 'Introduction')?.markdown ?? '',
       overviewHtml: module.dir === '' && module.overview ? '' : mdastToHtml(intro, { link: pageLinker(targets, module.overview?.absolute ?? '', ''), headingLevel: 3 }),
       duration: total > 0 ? `${estimated ? '≈ ' : ''}${formatMinutes(total)}` : '',
@@ -106,7 +107,8 @@ export function indexModel(course: Course, reports: LessonReport[], modules: Mod
   const warnings = reports.reduce((sum, r) => sum + r.diagnostics.filter((d) => d.severity === 'warning').length, 0);
   const errors = reports.reduce((sum, r) => sum + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
   return {
-    title: course.title,
+    // A course nothing names (no config title, no README) is not named after its folder (issue 16).
+    title: course.title || 'Course overview',
     introHtml: root ? mdastToHtml(rootIntro, { link: pageLinker(targets, root.absolute, ''), headingLevel: 3 }) : '',
     summary: [plural(view.filter((m) => m.lessons.length > 0).length, 'module'), plural(lessonTotal, 'lesson'), plural(warnings, 'warning'), plural(errors, 'error')].join(' · '),
     modules: view,
@@ -114,6 +116,8 @@ export function indexModel(course: Course, reports: LessonReport[], modules: Mod
     navigation: view.length > 1,
     diagnostics,
     unreadable: course.unreadable,
+    /** The workshop kit built into the same output, if any. */
+    workshop,
   };
 }
 
@@ -121,7 +125,7 @@ export function indexModel(course: Course, reports: LessonReport[], modules: Mod
 export async function writeIndex(outRoot: string, course: Course, reports: LessonReport[], templates: Templates): Promise<ModuleReport[]> {
   const modules = describeModules(course, await readBookManifest(outRoot), courseDiagnostics(course));
   await writeDocumentPages(outRoot, course, templates);
-  const html = templates.render('index.html', indexModel(course, reports, modules));
+  const html = templates.render('index.html', indexModel(course, reports, modules, builtKit(outRoot)));
   await writeFileAtomic(join(outRoot, 'index.html'), html);
   return modules;
 }

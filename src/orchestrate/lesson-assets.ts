@@ -9,7 +9,9 @@ import type { Image, Definition, Nodes, Parent } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Lesson } from '../model/lesson.js';
 import type { DiagramAsset, ImageAsset } from '../render/context.js';
-import type { MermaidRenderer } from '../assets/mermaid.js';
+import type { DiagramError, MermaidRenderer } from '../assets/mermaid.js';
+import { parseMermaid } from '../assets/mermaid-parse.js';
+import { mermaidDiagnostic } from '../assets/diagram-check.js';
 import { layOutDiagrams } from '../assets/mermaid-layout.js';
 import { minPrintTextPt, minSlideTextPx } from '../assets/mermaid-fit.js';
 import { isInside, slug } from '../output/paths.js';
@@ -50,6 +52,7 @@ export async function renderDiagrams(
   const assets: DiagramAsset[] = [];
   const files: FileToWrite[] = [];
   let cached = 0;
+  const failed: Array<{ index: number; asset: DiagramAsset; error: DiagramError | undefined }> = [];
   results.forEach(({ whole: result, slide, column, parts, partsInHandout, tooSmall }, index) => {
     const diagram = lesson.diagrams[index];
     if (result.svg) {
@@ -73,14 +76,31 @@ export async function renderDiagrams(
       assets.push({ src: null, svg: null, error: 'Not rendered in a Markdown-only build; build with --to html or pdf to draw it.' });
       return;
     }
-    const error = result.error?.message ?? 'Mermaid could not render this diagram';
-    // The fence opens on diagram.line; Mermaid counts lines of the code inside it.
-    const line = diagram.line + (result.error?.line ?? 1);
-    const tooLarge = tooLargeReason(diagram.title, error);
-    if (file && tooLarge) report(file, tooLarge, 'diagram-too-large', line, true);
-    else if (file) report(file, `Diagram "${diagram.title}" does not parse: ${firstLine(error)}`, 'mermaid-syntax', line, true);
-    assets.push({ src: null, svg: null, error: tooLarge ?? firstLine(error) });
+    const message = result.error?.message ?? 'Mermaid could not render this diagram';
+    const tooLarge = tooLargeReason(diagram.title, message);
+    const asset: DiagramAsset = { src: null, svg: null, error: tooLarge ?? firstLine(message) };
+    assets.push(asset);
+    // Over Mermaid's edge limit: the fence opens on diagram.line; Mermaid counts lines of the code inside it.
+    if (tooLarge) {
+      if (file) report(file, tooLarge, 'diagram-too-large', diagram.line + (result.error?.line ?? 1), true);
+      return;
+    }
+    failed.push({ index, asset, error: result.error });
   });
+  // Worded by Mermaid's parser in Node, as `check` words it: the same lesson line and plain words.
+  for (const { index, asset, error } of failed) {
+    const diagram = lesson.diagrams[index];
+    const problem = await parseMermaid(diagram.code).catch(() => null);
+    if (problem) {
+      const found = mermaidDiagnostic(diagram, problem);
+      if (file) report(file, found.message, 'mermaid-syntax', found.line, true);
+      asset.error = problem.message;
+      continue;
+    }
+    // Parsed, yet not drawn: Mermaid's own words from the browser. The fence opens on diagram.line.
+    const line = diagram.line + (error?.line ?? 1);
+    if (file) report(file, `Diagram "${diagram.title}" does not parse: ${asset.error}`, 'mermaid-syntax', line, true);
+  }
   return { assets, files, cached };
 }
 

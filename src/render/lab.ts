@@ -44,13 +44,20 @@ export function renderLab(context: RenderContext, templates: Templates, options:
     return view;
   });
 
+  // A lesson that gives its exercises no time (Carpentries' `exercises: 0`) does its tasks within its
+  // teaching time: the sheet says so rather than adding minutes the agenda and the index do not have.
+  const shared = context.minutes ?? null;
+  const withinTeaching = !plan.timedByLesson && tasks.length > 0 && shared !== null && shared.exercises === 0 && shared.source !== 'estimate';
+  const totalTime = withinTeaching
+    ? `within the lesson's ${minutesText(shared.teaching)} of teaching (no exercise time of its own)`
+    : plan.timedByLesson && context.minutes?.source !== 'estimate' ? minutesText(plan.totalMinutes) : `about ${minutesText(plan.totalMinutes)} (estimate)`;
   const kind = instructor ? 'Lab sheet · instructor version' : 'Lab sheet';
   const title = `${instructor ? 'Instructor guide' : 'Lab sheet'} — ${documentTitle(lesson)}`;
   const html = templates.render('lab.html', {
     ...documentHead(context, title, kind),
     styles: documentStyles(options.assets, LAB_STYLES, context.paper),
     instructor,
-    cover: { ...coverView(context), kind, totalTime: plan.timedByLesson && context.minutes?.source !== 'estimate' ? minutesText(plan.totalMinutes) : `about ${minutesText(plan.totalMinutes)} (estimate)`, tasks: `${tasks.length} task${tasks.length === 1 ? '' : 's'}` },
+    cover: { ...coverView(context), kind, totalTime, tasks: `${tasks.length} task${tasks.length === 1 ? '' : 's'}` },
     objectives: plan.objectives.map(inline),
     prerequisites: plan.prerequisites.map(inline),
     tools: plan.tools,

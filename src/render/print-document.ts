@@ -65,7 +65,7 @@ function authorOf(context: RenderContext): string {
     const names = named.map((a) => (typeof a === 'string' ? a : typeof a === 'object' && a && 'name' in a ? String(a.name) : '')).filter(Boolean);
     if (names.length > 0) return names.join(', ');
   }
-  return context.courseTitle ?? context.moduleTitle ?? 'Lectern';
+  return context.courseTitle || context.moduleTitle || 'Lectern';
 }
 
 /** Running header (course · lesson) and footer (document kind · page x of y). */

@@ -41,7 +41,7 @@ import { deckSlides } from './slides.js';
 import { lessonTiming, measureLesson, type LessonTiming } from './timing.js';
 import { previousInModule } from '../render/lab-facts.js';
 import { lessonMinutes } from '../course/lesson-minutes.js';
-import { listedMinutes } from '../orchestrate/index-page.js';
+import { listedMinutes, writeIndex } from '../orchestrate/index-page.js';
 
 /** workshop.yaml has mistakes: each is printed as `file:line:column: message` (exit 2). */
 export class WorkshopConfigError extends UsageError {
@@ -104,7 +104,7 @@ export async function buildWorkshop(options: WorkshopOptions): Promise<WorkshopR
   const outRoot = resolve(options.cwd, options.out);
   const baseDir = dirname(yamlPath);
   const inputs = await checkPaths(config.lessons, baseDir, options.cwd, file);
-  const course = await loadCourse(inputs.map((input) => input.path), options.cwd, outRoot);
+  const course = await loadCourse(inputs.map((input) => input.path), options.cwd, outRoot, { courseFolders: options.courseFolders, title: options.courseTitle });
   const docs = pickLessons(inputs, course, options.cwd, file);
 
   const { templates: sources, assets } = loadTemplateSources([defaultTemplatesDir, ...(options.templatesDir ? [resolve(options.cwd, options.templatesDir)] : [])]);
@@ -200,6 +200,8 @@ export async function buildWorkshop(options: WorkshopOptions): Promise<WorkshopR
     written('facilitator-guide.html');
     await exportDocumentPdf(manager, { ...guide, baseDir: workshopDir, out: join(workshopDir, 'facilitator-guide.pdf'), paper: options.paper, author: config.title });
     written('facilitator-guide.pdf');
+    // The build wrote the index before the kit existed: write it again, now linking the kit.
+    await writeIndex(outRoot, course, report.lessons, templates);
   } finally {
     await manager.close();
   }

@@ -48,9 +48,11 @@ export function mergedOptions({ args, io }: CommandContext): { options: CliOptio
 }
 
 /** The build settings the options give, defaults filled in (paths and progress are the caller's). */
-export function buildSettings(options: CliOptions, io: CliIO): Omit<BuildOptions, 'progress' | 'paths'> {
+export function buildSettings(options: CliOptions & { paths?: string[] }, io: CliIO): Omit<BuildOptions, 'progress' | 'paths'> {
   return {
     cwd: io.cwd,
+    courseFolders: options.paths,
+    courseTitle: options.title,
     out: options.out ?? 'output',
     formats: options.formats ?? ['deck', 'handout', 'lab'],
     to: options.to ?? ['md', 'html', 'pdf'],

@@ -1,6 +1,6 @@
 /**
  * `lectern check [PATH...]`: parses and lints every lesson, never starting a browser, then runs the
- * course rules over all of them. Files found in a folder that are not lessons (a curriculum overview)
+ * course rules over all of them, and Mermaid's parser over every diagram (as the build does). Files found in a folder that are not lessons (a curriculum overview)
  * are checked as documents. An unreadable file is reported as one error line and the other files are still checked.
  * Exit 0 with warnings only, 1 with any error, 2 for a missing path.
  */
@@ -13,14 +13,17 @@ import { paint, useColor } from '../io.js';
 import type { FileReport } from '../report.js';
 import { countDiagnostics, formatDiagnostics, formatSummary, onlyErrors, toJson } from '../report.js';
 import type { Command } from './command.js';
+import { mergedOptions } from './build.js';
 
 export const check: Command = {
   name: 'check',
   usage: 'check [PATH...]',
   summary: 'parse and lint lessons without building them',
-  async run({ args, io }) {
-    const { options } = args;
-    const paths = args.positionals.length > 0 ? args.positionals : ['lessons/'];
+  async run(ctx) {
+    const { args, io } = ctx;
+    // The config is read and checked as `build` reads it: a bad key fails both the same way.
+    const { options } = mergedOptions(ctx);
+    const paths = args.positionals.length > 0 ? args.positionals : (options.paths ?? ['lessons/']);
     const { resolve, join } = await import('node:path');
     const outRoot = resolve(io.cwd, options.out ?? 'output');
     const { files, missing, refused } = await findLessonFiles(paths, { cwd: io.cwd, skip: [outRoot] });
@@ -41,12 +44,21 @@ export const check: Command = {
     const { AnalysisCache } = await import('../../cache/analysis-cache.js');
     const { packageVersion } = await import('../version.js');
     const analysisCache = new AnalysisCache(options.cache === false ? null : join(outRoot, '.cache', 'analysis'), packageVersion());
-    const course = await loadCourse(paths, io.cwd, outRoot, { tolerant: true, analysisCache, renderWhole: false });
+    const course = await loadCourse(paths, io.cwd, outRoot, { tolerant: true, analysisCache, renderWhole: false, courseFolders: options.paths, title: options.title });
     const courseDiagnostics = new Map<string, Diagnostic[]>();
     for (const { path, diagnostic } of lintCourse(courseFiles(course), { fileExists: existsSync, roots: course.roots })) {
       courseDiagnostics.set(path, [...(courseDiagnostics.get(path) ?? []), diagnostic]);
     }
     const found = new Map(course.files.map((doc) => [doc.path, doc]));
+    // Diagrams are parsed by Mermaid as the build would (in Node, no browser): same lesson line, same words.
+    const lessons = new Set(course.lessons);
+    const needsMermaid = course.lessons.some((doc) => doc.analysis.lesson.diagrams.length > 0);
+    const { DiagramChecker } = await import('../../assets/diagram-check.js');
+    const diagramChecker = new DiagramChecker(
+      options.cache === false ? null : join(outRoot, '.cache', 'mermaid-parse.json'),
+      // Lectern's code (which words the findings) and Mermaid's version (which judges them).
+      needsMermaid ? `${(await import('../../cache/code-hash.js')).codeVersion()} mermaid ${(await import('../../assets/mermaid.js')).mermaidBundle().version}` : '',
+    );
     const problems = new Map(course.unreadable.map((entry) => [entry.path, entry.problem]));
 
     const reports: FileReport[] = [];
@@ -58,12 +70,14 @@ export const check: Command = {
         const unsafe = (await unsafeImages(doc.analysis.tree, doc.absolute, doc.root)).map(
           ({ reason, line }): Diagnostic => ({ severity: 'error', rule: 'unsafe-path', message: reason, line, column: 1 }),
         );
-        const diagnostics = [...doc.analysis.lesson.diagnostics, ...unsafe].sort((a, b) => a.line - b.line || a.column - b.column);
+        const diagrams = lessons.has(doc) ? await diagramChecker.check(doc.analysis.lesson) : [];
+        const diagnostics = [...doc.analysis.lesson.diagnostics, ...unsafe, ...diagrams].sort((a, b) => a.line - b.line || a.column - b.column);
         reports.push({ file, diagnostics: [...diagnostics, ...(courseDiagnostics.get(doc.absolute) ?? [])] });
       }
       else if (problems.has(file)) reports.push({ file, diagnostics: [], problem: problems.get(file)! });
     }
 
+    await diagramChecker.flush();
     const totals = countDiagnostics(reports);
     const shown = options.quiet ? onlyErrors(reports) : reports;
     if (options.reporter === 'json' || (options.reporter === undefined && options.json)) {

@@ -67,7 +67,7 @@ async function newWorkshop(args: ParsedArgs, io: CliIO): Promise<number> {
   const lessons = (course?.lessons ?? []).map((doc) => toPosix(relative(dirname(path), doc.absolute)));
   const text = renderWorkshopScaffold(
     {
-      title: course ? `${course.title} Workshop` : 'My Workshop',
+      title: course?.title ? `${course.title} Workshop` : 'My Workshop',
       date: new Date().toISOString().slice(0, 10),
       file: displayPath(path, io.cwd),
       lessons,
