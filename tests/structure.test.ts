@@ -124,6 +124,7 @@ const ENTRY: Readonly<Record<string, string>> = {
   'course/lint/rules': 'course/lint/index.ts',
   export: 'export/marp.ts',
   'export/pptx': 'export/pptx/export.ts',
+  'languages/packs': 'languages/registry.ts',
   'lint/rules': 'lint/index.ts',
   orchestrate: 'orchestrate/build.ts',
   output: 'output/paths.ts',

@@ -1,5 +1,6 @@
 /**
- * The language packs Lectern knows, one line each. Detection, file names, starters, lint and lab
+ * The language packs Lectern knows, one line each (each pack is one file of `src/languages/packs/`,
+ * all a file kind is to Lectern). Detection, file names, starters, lint and lab
  * planning read them from here (through `tables.ts`); nothing else lists languages.
  *
  * Order matters only among the file kinds of one language (`compose`, `kubernetes`, … of `yaml`):
