@@ -11,6 +11,7 @@ export default {
   mutate: [
     // Extraction and languages.
     'src/extract/**/*.ts',
+    'src/languages/**/*.ts',
     // Lint.
     'src/lint/**/*.ts',
     'src/course/course-lint.ts',
@@ -22,7 +23,9 @@ export default {
     'src/plan/deck-closing.ts',
     'src/plan/deck-agenda.ts',
     'src/plan/deck-split.ts',
-    'src/render/lab-tasks.ts',
+    'src/plan/lab-tasks.ts',
+    'src/plan/notes.ts',
+    'src/plan/handout-plan.ts',
     // Course order and links.
     'src/course/order.ts',
     'src/course/links.ts',

@@ -9,6 +9,7 @@ export default defineConfig({
       'tests/golden.test.ts',
       'tests/language.test.ts',
       'tests/language-property.test.ts',
+      'tests/languages/**/*.test.ts',
       'tests/lint.test.ts',
       'tests/property.test.ts',
       'tests/deck-render.test.ts',
