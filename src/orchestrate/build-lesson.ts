@@ -121,6 +121,8 @@ async function buildLesson(doc: SourceDoc, course: Course, job: LessonJob): Prom
     job.version,
     String(file.value),
     notesDoc ? String(notesDoc.analysis.file.value) : '',
+    // A lesson folder's assignment is part of its lab (absent for every other lesson, whose key stays as it was).
+    ...(course.assignments.has(doc.absolute) ? [String(course.assignments.get(doc.absolute)!.analysis.file.value)] : []),
     ...images.files.flatMap((f) => [f.path, f.data]),
     ...(notesImages?.files.flatMap((f) => [f.path, f.data]) ?? []),
     job.templateHash,

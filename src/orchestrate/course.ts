@@ -24,6 +24,8 @@ import { foldMissingObjectives } from '../course/module-objectives.js';
 import { courseRootOf } from '../course/course-root.js';
 import type { AnalysisCache } from '../cache/analysis-cache.js';
 import { InterruptedError, Turnstile } from './turnstile.js';
+import { dropTranslations, sortLessonFolders } from './lesson-folders.js';
+import { isAssignmentName } from '../course/lesson-folders.js';
 import { slowParseForTest } from './slow-parse-hook.js';
 
 export interface SourceDoc {
@@ -69,6 +71,10 @@ export interface Course {
   /** The input roots (absolute). */
   roots: string[];
   unreadable: Unreadable[];
+  /** Translations found in the folders given, left out (as printed: relative to cwd). */
+  translations: string[];
+  /** The assignment of each lesson that has one (a lesson folder's assignment.md), by the lesson's absolute path. */
+  assignments: Map<string, SourceDoc>;
 }
 
 export interface LoadOptions {
@@ -97,6 +103,7 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
   const seen = new Set<string>();
   const unreadable: Unreadable[] = [];
   const roots: string[] = [];
+  const translations: string[] = [];
   // Parses run one per turn of the event loop, so Ctrl-C is handled between any two of them.
   const turnstile = new Turnstile(options.interrupted);
   for (const input of paths) {
@@ -108,7 +115,7 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
     const root = courseRootOf(absolute, isFile, { cwd, courseFolders: options.courseFolders });
     if (!roots.includes(root)) roots.push(root);
     const jobs: Array<{ file: string; path: string; absolute: string }> = [];
-    for (const file of files) {
+    for (const file of isFile ? files : dropTranslations(files, absolute, cwd, (skipped) => translations.push(displayPath(skipped, cwd)))) {
       // Never read back what a build wrote (an output folder inside the input).
       if (outRoot && isInside(outRoot, resolve(cwd, file))) continue;
       const fileAbsolute = resolve(cwd, file);
@@ -128,7 +135,7 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
         const analysis = options.analysisCache
           ? // READMEs and documents are rendered whole, so only lessons may come back as a skeleton.
             await options.analysisCache.analyze(vfile, {
-              whole: (lesson) => options.renderWhole !== false && (kindOf(lesson) !== 'lesson' || !looksLikeLesson(lesson)),
+              whole: (lesson) => options.renderWhole !== false && (kindOf(lesson) !== 'lesson' || !looksLikeLesson(lesson) || isAssignmentName(basename(path))),
               gate,
             })
           : await gate(() => analyzeLesson(vfile, { fileExists: existsSync }));
@@ -151,9 +158,11 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
   }
 
   await options.analysisCache?.flush();
+  // Lessons that are folders (a numbered folder's README.md) and their assignments: see ../course/lesson-folders.ts.
+  const { folderLessons, assignments } = sortLessonFolders(docs);
   const overviews = docs.filter((doc) => kindOf(doc.analysis.lesson) === 'module-overview');
   const rest = docs.filter((doc) => kindOf(doc.analysis.lesson) !== 'module-overview');
-  const candidates = rest.filter((doc) => doc.named || (kindOf(doc.analysis.lesson) !== 'lecture-notes' && looksLikeLesson(doc.analysis.lesson)));
+  const candidates = rest.filter((doc) => doc.named || folderLessons.has(doc) || (kindOf(doc.analysis.lesson) !== 'lecture-notes' && looksLikeLesson(doc.analysis.lesson)));
   const navigationTargets = (doc: SourceDoc) => {
     const { navigation } = doc.analysis.lesson;
     return [navigation.overview, navigation.previous, navigation.next, ...(navigation.others ?? [])]
@@ -207,7 +216,7 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
     if (kindOf(lesson) === 'lecture-notes' && !usedAsNotes.has(doc.absolute) && numberedName(lesson.id) && looksLikeLesson(lesson)) lessonSet.add(doc);
   }
   for (const doc of rest) {
-    if (usedAsNotes.has(doc.absolute)) continue;
+    if (usedAsNotes.has(doc.absolute) || assignments.has(doc)) continue;
     if (lessonSet.has(doc)) {
       moduleOf(doc.moduleDir, doc.root).lessons.push(doc);
     } else {
@@ -221,7 +230,7 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
       module.lessons.map((doc) => {
         const { lesson } = doc.analysis;
         const target = (href: string | undefined) => (href === undefined ? null : linkTarget(doc.absolute, href));
-        return { doc, key: doc.absolute, label: lesson.number ?? lesson.id, next: target(lesson.navigation.next?.href), previous: target(lesson.navigation.previous?.href) };
+        return { doc, key: doc.absolute, label: folderLessons.has(doc) ? lesson.id : (lesson.number ?? lesson.id), next: target(lesson.navigation.next?.href), previous: target(lesson.navigation.previous?.href) };
       }),
       module.overview ? linkedFiles(module.overview) : [],
     ).map((item) => item.doc);
@@ -267,6 +276,8 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
     files: docs,
     roots,
     unreadable,
+    translations,
+    assignments: new Map([...assignments].map(([assignment, lesson]) => [lesson.absolute, assignment])),
   };
 }
 

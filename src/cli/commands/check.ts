@@ -45,6 +45,9 @@ export const check: Command = {
     const { packageVersion } = await import('../version.js');
     const analysisCache = new AnalysisCache(options.cache === false ? null : join(outRoot, '.cache', 'analysis'), packageVersion());
     const course = await loadCourse(paths, io.cwd, outRoot, { tolerant: true, analysisCache, renderWhole: false, courseFolders: options.paths, title: options.title });
+    if (course.translations.length > 0 && !options.quiet && options.reporter !== 'json' && !options.json) {
+      io.stderr.write(`${(await import('../../course/translations.js')).translationsLine(course.translations.length)}\n`);
+    }
     const courseDiagnostics = new Map<string, Diagnostic[]>();
     for (const { path, diagnostic } of lintCourse(courseFiles(course), { fileExists: existsSync, roots: course.roots })) {
       courseDiagnostics.set(path, [...(courseDiagnostics.get(path) ?? []), diagnostic]);
