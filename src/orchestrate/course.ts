@@ -159,7 +159,7 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
 
   await options.analysisCache?.flush();
   // Lessons that are folders (a numbered folder's README.md) and their assignments: see ../course/lesson-folders.ts.
-  const { folderLessons, assignments } = sortLessonFolders(docs);
+  const { folderLessons, assignments } = await sortLessonFolders(docs, cwd);
   const overviews = docs.filter((doc) => kindOf(doc.analysis.lesson) === 'module-overview');
   const rest = docs.filter((doc) => kindOf(doc.analysis.lesson) !== 'module-overview');
   const candidates = rest.filter((doc) => doc.named || folderLessons.has(doc) || (kindOf(doc.analysis.lesson) !== 'lecture-notes' && looksLikeLesson(doc.analysis.lesson)));

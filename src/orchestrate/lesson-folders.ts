@@ -3,14 +3,16 @@
  * translations beside them (../course/translations.ts): the part of `loadCourse` that applies both to
  * the files found on disk.
  */
-import { readdirSync } from 'node:fs';
-import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { readdirSync, realpathSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { isInside } from '../output/paths.js';
+import { readLessonFile } from '../read/read-lesson.js';
 import { withoutTranslations } from '../course/translations.js';
-import { findLessonFolders, isFolderPage, type FolderFile } from '../course/lesson-folders.js';
+import { findLessonFolders, isAssignmentName, isFolderPage, type FolderFile } from '../course/lesson-folders.js';
 import { looksLikeLesson, numberedName, treatAsDocument } from '../course/classify.js';
 import { attachAssignment } from '../course/assignments.js';
 import type { SourceDoc } from './course.js';
-import { diagnosticsOf } from '../pipeline.js';
+import { analyzeLesson, diagnosticsOf } from '../pipeline.js';
 import { missingObjectives } from '../lint/rules/missing-objectives.js';
 import { objectiveVerb } from '../lint/rules/objective-verb.js';
 import { caseStudyIncomplete } from '../lint/rules/case-study-incomplete.js';
@@ -32,7 +34,7 @@ export function dropTranslations(files: readonly string[], inputAbsolute: string
  * the folder above) and gives it the folder's assignment as its last exercise. Returns the folder lessons,
  * and the assignments taken, each with its lesson.
  */
-export function sortLessonFolders(docs: readonly SourceDoc[]): { folderLessons: Set<SourceDoc>; assignments: Map<SourceDoc, SourceDoc> } {
+export async function sortLessonFolders(docs: readonly SourceDoc[], cwd: string): Promise<{ folderLessons: Set<SourceDoc>; assignments: Map<SourceDoc, SourceDoc> }> {
   const byKey = new Map(docs.map((doc) => [doc.absolute, doc]));
   const byRoot = new Map<string, FolderFile[]>();
   for (const doc of docs) {
@@ -62,6 +64,11 @@ export function sortLessonFolders(docs: readonly SourceDoc[]): { folderLessons: 
     const cut = doc.moduleDir.lastIndexOf('/');
     makeFolderLesson(doc, doc.moduleDir.slice(cut + 1), cut < 0 ? '' : doc.moduleDir.slice(0, cut));
     folderLessons.add(doc);
+    // Its assignment is read from beside it, so the lesson's lab is the one a course build makes.
+    const assignment = await assignmentBeside(doc, cwd);
+    if (!assignment) continue;
+    assignments.set(assignment, doc);
+    attachAssignment(doc.analysis.lesson, { title: assignment.analysis.lesson.title, tree: assignment.analysis.tree, fileName: basename(assignment.absolute) });
   }
   return { folderLessons, assignments };
 }
@@ -96,5 +103,21 @@ function namedLessonFolder(doc: SourceDoc): boolean {
     );
   } catch {
     return false;
+  }
+}
+
+/** The assignment in a named README's folder, when there is one inside that folder (by real path) and it reads. */
+async function assignmentBeside(doc: SourceDoc, cwd: string): Promise<SourceDoc | null> {
+  const folder = dirname(doc.absolute);
+  let name: string | undefined;
+  try {
+    name = readdirSync(folder).find((entry) => isAssignmentName(entry));
+    if (!name || !isInside(realpathSync(folder), realpathSync(join(folder, name)))) return null;
+    const path = join(dirname(doc.path), name);
+    const analysis = analyzeLesson(await readLessonFile(path, { cwd }), { lint: false });
+    return { path, absolute: join(folder, name), root: doc.root, moduleDir: doc.moduleDir, named: false, analysis };
+  } catch {
+    // An unreadable assignment only costs the lab its assignment; a folder build reports it.
+    return null;
   }
 }
