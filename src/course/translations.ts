@@ -8,7 +8,7 @@
  */
 
 /** Folders that hold translations, by name (any depth below the folder given). */
-const TRANSLATION_FOLDERS = new Set(['translations', 'translation', 'translated', 'i18n', 'l10n', 'locales', 'locale', 'lang', 'langs', 'languages']);
+const TRANSLATION_FOLDERS = new Set(['translations', 'translation', 'translated', 'i18n', 'l10n', 'locales', 'locale', 'lang']);
 
 /**
  * Primary language subtags that real curricula use in file names: ISO 639-1, a few three-letter ones, and
