@@ -21,7 +21,10 @@ import { orderLessons } from '../course/order.js';
 import { pairNotes } from '../course/notes.js';
 import { looksLikeLesson, numberedName, treatAsDocument } from '../course/classify.js';
 import { foldMissingObjectives } from '../course/module-objectives.js';
-import type { AnalysisCache } from '../cache/analysis-cache.js';
+import { analyzeChecked, revive, type AnalysisCache } from '../cache/analysis-cache.js';
+import { countParse } from '../parse/parse-count.js';
+import { POOL_MIN_CHARS, type AnalysisPool } from './analysis-pool.js';
+import type { VFile } from 'vfile';
 
 export interface SourceDoc {
   /** As printed: relative to cwd. */
@@ -78,6 +81,11 @@ export interface LoadOptions {
    * document pages); `check` only lints, for which the cached skeleton of links and headings serves.
    */
   renderWhole?: boolean;
+  /**
+   * Worker threads for what the analysis cache lacks (a cold `check`), used when there is enough of it
+   * to be worth their start; without it every file is analysed on this thread.
+   */
+  pool?: AnalysisPool;
   /** Called for each file whose text changed since the cached analysis (every file without a cache). */
   onChanged?: (doc: SourceDoc) => void;
 }
@@ -106,26 +114,52 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
       jobs.push({ file, path: displayPath(file, cwd), absolute: fileAbsolute });
     }
     // Reading overlaps: a warm course is mostly waiting on small files and cache entries.
-    const found = await mapLimit(jobs, 16, async ({ file, path, absolute: fileAbsolute }) => {
+    const whole = { whole: (lesson: Lesson) => options.renderWhole !== false && (kindOf(lesson) !== 'lesson' || !looksLikeLesson(lesson)) };
+    type Miss = { vfile: VFile; unchanged: boolean };
+    type Found = { doc: SourceDoc | null; problem: Unreadable | null; miss?: Miss };
+    const settle = async (job: (typeof jobs)[number], analyze: () => Promise<Analysis | { miss: Miss }>): Promise<Found> => {
       try {
-        const vfile = await readLessonFile(file, { cwd });
-        const analysis = options.analysisCache
-          ? // READMEs and documents are rendered whole, so only lessons may come back as a skeleton.
-            await options.analysisCache.analyze(vfile, {
-              whole: (lesson) => options.renderWhole !== false && (kindOf(lesson) !== 'lesson' || !looksLikeLesson(lesson)),
-            })
-          : analyzeLesson(vfile, { fileExists: existsSync });
-        const doc: SourceDoc = { path, absolute: fileAbsolute, root, moduleDir: moduleDirOf(root, fileAbsolute), named: isFile, analysis };
+        const analysis = await analyze();
+        if ('miss' in analysis) return { doc: null, problem: null, miss: analysis.miss };
+        const doc: SourceDoc = { path: job.path, absolute: job.absolute, root, moduleDir: moduleDirOf(root, job.absolute), named: isFile, analysis };
         if (!('unchanged' in analysis && analysis.unchanged)) options.onChanged?.(doc);
         return { doc, problem: null };
       } catch (error) {
+        const { path } = job;
         if (error instanceof LecternError) {
           return { doc: null, problem: { path, problem: error.message.startsWith(`${path}: `) ? error.message.slice(path.length + 2) : error.message } };
         }
         if (options.tolerant) return { doc: null, problem: { path, problem: `cannot analyze: ${error instanceof Error ? error.message : String(error)}` } };
         throw error;
       }
-    });
+    };
+    const cache = options.analysisCache;
+    const pool = cache ? options.pool : undefined;
+    const found = await mapLimit(jobs, 16, (job) =>
+      settle(job, async () => {
+        const vfile = await readLessonFile(job.file, { cwd });
+        if (!cache) return analyzeLesson(vfile, { fileExists: existsSync });
+        if (!pool) return cache.analyze(vfile, whole);
+        // With a pool, what the cache lacks is analysed below, once every file has been looked up.
+        const looked = await cache.lookup(vfile, whole);
+        return looked.analysis ?? { miss: { vfile, unchanged: looked.unchanged } };
+      }),
+    );
+    const misses = found.flatMap((result, index) => (result.miss ? [{ index, ...result.miss }] : []));
+    if (cache && pool && misses.length > 0) {
+      const chars = misses.reduce((sum, miss) => sum + String(miss.vfile.value).length, 0);
+      const threads = chars >= POOL_MIN_CHARS ? pool : null;
+      const answers = await Promise.all(
+        misses.map((miss) => settle(jobs[miss.index]!, async () => {
+          // A worker that failed sends its file back: analysed here, it fails (or not) as it would have.
+          const answer = threads ? await threads.analyze(miss.vfile).catch(() => null) : null;
+          if (answer) countParse(answer.parses);
+          const { analysis, checked } = answer ? { analysis: revive(miss.vfile, answer.lesson, answer.tree), checked: answer.checked } : analyzeChecked(miss.vfile);
+          return cache.remember(analysis, checked, miss.unchanged, whole);
+        })),
+      );
+      misses.forEach((miss, n) => (found[miss.index] = answers[n]!));
+    }
     for (const result of found) {
       if (result.doc) docs.push(result.doc);
       if (result.problem) unreadable.push(result.problem);
