@@ -5,7 +5,7 @@
 import { describe, it, expect, afterAll } from 'vitest';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 // @ts-expect-error: a plain .mjs script of the bench, without types.
 import { generateRealisticCourse, countsFor, FULL } from '../bench/realistic-course.mjs';
 import { loadCourse } from '../src/orchestrate/course.js';
@@ -61,6 +61,12 @@ describe('the bench course generator (issue 11)', () => {
     const course = await loadCourse([dir], dir);
     expect(course.modules.map((module) => [module.dir, module.lessons.length, Boolean(module.overview)])).toEqual([['module-1', 8, true]]);
     expect([...course.notes.values()].map((doc) => relative(dir, doc.absolute)).sort()).toEqual(notes);
+    // Each through its lesson's "Detailed Content" link, as in the real course.
+    const details = course.lessons.flatMap((doc) => {
+      const link = doc.analysis.lesson.navigation.details;
+      return link ? [relative(dir, resolve(dirname(doc.absolute), link.href))] : [];
+    });
+    expect(details.sort()).toEqual(notes);
     expect(course.documents).toEqual([]);
     const rules = course.lessons.flatMap((doc) => doc.analysis.lesson.diagnostics.map((d) => d.rule));
     expect(rules).toContain('duplicate-section');
