@@ -44,7 +44,10 @@ export const check: Command = {
     const { AnalysisCache } = await import('../../cache/analysis-cache.js');
     const { packageVersion } = await import('../version.js');
     const analysisCache = new AnalysisCache(options.cache === false ? null : join(outRoot, '.cache', 'analysis'), packageVersion());
-    const course = await loadCourse(paths, io.cwd, outRoot, { tolerant: true, analysisCache, renderWhole: false, courseFolders: options.paths, title: options.title });
+    // A cold check parses in worker threads, one per core (none start when the cache has every file).
+    const { AnalysisPool } = await import('../../orchestrate/analysis-pool.js');
+    const pool = AnalysisPool.open(io.env) ?? undefined;
+    const course = await loadCourse(paths, io.cwd, outRoot, { tolerant: true, analysisCache, renderWhole: false, courseFolders: options.paths, title: options.title, pool }).finally(() => pool?.close());
     const courseDiagnostics = new Map<string, Diagnostic[]>();
     for (const { path, diagnostic } of lintCourse(courseFiles(course), { fileExists: existsSync, roots: course.roots })) {
       courseDiagnostics.set(path, [...(courseDiagnostics.get(path) ?? []), diagnostic]);
