@@ -56,8 +56,11 @@ const quietDebug = {
 export async function bundle() {
   rmSync(outdir, { recursive: true, force: true });
   await build({
-    entryPoints: [join(root, 'dist', 'cli', 'main.js')],
+    // The analysis pool's worker is an entry of its own: a thread loads it by file name, beside the chunks.
+    entryPoints: [join(root, 'dist', 'cli', 'main.js'), join(root, 'dist', 'orchestrate', 'analysis-worker.js')],
     outdir,
+    // Flat, beside the chunks: main.js for bin/lectern.js, analysis-worker.js for the pool.
+    entryNames: '[name]',
     bundle: true,
     splitting: true,
     format: 'esm',

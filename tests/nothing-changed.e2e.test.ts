@@ -1,9 +1,11 @@
 // Issue 11: a nothing-changed build of a course with lecture notes and a module README parses no
 // Markdown. Counted through the LECTERN_TEST_COUNT_PARSES hook (src/cli/parse-count-report.ts), never timed.
+// An edited lecture-notes file makes again only its lesson's handout and the module's book of handouts.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { ensureBuilt, lectern, root } from './helpers/cli.js';
 
 let dir: string;
@@ -67,4 +69,49 @@ describe('nothing-changed build (issue 11)', () => {
     expect(rebuilt()).toEqual([]);
     expect(mtimes()).toEqual(unedited);
   }, 300_000);
+});
+
+describe('an edited lecture-notes file, every format in PDF (issue 11)', () => {
+  let course: string;
+  afterAll(() => {
+    if (course) rmSync(course, { recursive: true, force: true });
+  });
+
+  it("rebuilds only its lesson's handout and the module's handout book: the deck, the labs and the labs book stay", () => {
+    course = mkdtempSync(join(tmpdir(), 'lectern-notes-only-'));
+    cpSync(join(root, 'tests', 'e2e-handout', 'module-7'), join(course, 'course', 'module-7'), { recursive: true });
+    writeFileSync(join(course, 'course', 'module-7', 'README.md'), README);
+    const out = join(course, 'out');
+    const run = () => {
+      const result = lectern(['build', 'course', '--out', 'out'], course);
+      expect(result.status, result.stderr).toBe(0);
+      return JSON.parse(readFileSync(join(out, 'build-report.json'), 'utf8')) as typeof report;
+    };
+    const files = ['module-7/7.1-databases/handout.pdf', 'module-7/7.1-databases/deck.pdf', 'module-7/7.1-databases/lab.pdf', 'module-7/7.1-databases/lab-instructor.pdf', 'module-7/module-handouts.pdf', 'module-7/module-labs.pdf'];
+    const stamps = () => Object.fromEntries(files.map((file) => [file, statSync(join(out, file)).mtimeMs]));
+    const text = (file: string) => execFileSync('pdftotext', [join(out, file), '-'], { encoding: 'utf8' });
+    const first = run();
+    expect(first.lessons.map((lesson) => lesson.cacheHit)).toEqual([false]);
+    const before = stamps();
+    expect(text('module-7/module-handouts.pdf')).not.toContain('Sharding moves');
+
+    appendFileSync(join(course, 'course', 'module-7', 'lectures', '7.1-databases-notes.md'), '\n## Sharding\n\nSharding moves rows to other servers by key.\n');
+    const second = run();
+    expect(second.lessons.map((lesson) => lesson.cacheHit)).toEqual([false]);
+    const after = stamps();
+    const remade = files.filter((file) => after[file] !== before[file]);
+    expect(remade).toEqual(['module-7/7.1-databases/handout.pdf', 'module-7/module-handouts.pdf']);
+    // The new notes are in the handout and in the book; every artifact is still listed in the report.
+    expect(text('module-7/7.1-databases/handout.pdf')).toContain('Sharding moves');
+    expect(text('module-7/module-handouts.pdf')).toContain('Sharding moves');
+    expect([...second.lessons[0]!.artifacts].sort()).toEqual([...first.lessons[0]!.artifacts].sort());
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    for (const file of ['7.1-databases/deck.pdf', '7.1-databases/lab.pdf', 'module-labs.pdf']) expect(index).toContain(file);
+
+    // Editing the lesson itself still rebuilds all of it.
+    appendFileSync(join(course, 'course', 'module-7', '7.1-databases.md'), '\n## Summary\n- Keys and constraints keep data honest\n');
+    run();
+    const whole = stamps();
+    expect(files.filter((file) => file.includes('7.1-databases/') && whole[file] === after[file])).toEqual([]);
+  }, 600_000);
 });

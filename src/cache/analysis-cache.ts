@@ -56,6 +56,37 @@ function restoreMessages(file: VFile, diagnostics: Diagnostic[]): void {
   }
 }
 
+export interface AnalyzeOptions {
+  /** Whether a lesson's whole tree is needed (it is rendered whole), not just its skeleton. */
+  whole?: (lesson: Lesson) => boolean;
+  /** Queues the parse itself (the build's turnstile: signals are seen between parses). */
+  gate?: <T>(work: () => T) => Promise<T>;
+}
+
+/**
+ * Analyses a read lesson, recording every link target the lint asked about and whether it existed
+ * (what a cache entry is valid for). Runs in a worker thread as well (`../orchestrate/analysis-worker.ts`).
+ */
+export function analyzeChecked(file: VFile): { analysis: Analysis; checked: Record<string, boolean> } {
+  const checked: Record<string, boolean> = {};
+  const analysis = analyzeLesson(file, {
+    fileExists: (path) => {
+      const exists = existsSync(path);
+      checked[resolve(path)] = exists;
+      return exists;
+    },
+  });
+  return { analysis, checked };
+}
+
+/** A lesson analysed elsewhere (a worker thread) put back on a fresh vfile, as a cache hit is. */
+export function revive(file: VFile, lesson: Lesson, tree: Root): Analysis {
+  const copy = new VFile({ path: file.path, value: file.value, cwd: file.cwd });
+  restoreMessages(copy, lesson.diagnostics);
+  copy.data.lesson = lesson;
+  return { lesson, tree, file: copy };
+}
+
 export interface CachedAnalysis extends Analysis {
   /** True when the tree is a skeleton from the cache rather than the whole parse. */
   cached: boolean;
@@ -75,37 +106,35 @@ export class AnalysisCache {
   }
 
   /** The analysis of a read lesson: from the cache when its text and the link targets it checked are unchanged. */
-  async analyze(file: VFile, options: { whole?: (lesson: Lesson) => boolean; gate?: <T>(work: () => T) => Promise<T> } = {}): Promise<CachedAnalysis> {
-    const key = this.dir ? this.#key(file) : '';
-    let unchanged = false;
-    if (key) {
-      const entry = await this.#read(key);
-      const fresh = entry && Object.entries(entry.checked).every(([path, existed]) => existsSync(path) === existed);
-      unchanged = Boolean(entry && fresh);
-      const needsWhole = Boolean(entry && options.whole?.(entry.lesson));
-      if (entry && fresh && (!needsWhole || entry.whole)) {
-        const copy = new VFile({ path: file.path, value: file.value, cwd: file.cwd });
-        restoreMessages(copy, entry.lesson.diagnostics);
-        copy.data.lesson = entry.lesson;
-        return { lesson: entry.lesson, file: copy, tree: entry.skeleton, cached: !entry.whole, unchanged: true };
-      }
-    }
-    const checked: Record<string, boolean> = {};
-    const analyze = () =>
-      analyzeLesson(file, {
-        fileExists: (path) => {
-          const exists = existsSync(path);
-          checked[resolve(path)] = exists;
-          return exists;
-        },
-      });
+  async analyze(file: VFile, options: AnalyzeOptions = {}): Promise<CachedAnalysis> {
+    const found = await this.lookup(file, options);
+    if (found.analysis) return found.analysis;
     // The caller may queue the parse (a turn of the event loop each: signals are seen between parses).
-    const analysis = options.gate ? await options.gate(analyze) : analyze();
-    if (key) {
+    const { analysis, checked } = options.gate ? await options.gate(() => analyzeChecked(file)) : analyzeChecked(file);
+    return this.remember(analysis, checked, found.unchanged, options);
+  }
+
+  /**
+   * The cached analysis of a read lesson, or null when it must be analysed afresh (then `unchanged`
+   * says whether its text was analysed before and only a whole tree is missing).
+   */
+  async lookup(file: VFile, options: AnalyzeOptions = {}): Promise<{ analysis: CachedAnalysis | null; unchanged: boolean }> {
+    if (!this.dir) return { analysis: null, unchanged: false };
+    const entry = await this.#read(this.#key(file));
+    const fresh = entry && Object.entries(entry.checked).every(([path, existed]) => existsSync(path) === existed);
+    const unchanged = Boolean(entry && fresh);
+    const needsWhole = Boolean(entry && options.whole?.(entry.lesson));
+    if (!entry || !fresh || (needsWhole && !entry.whole)) return { analysis: null, unchanged };
+    return { analysis: { ...revive(file, entry.lesson, entry.skeleton), cached: !entry.whole, unchanged: true }, unchanged };
+  }
+
+  /** Keeps a fresh analysis (made here or in a worker, see `analyzeChecked`) for the next run, and returns it. */
+  remember(analysis: Analysis, checked: Record<string, boolean>, unchanged: boolean, options: AnalyzeOptions = {}): CachedAnalysis {
+    if (this.dir) {
       // Serialised now: later stages add build diagnostics to this lesson object.
       const whole = Boolean(options.whole?.(analysis.lesson));
       const json = JSON.stringify({ lesson: analysis.lesson, skeleton: whole ? analysis.tree : skeletonOf(analysis.tree), whole, checked } satisfies Entry);
-      this.#writes.push(this.#write(key, json).catch(() => {}));
+      this.#writes.push(this.#write(this.#key(analysis.file), json).catch(() => {}));
     }
     return { ...analysis, cached: false, unchanged };
   }

@@ -20,6 +20,8 @@ export interface CacheEntry {
   /** Artifact paths relative to OUT. */
   artifacts: string[];
   diagnostics: Diagnostic[];
+  /** The inputs without the lecture notes: equal when only the notes changed (`../orchestrate/notes-only.ts`). */
+  lessonInputs?: string;
 }
 
 /** sha256 of the parts, in order. */
@@ -52,13 +54,22 @@ export class BuildCache {
 
   /** The entry for a lesson when its inputs are unchanged and every artifact still exists. */
   async fresh(key: string, inputs: string): Promise<CacheEntry | null> {
+    return this.#whole(key, (entry) => entry.inputs === withCode(inputs));
+  }
+
+  /** The entry for a lesson whose inputs but its lecture notes are unchanged, every artifact still there. */
+  async sameLesson(key: string, lessonInputs: string): Promise<CacheEntry | null> {
+    return this.#whole(key, (entry) => entry.lessonInputs === withCode(lessonInputs));
+  }
+
+  async #whole(key: string, matches: (entry: CacheEntry) => boolean): Promise<CacheEntry | null> {
     let entry: CacheEntry;
     try {
       entry = JSON.parse(await readFile(this.#file(key), 'utf8')) as CacheEntry;
     } catch {
       return null;
     }
-    if (entry.inputs !== withCode(inputs)) return null;
+    if (!matches(entry)) return null;
     if (!entry.artifacts.every((artifact) => existsSync(join(this.outRoot, artifact)))) return null;
     return entry;
   }
@@ -68,7 +79,7 @@ export class BuildCache {
     const file = this.#file(key);
     const temp = `${file}.${process.pid}.tmp`;
     try {
-      await writeFile(temp, JSON.stringify({ ...entry, inputs: withCode(entry.inputs) }));
+      await writeFile(temp, JSON.stringify({ ...entry, inputs: withCode(entry.inputs), lessonInputs: entry.lessonInputs && withCode(entry.lessonInputs) }));
       await rename(temp, file);
     } catch (error) {
       await rm(temp, { force: true });

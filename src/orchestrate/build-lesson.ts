@@ -24,6 +24,7 @@ import { reportWideTables } from './wide-tables.js';
 import { previousInModule } from '../render/lab-facts.js';
 import { lessonMinutes } from '../course/lesson-minutes.js';
 import { MAX_CRASHES, type Engine } from './build-engine.js';
+import { mergeArtifacts, mergeDiagnostics, notesOnlyRebuild } from './notes-only.js';
 import type { BookParts, LessonReport } from './build.js';
 
 /** What every lesson of one build shares. */
@@ -117,21 +118,22 @@ async function buildLesson(doc: SourceDoc, course: Course, job: LessonJob): Prom
   const images = await collectImages(tree, file, doc.absolute, doc.root);
   const notesImages = notesDoc ? await collectImages(notesDoc.analysis.tree, notesDoc.analysis.file, notesDoc.absolute, doc.root) : null;
 
-  const inputs = hashParts([
+  const lessonParts = [
     job.version,
     String(file.value),
-    notesDoc ? String(notesDoc.analysis.file.value) : '',
     // A lesson folder's assignment is part of its lab (absent for every other lesson, whose key stays as it was).
     ...(course.assignments.has(doc.absolute) ? [String(course.assignments.get(doc.absolute)!.analysis.file.value)] : []),
     ...images.files.flatMap((f) => [f.path, f.data]),
-    ...(notesImages?.files.flatMap((f) => [f.path, f.data]) ?? []),
     job.templateHash,
     job.theme.name,
     job.theme.css,
     JSON.stringify(job.documentOptions),
     course.title,
     module?.title ?? '',
-  ]);
+  ];
+  const notesParts = [notesDoc ? String(notesDoc.analysis.file.value) : '', ...(notesImages?.files.flatMap((f) => [f.path, f.data]) ?? [])];
+  const inputs = hashParts([...lessonParts, ...notesParts]);
+  const lessonInputs = hashParts(lessonParts);
   const key = relative(job.outRoot, outDir);
   const reportOf = (artifacts: string[], diagnostics: Diagnostic[], cacheHit: boolean): LessonReport => ({
     source: doc.path,
@@ -152,6 +154,10 @@ async function buildLesson(doc: SourceDoc, course: Course, job: LessonJob): Prom
       return reportOf(entry.artifacts, entry.diagnostics, true);
     }
   }
+  // Only the lecture notes changed: only the handout is made again (notes-only.ts).
+  const previous = job.useCache ? await job.cache.sameLesson(key, lessonInputs) : null;
+  const notesOnly = previous ? notesOnlyRebuild(previous, job.documentOptions, toPosix(key)) : null;
+  const artifactsNow = () => mergeArtifacts(notesOnly?.kept ?? [], written);
 
   job.progress.step(name, 'diagrams');
   const cachedOnly = !job.documentOptions.to.some((type) => type !== 'md');
@@ -190,8 +196,8 @@ async function buildLesson(doc: SourceDoc, course: Course, job: LessonJob): Prom
   reportWideTables(file, job.documentOptions);
   try {
     await buildDocuments(context, {
-    ...job.documentOptions,
-    partsReady: () => job.partsReady({ source: doc.path, outDir: toPosix(key), artifacts: [...written], cacheHit: false }),
+    ...(notesOnly?.options ?? job.documentOptions),
+    partsReady: () => job.partsReady({ source: doc.path, outDir: toPosix(key), artifacts: artifactsNow(), cacheHit: false }),
     whilePrinting: job.whilePrinting,
     templates: job.templates,
     assets: job.assets,
@@ -212,15 +218,15 @@ async function buildLesson(doc: SourceDoc, course: Course, job: LessonJob): Prom
     if (process.env.LECTERN_DEBUG === '1' && error instanceof Error) console.error(error.stack);
   }
 
-  lesson.diagnostics = diagnosticsOf(file);
+  lesson.diagnostics = notesOnly ? mergeDiagnostics(previous!.diagnostics, diagnosticsOf(file)) : diagnosticsOf(file);
   const errors = lesson.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = lesson.diagnostics.filter((d) => d.severity === 'warning').length;
   const ms = Math.round(performance.now() - started);
   job.progress.finish(name, `built in ${(ms / 1000).toFixed(1)} s`, [errors ? `${errors} error${errors > 1 ? 's' : ''}` : '', warnings ? `${warnings} warning${warnings > 1 ? 's' : ''}` : ''].filter(Boolean).join(', '));
   // A lesson with errors is rebuilt next time, so its problems are reported again.
-  if (errors === 0) await job.cache.store(key, { inputs, artifacts: written, diagnostics: lesson.diagnostics });
+  if (errors === 0) await job.cache.store(key, { inputs, lessonInputs, artifacts: artifactsNow(), diagnostics: lesson.diagnostics });
   else await job.cache.forget(key);
-  return reportOf(written, lesson.diagnostics, false);
+  return reportOf(artifactsNow(), lesson.diagnostics, false);
 }
 
 function toPosix(path: string): string {

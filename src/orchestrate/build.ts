@@ -32,6 +32,7 @@ import { Engine } from './build-engine.js';
 import { buildLessonGuarded } from './build-lesson.js';
 import { ensureWritable, loadTemplates, loadTheme } from './build-setup.js';
 import { deferred, forEachLimit } from './run-limited.js';
+import { lessonCost, longestFirst } from './schedule.js';
 
 const version = packageVersion();
 
@@ -193,7 +194,13 @@ async function buildCourse(options: BuildOptions, engine: Engine, outRoot: strin
     options.progress.mark('module books done');
   });
   try {
-    const built = forEachLimit(lessons.map((doc, index) => ({ doc, index })), Math.max(1, options.concurrency), async ({ doc, index }) => {
+    // Costliest first, so the build does not end waiting on one long lesson (reports are sorted back below).
+    const size = (doc: SourceDoc) => {
+      const notes = course.notes.get(doc.absolute)?.analysis;
+      return { text: String(doc.analysis.file.value).length, notes: notes ? String(notes.file.value).length : 0, diagrams: doc.analysis.lesson.diagrams.length + (notes?.lesson.diagrams.length ?? 0) };
+    };
+    const queue = longestFirst(lessons.map((doc, index) => ({ doc, index })), ({ doc }) => lessonCost(size(doc)));
+    const built = forEachLimit(queue, Math.max(1, options.concurrency), async ({ doc, index }) => {
       const part = parts[index]!;
       try {
         const report = await buildLessonGuarded(doc, course, {

@@ -22,11 +22,14 @@ import { pairNotes } from '../course/notes.js';
 import { looksLikeLesson, numberedName, treatAsDocument } from '../course/classify.js';
 import { foldMissingObjectives } from '../course/module-objectives.js';
 import { courseRootOf } from '../course/course-root.js';
-import type { AnalysisCache } from '../cache/analysis-cache.js';
+import { analyzeChecked, revive, type AnalysisCache } from '../cache/analysis-cache.js';
+import { countParse } from '../parse/parse-count.js';
+import { POOL_MIN_CHARS, type AnalysisPool } from './analysis-pool.js';
 import { InterruptedError, Turnstile } from './turnstile.js';
 import { dropTranslations, sortLessonFolders } from './lesson-folders.js';
 import { isAssignmentName } from '../course/lesson-folders.js';
 import { slowParseForTest } from './slow-parse-hook.js';
+import type { VFile } from 'vfile';
 
 export interface SourceDoc {
   /** As printed: relative to cwd. */
@@ -91,6 +94,11 @@ export interface LoadOptions {
   courseFolders?: readonly string[];
   /** The course's name from the config; else the course README's title. */
   title?: string;
+  /**
+   * Worker threads for what the analysis cache lacks (a cold `check`), used when there is enough of it
+   * to be worth their start; without it every file is analysed on this thread.
+   */
+  pool?: AnalysisPool;
   /** Called for each file whose text changed since the cached analysis (every file without a cache). */
   onChanged?: (doc: SourceDoc) => void;
   /** The signal ending the process, if any: no file's analysis starts after it. */
@@ -124,33 +132,65 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
       jobs.push({ file, path: displayPath(file, cwd), absolute: fileAbsolute });
     }
     // Reading overlaps: a warm course is mostly waiting on small files and cache entries.
-    const found = await mapLimit(jobs, 16, async ({ file, path, absolute: fileAbsolute }) => {
+    // A lesson folder's assignment becomes part of its lesson's lab, so it is kept whole too.
+    const whole = { whole: (lesson: Lesson) => options.renderWhole !== false && (kindOf(lesson) !== 'lesson' || !looksLikeLesson(lesson) || isAssignmentName(basename(lesson.source))) };
+    type Miss = { vfile: VFile; unchanged: boolean };
+    type Found = { doc: SourceDoc | null; problem: Unreadable | null; miss?: Miss };
+    const settle = async (job: (typeof jobs)[number], analyze: () => Promise<Analysis | { miss: Miss }>): Promise<Found> => {
       try {
-        const vfile = await readLessonFile(file, { cwd });
-        const gate = <T>(work: () => T) =>
-          turnstile.pass(() => {
-            slowParseForTest(path);
-            return work();
-          });
-        const analysis = options.analysisCache
-          ? // READMEs and documents are rendered whole, so only lessons may come back as a skeleton.
-            await options.analysisCache.analyze(vfile, {
-              whole: (lesson) => options.renderWhole !== false && (kindOf(lesson) !== 'lesson' || !looksLikeLesson(lesson) || isAssignmentName(basename(path))),
-              gate,
-            })
-          : await gate(() => analyzeLesson(vfile, { fileExists: existsSync }));
-        const doc: SourceDoc = { path, absolute: fileAbsolute, root, moduleDir: moduleDirOf(root, fileAbsolute), named: isFile, analysis };
+        const analysis = await analyze();
+        if ('miss' in analysis) return { doc: null, problem: null, miss: analysis.miss };
+        const doc: SourceDoc = { path: job.path, absolute: job.absolute, root, moduleDir: moduleDirOf(root, job.absolute), named: isFile, analysis };
         if (!('unchanged' in analysis && analysis.unchanged)) options.onChanged?.(doc);
         return { doc, problem: null };
       } catch (error) {
         if (error instanceof InterruptedError) throw error;
+        const { path } = job;
         if (error instanceof LecternError) {
           return { doc: null, problem: { path, problem: error.message.startsWith(`${path}: `) ? error.message.slice(path.length + 2) : error.message } };
         }
         if (options.tolerant) return { doc: null, problem: { path, problem: `cannot analyze: ${error instanceof Error ? error.message : String(error)}` } };
         throw error;
       }
-    });
+    };
+    const cache = options.analysisCache;
+    const pool = cache ? options.pool : undefined;
+    // Each parse on this thread takes a turn of its own, so a signal is seen between any two of them.
+    const gate = (path: string) => <T>(work: () => T) =>
+      turnstile.pass(() => {
+        slowParseForTest(path);
+        return work();
+      });
+    const found = await mapLimit(jobs, 16, (job) =>
+      settle(job, async () => {
+        const vfile = await readLessonFile(job.file, { cwd });
+        if (!cache) return gate(job.path)(() => analyzeLesson(vfile, { fileExists: existsSync }));
+        // READMEs and documents are rendered whole, so only lessons may come back as a skeleton.
+        if (!pool) return cache.analyze(vfile, { ...whole, gate: gate(job.path) });
+        // With a pool, what the cache lacks is analysed below, once every file has been looked up.
+        const looked = await cache.lookup(vfile, whole);
+        return looked.analysis ?? { miss: { vfile, unchanged: looked.unchanged } };
+      }),
+    );
+    const misses = found.flatMap((result, index) => (result.miss ? [{ index, ...result.miss }] : []));
+    if (cache && pool && misses.length > 0) {
+      const chars = misses.reduce((sum, miss) => sum + String(miss.vfile.value).length, 0);
+      const threads = chars >= POOL_MIN_CHARS ? pool : null;
+      const answers = await Promise.all(
+        misses.map((miss) => settle(jobs[miss.index]!, async () => {
+          // A worker that failed sends its file back: analysed here, it fails (or not) as it would have.
+          // No file is sent to a worker after a signal (the turnstile throws), and none is parsed here.
+          // (Boxed: the turnstile must not wait for the worker's answer before the next file's turn.)
+          const answer = threads ? await gate(jobs[miss.index]!.path)(() => ({ sent: threads.analyze(miss.vfile) })).then(({ sent }) => sent.catch(() => null)) : null;
+          if (answer) countParse(answer.parses);
+          const { analysis, checked } = answer
+            ? { analysis: revive(miss.vfile, answer.lesson, answer.tree), checked: answer.checked }
+            : await gate(jobs[miss.index]!.path)(() => analyzeChecked(miss.vfile));
+          return cache.remember(analysis, checked, miss.unchanged, whole);
+        })),
+      );
+      misses.forEach((miss, n) => (found[miss.index] = answers[n]!));
+    }
     for (const result of found) {
       if (result.doc) docs.push(result.doc);
       if (result.problem) unreadable.push(result.problem);

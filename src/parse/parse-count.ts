@@ -5,9 +5,9 @@
  */
 let parses = 0;
 
-/** Records one parse of a Markdown text. */
-export function countParse(): void {
-  parses += 1;
+/** Records one parse of a Markdown text (or `count` of them, made in a worker thread). */
+export function countParse(count = 1): void {
+  parses += count;
 }
 
 /** Parses counted in this process so far. */

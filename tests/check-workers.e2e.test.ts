@@ -1,0 +1,74 @@
+// Issue 11: a cold `check` analyses the lessons the cache lacks in worker threads, one per core, with
+// the same output as on one thread. Proved through the LECTERN_TEST_WORKERS hook (src/orchestrate/
+// analysis-pool.ts: one line per worker, "<thread id> <files analysed>"), never by timing.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { availableParallelism } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+// @ts-expect-error: a plain .mjs script of the bench, without types.
+import { generateRealisticCourse } from '../bench/realistic-course.mjs';
+import { ensureBuilt, lectern, root } from './helpers/cli.js';
+
+let dir: string;
+let files: number;
+
+/** `lectern check` with the hooks on: its output, the workers' lines and the parses of the whole run. */
+function check(course: string, out: string, env: Record<string, string> = {}) {
+  const stamp = `${Date.now()}-${Math.random()}`;
+  const workersLog = join(dir, `workers-${stamp}.txt`);
+  const parsesLog = join(dir, `parses-${stamp}.txt`);
+  const run = lectern(['check', course, '--out', out, '--json'], dir, { LECTERN_TEST_WORKERS: workersLog, LECTERN_TEST_COUNT_PARSES: parsesLog, ...env });
+  expect(run.status, run.stderr).toBe(0);
+  const lines = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8').trim().split('\n').filter(Boolean) : []);
+  const workers = lines(workersLog).map((line) => Number(line.split(' ')[1]));
+  const parses = lines(parsesLog).reduce((sum, line) => sum + Number(line), 0);
+  return { output: run.stdout, workers, parses };
+}
+
+beforeAll(() => {
+  ensureBuilt();
+  dir = mkdtempSync(join(tmpdir(), 'lectern-check-workers-'));
+  const shape = generateRealisticCourse(join(dir, 'course'), 0.1);
+  files = shape.lessons + shape.notes + shape.readmes;
+}, 120_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('check in worker threads (issue 11)', () => {
+  it('a cold check of a course analyses it in two workers, with the same output as one thread; a warm one starts none', () => {
+    const pooled = check('course', 'out-pool', { LECTERN_WORKERS: '2' });
+    // Both workers took files, and between them every file; the main thread counts their parses.
+    expect(pooled.workers).toHaveLength(2);
+    for (const count of pooled.workers) expect(count).toBeGreaterThan(0);
+    expect(pooled.workers.reduce((sum, count) => sum + count, 0)).toBe(files);
+    expect(pooled.parses).toBe(files);
+
+    const single = check('course', 'out-single', { LECTERN_WORKERS: '0' });
+    expect(single.workers).toEqual([]);
+    expect(single.parses).toBe(files);
+    expect(JSON.parse(pooled.output)).toEqual(JSON.parse(single.output));
+    expect(pooled.output).toBe(single.output);
+    // The course's own warnings came through the workers.
+    expect(pooled.output).toContain('duplicate-section');
+    expect(pooled.output).toContain('fence-language');
+
+    // Warm: everything from the cache, no thread started, nothing parsed, the same output.
+    const warm = check('course', 'out-pool', { LECTERN_WORKERS: '2' });
+    expect(warm.workers).toEqual([]);
+    expect(warm.parses).toBe(0);
+    expect(warm.output).toBe(single.output);
+  }, 120_000);
+
+  it('by default sizes the pool to the cores, and leaves a small course to the main thread', () => {
+    const cores = availableParallelism();
+    const pooled = check('course', 'out-default');
+    expect(pooled.workers).toHaveLength(cores >= 2 ? Math.min(cores, files) : 0);
+    // Three short lessons are less text than a thread's start is worth.
+    const small = check(join(root, 'lessons'), 'out-small', { LECTERN_WORKERS: '2' });
+    expect(small.workers).toEqual([]);
+    expect(small.parses).toBeGreaterThan(0);
+  }, 120_000);
+});
