@@ -67,11 +67,25 @@ const KEYS: Record<string, [keyof CliOptions, Check]> = {
     if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new Error(`"${key}" must be a list of paths`);
     return value;
   }],
+  // Which pages are lessons and which documents, whatever Lectern would guess (issue 19).
+  lessons: ['lessons' as keyof CliOptions, globs],
+  documents: ['documents' as keyof CliOptions, globs],
 };
+
+function globs(value: unknown, key: string): string[] {
+  const items = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(items) || !items.every((item) => typeof item === 'string' && item.trim() !== '')) {
+    throw new Error(`"${key}" must be a list of globs relative to the course folder, like ["_2020/*.md"]`);
+  }
+  return items as string[];
+}
+
+/** The settings a config file may hold: the flags, plus course folders and which pages are lessons. */
+export type ConfigOptions = CliOptions & { paths?: string[]; lessons?: string[]; documents?: string[] };
 
 export interface LoadedConfig {
   path: string | null;
-  options: CliOptions & { paths?: string[] };
+  options: ConfigOptions;
 }
 
 /** Finds and validates the config file (the one given, or one in `cwd`); none is fine. */

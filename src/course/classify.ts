@@ -15,13 +15,17 @@
 import type { VFile } from 'vfile';
 import type { Lesson } from '../model/lesson.js';
 import { diagnosticsOf, type Analysis } from '../pipeline.js';
+import { frontMatterKind, lessonLayout } from './explicit-kind.js';
 
 /** Rules that only make sense for a lesson: a document need not have a title or objectives. */
 const LESSON_ONLY_RULES = new Set(['missing-title', 'missing-objectives']);
 
 /** True when a file found in a course folder is a lesson rather than a document. */
 export function looksLikeLesson(lesson: Lesson): boolean {
-  return lesson.title.trim() !== '' && (lesson.objectives.length > 0 || lesson.number !== null || numberedName(lesson.id));
+  // Front matter `lectern: lesson | document` wins over the guess (explicit-kind.ts).
+  const chosen = frontMatterKind(lesson.meta);
+  if (chosen) return chosen === 'lesson';
+  return lesson.title.trim() !== '' && (lesson.objectives.length > 0 || lesson.number !== null || numberedName(lesson.id) || lessonLayout(lesson.meta));
 }
 
 /**

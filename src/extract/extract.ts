@@ -13,6 +13,7 @@ import type { FencedDiv } from '../parse/parse.js';
 import { buildBlocks, blockNodes, headingText, lineOf, paragraphLabel, type Block } from './blocks.js';
 import { classifyHeading, type SectionKind } from './headings.js';
 import { blockMarkdown, plainText } from './markdown.js';
+import { frontMatterTitled } from './front-matter-title.js';
 import { collectTextItems, collectResources, resourceOf, outlineOf, practiceItemOf, itemText } from './items.js';
 import { readCaseStudy, hasCaseStudyParts } from './case-study.js';
 import { readExerciseSection, readChallenge, divBody } from './exercise.js';
@@ -72,7 +73,11 @@ class Extraction {
 
     const titleIndex = nodes.findIndex((node) => node.type === 'heading' && node.depth === 1);
     const firstHeading = nodes.findIndex((node) => node.type === 'heading');
-    if (titleIndex >= 0 && titleIndex === firstHeading) {
+    // A Jekyll lecture page (`layout: lecture`, `title:`) whose text opens with prose: its `# `
+    // headings are its parts, and its title is the front matter's (issue 19).
+    if (frontMatterTitled(lesson.meta, titleIndex)) {
+      this.setTitle(String(lesson.meta.title).trim());
+    } else if (titleIndex >= 0 && titleIndex === firstHeading) {
       this.setTitle(headingText(nodes[titleIndex] as Heading));
       nodes = nodes.filter((_, index) => index !== titleIndex);
     } else if (typeof lesson.meta.title === 'string' && lesson.meta.title.trim()) {

@@ -33,6 +33,8 @@ import { buildLessonGuarded } from './build-lesson.js';
 import { ensureWritable, loadTemplates, loadTheme } from './build-setup.js';
 import { deferred, forEachLimit } from './run-limited.js';
 import { lessonCost, longestFirst } from './schedule.js';
+import { noLessonLines } from './no-lesson-hint.js';
+import type { KindGlobs } from '../course/explicit-kind.js';
 
 const version = packageVersion();
 
@@ -43,6 +45,10 @@ export interface BuildOptions {
   paths: string[];
   /** Course folders from the config's `paths`: outputs are laid out relative to the course root. */
   courseFolders?: readonly string[];
+  /** The config's `lessons:` and `documents:` globs (`../course/explicit-kind.ts`). */
+  kinds?: KindGlobs;
+  /** The config file's name, for the hint that names a line to add to it. */
+  configFile?: string;
   /** The course's name from the config (`title`); else the course README's title. */
   courseTitle?: string;
   cwd: string;
@@ -87,7 +93,7 @@ export interface BuildReport {
   out: string;
   lessons: LessonReport[];
   unreadable: Array<{ source: string; problem: string }>;
-  totals: { lessons: number; artifacts: number; warnings: number; errors: number; cached: number; ms: number };
+  totals: { lessons: number; artifacts: number; warnings: number; errors: number; cached: number; ms: number; documents?: number; pages?: number };
   browserLaunched: boolean;
   /** The course's modules: README, lessons, documents that are not lessons, module books. */
   modules?: ModuleReport[];
@@ -132,6 +138,7 @@ async function buildCourse(options: BuildOptions, engine: Engine, outRoot: strin
     analysisCache,
     courseFolders: options.courseFolders,
     title: options.courseTitle,
+    kinds: options.kinds,
     // A lesson (or its lecture notes) whose text changed will be built: the engine, and Chromium with
     // it, starts loading now, while the rest of the course is still being read. Not for a selection
     // (shards, workshops, watch), which may leave that lesson out: `select` is asked once, later.
@@ -157,12 +164,7 @@ async function buildCourse(options: BuildOptions, engine: Engine, outRoot: strin
     void headStart.then(({ preparseParts }) => preparseParts(parts)).catch(() => {});
   };
   options.progress.mark('course read');
-  // A folder of pages that are all documents builds nothing: say so, and how to make them lessons.
-  for (const module of course.modules) {
-    if (module.lessons.length > 0 || module.documents.length === 0) continue;
-    const count = module.documents.length;
-    options.progress.line(`${module.dir || module.title}: no lesson found, ${count} document${count === 1 ? '' : 's'} (a page is a lesson when it has a "## Learning Objectives" list or a number in its title or file name, like 01-intro.md)`);
-  }
+  for (const line of noLessonLines(course, options.configFile)) options.progress.line(line);
   if (course.translations.length > 0) options.progress.line(translationsLine(course.translations.length));
   const lessons = options.select ? course.lessons.filter(options.select) : course.lessons;
   const templates = loadTemplates(options.templatesDir, options.cwd);
@@ -259,6 +261,9 @@ async function buildCourse(options: BuildOptions, engine: Engine, outRoot: strin
     browserLaunched,
   };
   report.modules = await writeIndex(outRoot, course, reports, templates.compiled);
+  // The index and each document's page are files written too (issue 19).
+  report.totals.documents = course.modules.reduce((sum, module) => sum + module.documents.length, 0);
+  report.totals.pages = report.totals.documents + 1;
   report.totals.ms = Math.round(performance.now() - started);
   await writeFileAtomic(join(outRoot, 'build-report.json'), `${JSON.stringify(report, null, 2)}\n`);
   return report;

@@ -20,6 +20,7 @@ import { linkTarget } from '../course/links.js';
 import { orderLessons } from '../course/order.js';
 import { pairNotes } from '../course/notes.js';
 import { looksLikeLesson, numberedName, treatAsDocument } from '../course/classify.js';
+import { explicitKind, globBases, type KindGlobs } from '../course/explicit-kind.js';
 import { foldMissingObjectives } from '../course/module-objectives.js';
 import { courseRootOf } from '../course/course-root.js';
 import { analyzeChecked, revive, type AnalysisCache } from '../cache/analysis-cache.js';
@@ -103,6 +104,8 @@ export interface LoadOptions {
   onChanged?: (doc: SourceDoc) => void;
   /** The signal ending the process, if any: no file's analysis starts after it. */
   interrupted?: () => NodeJS.Signals | undefined;
+  /** The config's `lessons:` and `documents:` globs, which win over the guess (`../course/explicit-kind.ts`). */
+  kinds?: KindGlobs;
 }
 
 /** Reads and analyses every Markdown file under the paths, and sorts them into a course. */
@@ -133,7 +136,13 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
     }
     // Reading overlaps: a warm course is mostly waiting on small files and cache entries.
     // A lesson folder's assignment becomes part of its lesson's lab, so it is kept whole too.
-    const whole = { whole: (lesson: Lesson) => options.renderWhole !== false && (kindOf(lesson) !== 'lesson' || !looksLikeLesson(lesson) || isAssignmentName(basename(lesson.source))) };
+    const whole = {
+      whole: (lesson: Lesson) => {
+        if (options.renderWhole === false) return false;
+        const chosen = explicitKind(lesson, resolve(cwd, lesson.source), globBases(root, cwd), options.kinds ?? {});
+        return chosen ? chosen === 'document' : kindOf(lesson) !== 'lesson' || !looksLikeLesson(lesson) || isAssignmentName(basename(lesson.source));
+      },
+    };
     type Miss = { vfile: VFile; unchanged: boolean };
     type Found = { doc: SourceDoc | null; problem: Unreadable | null; miss?: Miss };
     const settle = async (job: (typeof jobs)[number], analyze: () => Promise<Analysis | { miss: Miss }>): Promise<Found> => {
@@ -202,7 +211,12 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
   const { folderLessons, assignments } = await sortLessonFolders(docs, cwd);
   const overviews = docs.filter((doc) => kindOf(doc.analysis.lesson) === 'module-overview');
   const rest = docs.filter((doc) => kindOf(doc.analysis.lesson) !== 'module-overview');
-  const candidates = rest.filter((doc) => doc.named || folderLessons.has(doc) || (kindOf(doc.analysis.lesson) !== 'lecture-notes' && looksLikeLesson(doc.analysis.lesson)));
+  // What the front matter or the config says a page is wins over the guess.
+  const chosenKind = (doc: SourceDoc) => explicitKind(doc.analysis.lesson, doc.absolute, globBases(doc.root, cwd), options.kinds ?? {});
+  const candidates = rest.filter((doc) => {
+    const chosen = doc.named ? 'lesson' : chosenKind(doc);
+    return chosen ? chosen === 'lesson' : folderLessons.has(doc) || (kindOf(doc.analysis.lesson) !== 'lecture-notes' && looksLikeLesson(doc.analysis.lesson));
+  });
   const navigationTargets = (doc: SourceDoc) => {
     const { navigation } = doc.analysis.lesson;
     return [navigation.overview, navigation.previous, navigation.next, ...(navigation.others ?? [])]
@@ -253,7 +267,7 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
   // A `notes/` folder of numbered pages that pair with no lesson is a sequence of lessons, not lecture notes.
   for (const doc of rest) {
     const { lesson } = doc.analysis;
-    if (kindOf(lesson) === 'lecture-notes' && !usedAsNotes.has(doc.absolute) && numberedName(lesson.id) && looksLikeLesson(lesson)) lessonSet.add(doc);
+    if (kindOf(lesson) === 'lecture-notes' && !usedAsNotes.has(doc.absolute) && numberedName(lesson.id) && looksLikeLesson(lesson) && chosenKind(doc) !== 'document') lessonSet.add(doc);
   }
   for (const doc of rest) {
     if (usedAsNotes.has(doc.absolute) || assignments.has(doc)) continue;

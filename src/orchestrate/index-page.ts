@@ -110,7 +110,14 @@ export function indexModel(course: Course, reports: LessonReport[], modules: Mod
     // A course nothing names (no config title, no README) is not named after its folder (issue 16).
     title: course.title || 'Course overview',
     introHtml: root ? mdastToHtml(rootIntro, { link: pageLinker(targets, root.absolute, ''), headingLevel: 3 }) : '',
-    summary: [plural(view.filter((m) => m.lessons.length > 0).length, 'module'), plural(lessonTotal, 'lesson'), plural(warnings, 'warning'), plural(errors, 'error')].join(' · '),
+    summary: [
+      plural(view.filter((m) => m.lessons.length > 0).length, 'module'),
+      plural(lessonTotal, 'lesson'),
+      // Document pages are written too: a course of documents only must not read "0 lessons" and nothing else (issue 19).
+      course.documents.length > 0 ? plural(course.documents.length, 'document') : '',
+      plural(warnings, 'warning'),
+      plural(errors, 'error'),
+    ].filter(Boolean).join(' · '),
     modules: view,
     /** Jump links to the modules, when there is more than one. */
     navigation: view.length > 1,

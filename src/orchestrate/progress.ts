@@ -15,6 +15,8 @@ export interface Summary {
   built: number;
   cached: number;
   artifacts: number;
+  /** Document pages written beside the lessons' files. */
+  documents?: number;
   warnings: number;
   errors: number;
   ms: number;
@@ -70,6 +72,7 @@ export class Progress {
     const seconds = (summary.ms / 1000).toFixed(1);
     const parts = [
       `${summary.lessons} lesson${summary.lessons === 1 ? '' : 's'}`,
+      summary.documents ? `${summary.documents} document${summary.documents === 1 ? '' : 's'}` : '',
       `${summary.artifacts} files written`,
       summary.cached ? `${summary.cached} unchanged` : '',
       `${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}`,

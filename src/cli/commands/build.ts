@@ -4,7 +4,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { UsageError } from '../../errors.js';
-import { loadConfig } from '../config.js';
+import { basename } from 'node:path';
+import { loadConfig, type ConfigOptions } from '../config.js';
 import { paint, useColor } from '../io.js';
 import type { BuildOptions, BuildReport } from '../../orchestrate/build.js';
 import type { CliOptions } from '../args.js';
@@ -34,7 +35,7 @@ export const build: Command = {
 
 export interface BuildSetup {
   /** Flags over config. */
-  options: CliOptions & { paths?: string[] };
+  options: ConfigOptions;
   /** The config file used, if any. */
   configPath: string | null;
   /** Everything `build()` needs but the progress reporter. */
@@ -42,17 +43,18 @@ export interface BuildSetup {
 }
 
 /** Flags over the config file: the options every building command starts from. */
-export function mergedOptions({ args, io }: CommandContext): { options: CliOptions & { paths?: string[] }; configPath: string | null } {
+export function mergedOptions({ args, io }: CommandContext): { options: ConfigOptions; configPath: string | null } {
   const config = loadConfig(io.cwd, args.options.config);
   return { options: { ...config.options, ...definedOnly(args.options) }, configPath: config.path };
 }
 
 /** The build settings the options give, defaults filled in (paths and progress are the caller's). */
-export function buildSettings(options: CliOptions & { paths?: string[] }, io: CliIO): Omit<BuildOptions, 'progress' | 'paths'> {
+export function buildSettings(options: ConfigOptions, io: CliIO): Omit<BuildOptions, 'progress' | 'paths'> {
   return {
     cwd: io.cwd,
     courseFolders: options.paths,
     courseTitle: options.title,
+    kinds: { lessons: options.lessons, documents: options.documents },
     out: options.out ?? 'output',
     formats: options.formats ?? ['deck', 'handout', 'lab'],
     to: options.to ?? ['md', 'html', 'pdf'],
@@ -78,7 +80,7 @@ export async function buildSetup(ctx: CommandContext): Promise<BuildSetup> {
   const { findLessonFiles } = await import('../../read/read-lesson.js');
   const { missing } = await findLessonFiles(paths, { cwd: io.cwd });
   if (missing.length > 0) throw new UsageError(`path not found: ${missing[0]}`);
-  return { options, configPath, build: { paths, ...buildSettings(options, io) } };
+  return { options, configPath, build: { paths, ...buildSettings(options, io), configFile: configPath ? basename(configPath) : undefined } };
 }
 
 /** Prints the report's diagnostics on stdout (or the whole report with `--reporter json`), then the summary line. */
@@ -97,7 +99,9 @@ export async function printReport(report: BuildReport, options: CliOptions, io: 
     lessons: report.totals.lessons,
     built: report.totals.lessons - report.totals.cached,
     cached: report.totals.cached,
-    artifacts: report.totals.artifacts,
+    // Lessons' files, plus the index and document pages (issue 19).
+    artifacts: report.totals.artifacts + (report.totals.pages ?? 0),
+    documents: report.totals.documents,
     warnings: report.totals.warnings,
     errors: report.totals.errors,
     ms: report.totals.ms,

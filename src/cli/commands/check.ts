@@ -47,7 +47,7 @@ export const check: Command = {
     // A cold check parses in worker threads, one per core (none start when the cache has every file).
     const { AnalysisPool } = await import('../../orchestrate/analysis-pool.js');
     const pool = AnalysisPool.open(io.env) ?? undefined;
-    const course = await loadCourse(paths, io.cwd, outRoot, { tolerant: true, analysisCache, renderWhole: false, courseFolders: options.paths, title: options.title, pool }).finally(() => pool?.close());
+    const course = await loadCourse(paths, io.cwd, outRoot, { tolerant: true, analysisCache, renderWhole: false, courseFolders: options.paths, title: options.title, pool, kinds: { lessons: options.lessons, documents: options.documents } }).finally(() => pool?.close());
     if (course.translations.length > 0 && !options.quiet && options.reporter !== 'json' && !options.json) {
       io.stderr.write(`${(await import('../../course/translations.js')).translationsLine(course.translations.length)}\n`);
     }
