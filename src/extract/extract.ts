@@ -13,7 +13,7 @@ import type { FencedDiv } from '../parse/parse.js';
 import { buildBlocks, blockNodes, headingText, lineOf, paragraphLabel, type Block } from './blocks.js';
 import { classifyHeading, type SectionKind } from './headings.js';
 import { blockMarkdown, plainText } from './markdown.js';
-import { collectTextItems, collectResources, outlineOf, practiceItemOf, itemText } from './items.js';
+import { collectTextItems, collectResources, resourceOf, outlineOf, practiceItemOf, itemText } from './items.js';
 import { readCaseStudy, hasCaseStudyParts } from './case-study.js';
 import { readExerciseSection, readChallenge, divBody } from './exercise.js';
 import { ANSWER_DIV_NAMES, INSTRUCTOR_DIV_NAMES, liftListDivs } from './answers.js';
@@ -174,6 +174,8 @@ class Extraction {
         return leftover;
       }
       case 'resources': {
+        // A heading that is itself the link ("## [Pre-lecture quiz](https://…)") is the first resource.
+        if (block.heading?.children.some((node) => node.type === 'link')) lesson.resources.push(resourceOf(block.heading.children, block.line));
         const { items, leftover } = collectResources(this.withDivsTaken(block));
         lesson.resources.push(...items);
         return leftover;

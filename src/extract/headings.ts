@@ -33,6 +33,8 @@ const PATTERNS: Array<[SectionKind, RegExp]> = [
   ['exercises', /^(?:hands[- ]on(?: (?:practice|exercises?|labs?|activities))?|(?:practice )?exercises?|practical exercises?|practice(?: problems| tasks)?|activities|activity|labs?(?: exercises?)?|lab activities|challenges?|try it yourself)$/],
   ['pitfalls', /^(?:(?:common )?(?:pitfalls|mistakes|gotchas|anti-?patterns)(?: to avoid)?|what to avoid)$/],
   ['resources', /^(?:(?:additional |further |extra |useful )?(?:resources|reading)|further reading|references|reading list|learn more|see also|bibliography)$/],
+  // Curricula in the "…-For-Beginners" shape: a quiz before and after the lesson (a link), and reading to do after it.
+  ['resources', /^(?:(?:pre|post)[- ]?(?:lecture|lesson|class|reading) quiz(?:zes)?|(?:review and )?self[- ]?study)$/],
   ['nextSteps', /^(?:next steps?|what(?:'|’)?s next|where to go (?:from here|next))$/],
 ];
 

@@ -125,6 +125,8 @@ async function buildLesson(doc: SourceDoc, course: Course, job: LessonJob): Prom
   const lessonParts = [
     job.version,
     String(file.value),
+    // A lesson folder's assignment is part of its lab (absent for every other lesson, whose key stays as it was).
+    ...(course.assignments.has(doc.absolute) ? [String(course.assignments.get(doc.absolute)!.analysis.file.value)] : []),
     ...images.files.flatMap((f) => [f.path, f.data]),
     job.templateHash,
     job.theme.name,

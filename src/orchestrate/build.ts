@@ -13,6 +13,7 @@ import { BrowserCrashedError } from '../browser/crash.js';
 import { EnvironmentError, UsageError } from '../errors.js';
 import { looksLikeLesson } from '../course/classify.js';
 import { kindOf, loadCourse, type SourceDoc } from './course.js';
+import { translationsLine } from '../course/translations.js';
 import type { Progress } from './progress.js';
 import { BuildCache, hashParts } from '../cache/build-cache.js';
 import { AnalysisCache } from '../cache/analysis-cache.js';
@@ -162,6 +163,7 @@ async function buildCourse(options: BuildOptions, engine: Engine, outRoot: strin
     const count = module.documents.length;
     options.progress.line(`${module.dir || module.title}: no lesson found, ${count} document${count === 1 ? '' : 's'} (a page is a lesson when it has a "## Learning Objectives" list or a number in its title or file name, like 01-intro.md)`);
   }
+  if (course.translations.length > 0) options.progress.line(translationsLine(course.translations.length));
   const lessons = options.select ? course.lessons.filter(options.select) : course.lessons;
   const templates = loadTemplates(options.templatesDir, options.cwd);
   const theme = await loadTheme(options.theme, options.cwd, templates.assets);

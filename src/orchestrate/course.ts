@@ -26,6 +26,8 @@ import { analyzeChecked, revive, type AnalysisCache } from '../cache/analysis-ca
 import { countParse } from '../parse/parse-count.js';
 import { POOL_MIN_CHARS, type AnalysisPool } from './analysis-pool.js';
 import { InterruptedError, Turnstile } from './turnstile.js';
+import { dropTranslations, sortLessonFolders } from './lesson-folders.js';
+import { isAssignmentName } from '../course/lesson-folders.js';
 import { slowParseForTest } from './slow-parse-hook.js';
 import type { VFile } from 'vfile';
 
@@ -72,6 +74,10 @@ export interface Course {
   /** The input roots (absolute). */
   roots: string[];
   unreadable: Unreadable[];
+  /** Translations found in the folders given, left out (as printed: relative to cwd). */
+  translations: string[];
+  /** The assignment of each lesson that has one (a lesson folder's assignment.md), by the lesson's absolute path. */
+  assignments: Map<string, SourceDoc>;
 }
 
 export interface LoadOptions {
@@ -105,10 +111,12 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
   const seen = new Set<string>();
   const unreadable: Unreadable[] = [];
   const roots: string[] = [];
+  const translations: string[] = [];
   // Parses run one per turn of the event loop, so Ctrl-C is handled between any two of them.
   const turnstile = new Turnstile(options.interrupted);
   // Whether the cache keeps a file's whole tree or a skeleton (a build renders READMEs and documents).
-  const rendersWhole = (lesson: Lesson) => options.renderWhole !== false && (kindOf(lesson) !== 'lesson' || !looksLikeLesson(lesson));
+  // A lesson folder's assignment becomes part of its lesson's lab, so it is kept whole too.
+  const rendersWhole = (lesson: Lesson) => options.renderWhole !== false && (kindOf(lesson) !== 'lesson' || !looksLikeLesson(lesson) || isAssignmentName(basename(lesson.source)));
   for (const input of paths) {
     const absolute = resolve(cwd, input);
     const { files, refused } = await findLessonFiles([input], { cwd, skip: outRoot ? [outRoot] : [] });
@@ -118,7 +126,7 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
     const root = courseRootOf(absolute, isFile, { cwd, courseFolders: options.courseFolders });
     if (!roots.includes(root)) roots.push(root);
     const jobs: Array<{ file: string; path: string; absolute: string }> = [];
-    for (const file of files) {
+    for (const file of isFile ? files : dropTranslations(files, absolute, cwd, (skipped) => translations.push(displayPath(skipped, cwd)))) {
       // Never read back what a build wrote (an output folder inside the input).
       if (outRoot && isInside(outRoot, resolve(cwd, file))) continue;
       const fileAbsolute = resolve(cwd, file);
@@ -191,9 +199,11 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
     }
   }
 
+  // Lessons that are folders (a numbered folder's README.md) and their assignments: see ../course/lesson-folders.ts.
+  const { folderLessons, assignments } = await sortLessonFolders(docs, cwd);
   const overviews = docs.filter((doc) => kindOf(doc.analysis.lesson) === 'module-overview');
   const rest = docs.filter((doc) => kindOf(doc.analysis.lesson) !== 'module-overview');
-  const candidates = rest.filter((doc) => doc.named || (kindOf(doc.analysis.lesson) !== 'lecture-notes' && looksLikeLesson(doc.analysis.lesson)));
+  const candidates = rest.filter((doc) => doc.named || folderLessons.has(doc) || (kindOf(doc.analysis.lesson) !== 'lecture-notes' && looksLikeLesson(doc.analysis.lesson)));
   const navigationTargets = (doc: SourceDoc) => {
     const { navigation } = doc.analysis.lesson;
     return [navigation.overview, navigation.previous, navigation.next, ...(navigation.others ?? [])]
@@ -247,7 +257,7 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
     if (kindOf(lesson) === 'lecture-notes' && !usedAsNotes.has(doc.absolute) && numberedName(lesson.id) && looksLikeLesson(lesson)) lessonSet.add(doc);
   }
   for (const doc of rest) {
-    if (usedAsNotes.has(doc.absolute)) continue;
+    if (usedAsNotes.has(doc.absolute) || assignments.has(doc)) continue;
     if (lessonSet.has(doc)) {
       moduleOf(doc.moduleDir, doc.root).lessons.push(doc);
     } else {
@@ -261,7 +271,7 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
       module.lessons.map((doc) => {
         const { lesson } = doc.analysis;
         const target = (href: string | undefined) => (href === undefined ? null : linkTarget(doc.absolute, href));
-        return { doc, key: doc.absolute, label: lesson.number ?? lesson.id, next: target(lesson.navigation.next?.href), previous: target(lesson.navigation.previous?.href) };
+        return { doc, key: doc.absolute, label: folderLessons.has(doc) ? lesson.id : (lesson.number ?? lesson.id), next: target(lesson.navigation.next?.href), previous: target(lesson.navigation.previous?.href) };
       }),
       module.overview ? linkedFiles(module.overview) : [],
     ).map((item) => item.doc);
@@ -318,6 +328,8 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
     files: docs,
     roots,
     unreadable,
+    translations,
+    assignments: new Map([...assignments].map(([assignment, lesson]) => [lesson.absolute, assignment])),
   };
 }
 

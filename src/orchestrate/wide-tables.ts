@@ -1,12 +1,14 @@
 /**
  * `table-too-wide`: a Markdown table with more columns than a slide or a printed page can show. The
- * HTML keeps every column, but a PDF (or a PPTX slide) has a fixed width and cuts the rest off, so
- * such a table is reported at its line for each output that would cut it. Pure: the lesson's text in.
+ * handout's HTML keeps every column; a deck, in any form, shows a few column slices of it (see
+ * src/plan/deck-wide-table.ts), and a printed page has a fixed width and cuts the rest off, so such
+ * a table is reported at its line for each output that cuts it, saying where the whole table is.
+ * Pure: the lesson's text in.
  */
 import type { VFile } from 'vfile';
+import { DECK_MAX_COLUMNS, deckColumns } from '../plan/deck-wide-table.js';
 
-/** Columns a 16:9 slide shows legibly, from the back of a room. */
-export const DECK_MAX_COLUMNS = 8;
+export { DECK_MAX_COLUMNS };
 /** Columns a portrait A4 or Letter page shows legibly. */
 export const PAGE_MAX_COLUMNS = 12;
 
@@ -38,19 +40,23 @@ export function tableWidths(text: string): Array<{ line: number; columns: number
   return tables;
 }
 
-/** Reports each table too wide for the outputs being made; a Markdown or HTML output cuts nothing. */
+/** Reports each table too wide for the outputs being made; a handout or lab as Markdown or HTML cuts nothing. */
 export function reportWideTables(file: VFile, made: { formats: string[]; to: string[] }): void {
-  const fixedWidth = made.to.includes('pdf') || made.to.includes('pptx');
-  if (!fixedWidth) return;
+  const deck = made.formats.includes('deck');
+  const printed = (made.formats.includes('handout') || made.formats.includes('lab')) && made.to.includes('pdf');
+  if (!deck && !printed) return;
+  const count = (n: number) => n.toLocaleString('en');
+  // Where the reader finds every column: the handout's HTML when this build makes it.
+  const whole = made.formats.includes('handout') && made.to.includes('html')
+    ? 'handout.html has every column'
+    : 'a handout built as HTML (--formats handout --to html) has every column';
   for (const { line, columns } of tableWidths(String(file.value))) {
     const cut: string[] = [];
-    if (made.formats.includes('deck') && columns > DECK_MAX_COLUMNS) cut.push(`a slide shows ${DECK_MAX_COLUMNS}`);
-    if ((made.formats.includes('handout') || made.formats.includes('lab')) && columns > PAGE_MAX_COLUMNS && made.to.includes('pdf')) {
-      cut.push(`a printed page ${PAGE_MAX_COLUMNS}`);
-    }
+    if (deck && columns > DECK_MAX_COLUMNS) cut.push(`a slide shows ${DECK_MAX_COLUMNS} (the deck shows columns 1–${count(deckColumns(columns))}, in slices)`);
+    if (printed && columns > PAGE_MAX_COLUMNS) cut.push(`a printed page ${PAGE_MAX_COLUMNS} (the PDF cuts or shrinks the rest out of reach)`);
     if (cut.length === 0) continue;
     const message = file.message(
-      `Table has ${columns.toLocaleString('en')} columns, more than ${cut.join(' and ')}: the PDF cuts or shrinks the rest out of reach. Split it into narrower tables, or turn it into a list`,
+      `Table has ${count(columns)} columns, more than ${cut.join(' and ')}; ${whole}. Split it into narrower tables, or turn it into a list`,
       { place: { line, column: 1 }, ruleId: 'table-too-wide', source: 'lectern' },
     );
     message.fatal = false;

@@ -9,6 +9,7 @@ import type { Lesson } from '../model/lesson.js';
 import type { PlannedSlide } from './deck-plan.js';
 import type { AssetResolver } from '../render/markdown-sanitize.js';
 import { parseBlocks, blocksToMarkdown, nodesPlainText, inlinePlainText, phrasingMarkdown } from '../render/markdown-safe.js';
+import { sliceWideTable } from './deck-wide-table.js';
 import { pack, splitCode, rows, SECTION_BUDGET, CODE_BUDGET, SECTION_CHARS_PER_ROW, CODE_CHARS_PER_ROW, CODE_ROW } from './deck-split.js';
 
 /** What the sections give the deck: their slides, and what the other slides must not repeat or must say. */
@@ -201,7 +202,8 @@ function unitsOf(node: RootContent): Unit[] {
       return units;
     }
     case 'table':
-      return [{ node, cost: node.children.length * 1.2 + 0.5 }];
+      // A table wider than a slide shows its first columns, in slices, and says where the rest is.
+      return sliceWideTable(node).flatMap((piece) => (piece.type === 'table' ? [{ node: piece, cost: piece.children.length * 1.2 + 0.5 }] : unitsOf(piece)));
     case 'heading':
       return [{ node, cost: 1.5 }];
     default:

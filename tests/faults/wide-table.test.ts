@@ -45,15 +45,18 @@ describe('tableWidths', () => {
     ]);
   });
 
-  it('reports only for outputs that cut: PDF and PPTX, not Markdown or HTML', () => {
+  it('reports only for outputs that cut: any deck (it shows column slices), a PDF handout or lab, not a handout as Markdown or HTML', () => {
     const messages = (formats: string[], to: string[], columns: number) => {
       const file = new VFile({ value: lesson(columns) });
       reportWideTables(file, { formats, to });
       return file.messages.map((m) => `${m.line} ${m.ruleId} ${m.reason}`);
     };
-    expect(messages(['deck', 'handout'], ['md', 'html'], 30)).toEqual([]);
+    expect(messages(['handout', 'lab'], ['md', 'html'], 30)).toEqual([]);
+    expect(messages(['deck', 'handout'], ['md', 'html'], 30)).toEqual([
+      '9 table-too-wide Table has 30 columns, more than a slide shows 8 (the deck shows columns 1–24, in slices); handout.html has every column. Split it into narrower tables, or turn it into a list',
+    ]);
     expect(messages(['deck', 'handout'], ['pdf'], 30)).toEqual([
-      '9 table-too-wide Table has 30 columns, more than a slide shows 8 and a printed page 12: the PDF cuts or shrinks the rest out of reach. Split it into narrower tables, or turn it into a list',
+      '9 table-too-wide Table has 30 columns, more than a slide shows 8 (the deck shows columns 1–24, in slices) and a printed page 12 (the PDF cuts or shrinks the rest out of reach); a handout built as HTML (--formats handout --to html) has every column. Split it into narrower tables, or turn it into a list',
     ]);
     expect(messages(['handout'], ['pdf'], 10)).toEqual([]);
     expect(messages(['deck'], ['pptx'], 10)).toHaveLength(1);
@@ -75,7 +78,7 @@ describe('a 300-column table in a build', () => {
   it('is a table-too-wide warning at its line; the PDFs indeed lack the far columns', () => {
     const run = lectern(['build', 'course', '--out', 'out', '--formats', 'deck,handout', '--to', 'html,pdf'], dir);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/1\.1-tables\.md:9:1\s+warning\s+Table has 300 columns, more than a slide shows 8 and a printed page 12.*table-too-wide/);
+    expect(run.stdout).toMatch(/1\.1-tables\.md:9:1\s+warning\s+Table has 300 columns, more than a slide shows 8 \(the deck shows columns 1–24, in slices\) and a printed page 12 .*; handout\.html has every column\..*table-too-wide/);
     const diagnostics = readReport(join(dir, 'out')).lessons[0]!.diagnostics.filter((d) => d.rule === 'table-too-wide');
     expect(diagnostics.map((d) => d.line)).toEqual([9]);
     // What the warning is about: the last column is nowhere in either PDF.
@@ -103,17 +106,20 @@ describe('a 10,000-column table', () => {
     expect(concepts).toMatch(/\| H10000 *\|/);
     expect(concepts).toMatch(/\| r1c10000 *\|/);
     expect(tableWidths(lesson(10_000))[0]).toEqual({ line: 9, columns: 10_000 });
-    for (const [formats, to, cuts] of [
-      [['deck'], ['pdf'], 'a slide shows 8'],
-      [['deck'], ['pptx'], 'a slide shows 8'],
-      [['handout'], ['pdf'], 'a printed page 12'],
-      [['lab'], ['pdf'], 'a printed page 12'],
-      [['deck', 'handout'], ['html', 'pdf'], 'a slide shows 8 and a printed page 12'],
+    const slide = 'a slide shows 8 (the deck shows columns 1–24, in slices)';
+    const page = 'a printed page 12 (the PDF cuts or shrinks the rest out of reach)';
+    const elsewhere = 'a handout built as HTML (--formats handout --to html) has every column';
+    for (const [formats, to, cuts, whole] of [
+      [['deck'], ['pdf'], slide, elsewhere],
+      [['deck'], ['pptx'], slide, elsewhere],
+      [['handout'], ['pdf'], page, elsewhere],
+      [['lab'], ['pdf'], page, elsewhere],
+      [['deck', 'handout'], ['html', 'pdf'], `${slide} and ${page}`, 'handout.html has every column'],
     ] as const) {
       const file = new VFile({ value: lesson(10_000) });
       reportWideTables(file, { formats: [...formats], to: [...to] });
       expect(file.messages.map((m) => [m.line, m.ruleId, m.reason])).toEqual([
-        [9, 'table-too-wide', `Table has 10,000 columns, more than ${cuts}: the PDF cuts or shrinks the rest out of reach. Split it into narrower tables, or turn it into a list`],
+        [9, 'table-too-wide', `Table has 10,000 columns, more than ${cuts}; ${whole}. Split it into narrower tables, or turn it into a list`],
       ]);
     }
   }, 60_000);

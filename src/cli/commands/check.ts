@@ -48,6 +48,9 @@ export const check: Command = {
     const { AnalysisPool } = await import('../../orchestrate/analysis-pool.js');
     const pool = AnalysisPool.open(io.env) ?? undefined;
     const course = await loadCourse(paths, io.cwd, outRoot, { tolerant: true, analysisCache, renderWhole: false, courseFolders: options.paths, title: options.title, pool }).finally(() => pool?.close());
+    if (course.translations.length > 0 && !options.quiet && options.reporter !== 'json' && !options.json) {
+      io.stderr.write(`${(await import('../../course/translations.js')).translationsLine(course.translations.length)}\n`);
+    }
     const courseDiagnostics = new Map<string, Diagnostic[]>();
     for (const { path, diagnostic } of lintCourse(courseFiles(course), { fileExists: existsSync, roots: course.roots })) {
       courseDiagnostics.set(path, [...(courseDiagnostics.get(path) ?? []), diagnostic]);

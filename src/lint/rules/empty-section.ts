@@ -1,7 +1,7 @@
 /**
  * `empty-section`: a heading with nothing under it renders as an empty slide or a dangling title.
  * A deeper heading counts as content for its parent (the subsection is checked on its own);
- * HTML comments and thematic breaks do not count.
+ * HTML comments and thematic breaks do not count; a heading that is a link is not empty.
  */
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -21,6 +21,8 @@ export const emptySection: Rule = {
     const nodes = ctx.tree.children;
     nodes.forEach((node, index) => {
       if (node.type !== 'heading' || node.depth < 2) return;
+      // A heading that is a link ("## [Post-lecture quiz](https://…)") points at its content: it is a resource.
+      if (node.children.some((child) => child.type === 'link')) return;
       let hasContent = false;
       for (const next of nodes.slice(index + 1)) {
         if (next.type === 'heading' && next.depth <= node.depth) break;
