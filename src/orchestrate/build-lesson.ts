@@ -118,6 +118,10 @@ async function buildLesson(doc: SourceDoc, course: Course, job: LessonJob): Prom
   const images = await collectImages(tree, file, doc.absolute, doc.root);
   const notesImages = notesDoc ? await collectImages(notesDoc.analysis.tree, notesDoc.analysis.file, notesDoc.absolute, doc.root) : null;
 
+  // What the module README and the lesson before say about this one shows in its lab sheet: an edited
+  // README (its minutes for the lesson, its order) or a renamed previous lesson makes it again.
+  const listed = module ? (listedMinutes(module).get(doc.absolute) ?? null) : null;
+  const previousLesson = previousInModule(module?.lessons ?? [], doc);
   const lessonParts = [
     job.version,
     String(file.value),
@@ -130,6 +134,7 @@ async function buildLesson(doc: SourceDoc, course: Course, job: LessonJob): Prom
     JSON.stringify(job.documentOptions),
     course.title,
     module?.title ?? '',
+    JSON.stringify({ listed, previousLesson }),
   ];
   const notesParts = [notesDoc ? String(notesDoc.analysis.file.value) : '', ...(notesImages?.files.flatMap((f) => [f.path, f.data]) ?? [])];
   const inputs = hashParts([...lessonParts, ...notesParts]);
@@ -182,8 +187,8 @@ async function buildLesson(doc: SourceDoc, course: Course, job: LessonJob): Prom
     // A course that is just this module has no title of its own to repeat.
     courseTitle: course.title === module?.title ? null : course.title,
     moduleTitle: module?.title ?? null,
-    previousLesson: previousInModule(module?.lessons ?? [], doc),
-    minutes: lessonMinutes(lesson, module ? (listedMinutes(module).get(doc.absolute) ?? null) : null),
+    previousLesson,
+    minutes: lessonMinutes(lesson, listed),
     diagrams: diagrams.assets,
     images: { ...(notesImages?.images ?? {}), ...images.images },
     notes: notesDoc?.analysis.lesson ?? null,

@@ -117,6 +117,9 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
   const translations: string[] = [];
   // Parses run one per turn of the event loop, so Ctrl-C is handled between any two of them.
   const turnstile = new Turnstile(options.interrupted);
+  // Whether the cache keeps a file's whole tree or a skeleton (a build renders READMEs and documents).
+  // A lesson folder's assignment becomes part of its lesson's lab, so it is kept whole too.
+  const rendersWhole = (lesson: Lesson) => options.renderWhole !== false && (kindOf(lesson) !== 'lesson' || !looksLikeLesson(lesson) || isAssignmentName(basename(lesson.source)));
   for (const input of paths) {
     const absolute = resolve(cwd, input);
     const { files, refused } = await findLessonFiles([input], { cwd, skip: outRoot ? [outRoot] : [] });
@@ -135,12 +138,12 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
       jobs.push({ file, path: displayPath(file, cwd), absolute: fileAbsolute });
     }
     // Reading overlaps: a warm course is mostly waiting on small files and cache entries.
-    // A lesson folder's assignment becomes part of its lesson's lab, so it is kept whole too.
+    // What the front matter or the config says a page is wins here too.
     const whole = {
       whole: (lesson: Lesson) => {
         if (options.renderWhole === false) return false;
         const chosen = explicitKind(lesson, resolve(cwd, lesson.source), globBases(root, cwd), options.kinds ?? {});
-        return chosen ? chosen === 'document' : kindOf(lesson) !== 'lesson' || !looksLikeLesson(lesson) || isAssignmentName(basename(lesson.source));
+        return chosen ? chosen === 'document' : rendersWhole(lesson);
       },
     };
     type Miss = { vfile: VFile; unchanged: boolean };
@@ -206,7 +209,6 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
     }
   }
 
-  await options.analysisCache?.flush();
   // Lessons that are folders (a numbered folder's README.md) and their assignments: see ../course/lesson-folders.ts.
   const { folderLessons, assignments } = await sortLessonFolders(docs, cwd);
   const overviews = docs.filter((doc) => kindOf(doc.analysis.lesson) === 'module-overview');
@@ -292,19 +294,28 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
 
   for (const module of modules.values()) foldMissingObjectives(module.lessons.filter((doc) => !doc.named).map((doc) => doc.analysis));
 
+  // A README outside the inputs, read for a title only: through the analysis cache like the inputs,
+  // so a nothing-changed build of one module or lesson parses no Markdown either (issue 11).
+  const readme = async (path: string): Promise<Lesson | null> => {
+    try {
+      const vfile = await readLessonFile(path, { cwd });
+      const cache = options.analysisCache;
+      if (cache) return (await cache.analyze(vfile, { whole: rendersWhole, gate: (work) => turnstile.pass(work) })).lesson;
+      return (await turnstile.pass(() => analyzeLesson(vfile, { lint: false }))).lesson;
+    } catch (error) {
+      if (error instanceof InterruptedError) throw error;
+      // An unreadable README only costs the module (or course) its title.
+      return null;
+    }
+  };
   // A module whose README was not among the inputs (a single lesson was given) still takes its title.
   for (const module of modules.values()) {
     if (module.overview) continue;
     const lessonRoot = module.lessons[0]?.root ?? roots[0] ?? cwd;
     const candidate = resolve(lessonRoot, module.dir, 'README.md');
     if (!existsSync(candidate) || (outRoot && isInside(outRoot, candidate))) continue;
-    try {
-      const analysis = analyzeLesson(await readLessonFile(candidate, { cwd }), { lint: false });
-      const { lesson } = analysis;
-      if (lesson.title) module.title = lesson.number ? `Module ${lesson.number}: ${lesson.title}` : lesson.title;
-    } catch {
-      // An unreadable README only costs the module its title.
-    }
+    const lesson = await readme(candidate);
+    if (lesson?.title) module.title = lesson.number ? `Module ${lesson.number}: ${lesson.title}` : lesson.title;
   }
 
   const ordered = [...modules.values()].sort((a, b) => compareNatural(a.dir, b.dir));
@@ -316,10 +327,12 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
   const title =
     options.title ||
     rootModule?.overview?.analysis.lesson.title ||
-    (await courseReadmeTitle(roots, cwd, outRoot)) ||
+    (await courseReadmeTitle(roots, outRoot, readme)) ||
     (withLessons.length === 1 && withLessons[0]!.overview ? withLessons[0]!.title : '');
   // Lessons at the top of the course carry the course's name, when it has one.
   if (rootModule && !rootModule.overview) rootModule.title = title;
+  // Written by now, READMEs read for their titles included.
+  await options.analysisCache?.flush();
   const kept = ordered.filter((module) => module.lessons.length > 0 || module.documents.length > 0 || module.overview);
   return {
     title,
@@ -336,17 +349,13 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
 }
 
 /** The title of README.md at the course root, when exactly one root holds one. */
-async function courseReadmeTitle(roots: string[], cwd: string, outRoot: string | undefined): Promise<string> {
+async function courseReadmeTitle(roots: string[], outRoot: string | undefined, readme: (path: string) => Promise<Lesson | null>): Promise<string> {
   const titles = new Set<string>();
   for (const root of roots) {
     const candidate = resolve(root, 'README.md');
     if (!existsSync(candidate) || (outRoot && isInside(outRoot, candidate))) continue;
-    try {
-      const { lesson } = analyzeLesson(await readLessonFile(candidate, { cwd }), { lint: false });
-      if (lesson.title) titles.add(lesson.title);
-    } catch {
-      // An unreadable README only costs the course its name.
-    }
+    const lesson = await readme(candidate);
+    if (lesson?.title) titles.add(lesson.title);
   }
   return titles.size === 1 ? [...titles][0]! : '';
 }
