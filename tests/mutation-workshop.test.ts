@@ -4,6 +4,7 @@
 import { describe, it, expect } from 'vitest';
 import { formatClock, formatRange, parseClock, parseDuration } from '../src/workshop/time.js';
 import { layOut, MOVED_NOTICE_MINUTES } from '../src/workshop/schedule.js';
+import { lessonTiming, type TimingInput } from '../src/workshop/timing.js';
 
 describe('clock time limits', () => {
   it.each([
@@ -30,7 +31,7 @@ describe('clock time limits', () => {
 
 describe('duration limits', () => {
   it.each([
-    [0, 0], [1.5, 1.5], [' 45 ', 45], ['1.5', 1.5], ['6H', 360], ['2hr', 120], ['2hrs', 120], ['1 hour', 60], ['2 hours', 120],
+    [0, 0], [1.5, 1.5], [' 45 ', 45], [' 6h ', 360], ['1.5', 1.5], ['6H', 360], ['12h', 720], ['1h 0.25m', 60.25], ['2hr', 120], ['2hrs', 120], ['1 hour', 60], ['2 hours', 120],
     ['5 mins', 5], ['1 minute', 1], ['1.25h', 75], ['0.3333h', 20], ['1h 0.5m', 60.5],
   ] as const)('%j lasts %d minutes', (text, minutes) => {
     expect(parseDuration(text)).toBe(minutes);
@@ -90,5 +91,33 @@ describe('schedule edges', () => {
       [9, 'workshop-break-unused'],
     ]);
     expect(schedule.items.map((item) => item.title)).toEqual(['One', 'Lunch', 'Two']);
+  });
+});
+
+describe('timing from the course model', () => {
+  const input = (shared: TimingInput['shared'], adjust: TimingInput['adjust'] = { teaching: null, exercises: null }): TimingInput => ({
+    meta: { teachingMinutes: 99, exerciseMinutes: 99 },
+    size: { teachingSlides: 10, labTasks: 3, labMinutes: 24 },
+    adjust,
+    minutesPerSlide: 2,
+    shared,
+  });
+
+  it('takes the course’s minutes over the lesson and the estimate, and says where they came from', () => {
+    expect(lessonTiming(input({ teaching: 25, exercises: 15, source: 'overview' }))).toEqual({
+      teaching: 25, exercises: 15, teachingFrom: 'lesson', exercisesFrom: 'lesson', teachingNote: 'from the module overview', exercisesNote: 'from the module overview',
+    });
+    expect(lessonTiming(input({ teaching: 25, exercises: 15, source: 'estimate' }))).toMatchObject({
+      teachingFrom: 'estimate', exercisesFrom: 'estimate', teachingNote: 'estimated', exercisesNote: 'estimated',
+    });
+    expect(lessonTiming(input({ teaching: 25, exercises: 15, source: 'lesson' }))).toMatchObject({
+      teachingFrom: 'lesson', exercisesFrom: 'lesson', teachingNote: 'from the lesson', exercisesNote: 'from the lesson',
+    });
+  });
+
+  it('lets workshop.yaml override the course’s minutes, one part at a time', () => {
+    expect(lessonTiming(input({ teaching: 25, exercises: 15, source: 'overview' }, { teaching: 40, exercises: null }))).toMatchObject({
+      teaching: 40, exercises: 15, teachingFrom: 'workshop', exercisesFrom: 'lesson', teachingNote: 'set in workshop.yaml', exercisesNote: 'from the module overview',
+    });
   });
 });
