@@ -5,7 +5,9 @@
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts' },
-  checkers: ['typescript'],
+  // STRYKER_CHECK=0 skips the TypeScript checker: measured here it triples the time a mutant takes
+  // (about 12 s rather than 4 to 8 s) and its start takes a minute (README › Development › Mutation testing).
+  checkers: process.env.STRYKER_CHECK === '0' ? [] : ['typescript'],
   tsconfigFile: 'tsconfig.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   mutate: [

@@ -19,6 +19,7 @@ export default defineConfig({
       'tests/course.test.ts',
       'tests/workshop.test.ts',
       'tests/workshop-timing.test.ts',
+      'tests/mutation-*.test.ts',
     ],
     testTimeout: 60_000,
   },
