@@ -20,6 +20,7 @@ import { readExerciseSection, readChallenge, divBody } from './exercise.js';
 import { ANSWER_DIV_NAMES, INSTRUCTOR_DIV_NAMES, liftListDivs } from './answers.js';
 import { readNavigation } from './navigation.js';
 import { takeNavLines } from './nav-line.js';
+import { takeLinkBlockquotes } from './link-blockquote.js';
 import { readFrontMatter, metaOf, durationFromLine } from './front-matter.js';
 import { detectLanguage, normalizeLanguage } from '../languages/index.js';
 import { diagramType } from '../assets/mermaid-type.js';
@@ -87,6 +88,7 @@ class Extraction {
       nodes = nodes.filter((_, index) => index !== firstHeading);
     }
     nodes = takeNavLines(nodes, lesson.navigation);
+    nodes = takeLinkBlockquotes(nodes, lesson.resources);
     if (lesson.number === null) lesson.number = FILE_NUMBER.exec(lesson.id)?.[1] ?? null;
     lesson.meta.kind = documentKind(lesson.source, lesson.title);
 

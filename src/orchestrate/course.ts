@@ -22,6 +22,7 @@ import { pairNotes } from '../course/notes.js';
 import { looksLikeLesson, numberedName, treatAsDocument } from '../course/classify.js';
 import { explicitKind, globBases, type KindGlobs } from '../course/explicit-kind.js';
 import { foldMissingObjectives } from '../course/module-objectives.js';
+import { linkedLessons } from './linked-pages.js';
 import { courseRootOf } from '../course/course-root.js';
 import { analyzeChecked, revive, type AnalysisCache } from '../cache/analysis-cache.js';
 import { countParse } from '../parse/parse-count.js';
@@ -271,6 +272,8 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
     const { lesson } = doc.analysis;
     if (kindOf(lesson) === 'lecture-notes' && !usedAsNotes.has(doc.absolute) && numberedName(lesson.id) && looksLikeLesson(lesson) && chosenKind(doc) !== 'document') lessonSet.add(doc);
   }
+  // A page another lesson links to as its previous or next is a lesson too, unless it is told otherwise.
+  for (const doc of linkedLessons(rest, lessonSet, (doc) => usedAsNotes.has(doc.absolute) || assignments.has(doc) || chosenKind(doc) === 'document')) lessonSet.add(doc);
   for (const doc of rest) {
     if (usedAsNotes.has(doc.absolute) || assignments.has(doc)) continue;
     if (lessonSet.has(doc)) {
