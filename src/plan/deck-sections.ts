@@ -10,6 +10,7 @@ import type { PlannedSlide } from './deck-plan.js';
 import type { AssetResolver } from '../render/markdown-sanitize.js';
 import { parseBlocks, blocksToMarkdown, nodesPlainText, inlinePlainText, phrasingMarkdown } from '../render/markdown-safe.js';
 import { sliceWideTable } from './deck-wide-table.js';
+import { breaksAtRules, splitAtRules } from './deck-parts.js';
 import { pack, splitCode, rows, SECTION_BUDGET, CODE_BUDGET, SECTION_CHARS_PER_ROW, CODE_CHARS_PER_ROW, CODE_ROW } from './deck-split.js';
 
 /** What the sections give the deck: their slides, and what the other slides must not repeat or must say. */
@@ -42,11 +43,16 @@ interface Unit {
 /** Plans the slides of every section with content, and what the rest of the deck needs to know about them. */
 export function planSections(lesson: Lesson, assets: AssetResolver, minParts: (key: string) => number): SectionPlan {
   const plan: SectionPlan = { slides: [], code: [], diagramCode: new Set(), instructorNotes: [] };
+  const inParts = breaksAtRules(lesson);
   lesson.sections.forEach((section, sectionIndex) => {
     if (!section.markdown.trim()) return;
-    const parsed = parseBlocks(section.markdown, assets);
-    const hidden = parsed.hidden;
-    const nodes = parsed.nodes.filter((node) => !(node.type === 'paragraph' && TIMING_LINE.test(nodesPlainText(node))));
+    // Outside the house format, `---` starts a new slide (deck-parts.ts); each piece is parsed on its own.
+    const pieces = (inParts ? splitAtRules(section.markdown) : [section.markdown]).map((markdown) => {
+      const parsed = parseBlocks(markdown, assets);
+      return { hidden: parsed.hidden, nodes: parsed.nodes.filter((node) => !(node.type === 'paragraph' && TIMING_LINE.test(nodesPlainText(node)))) };
+    });
+    const hidden = pieces.flatMap((piece) => piece.hidden);
+    const nodes = pieces.flatMap((piece) => piece.nodes);
     if (nodes.length === 0) {
       if (hidden.length > 0) plan.instructorNotes.push(truncate(nodesPlainText(hidden), 600));
       return;
@@ -64,10 +70,18 @@ export function planSections(lesson: Lesson, assets: AssetResolver, minParts: (k
 
     // Split at sub-headings: each becomes the title of its slides.
     const chunks: { title: string | null; nodes: RootContent[] }[] = [{ title: null, nodes: [] }];
-    for (const node of nodes) {
-      if (node.type === 'heading') chunks.push({ title: phrasingMarkdown((node as Heading).children), nodes: [] });
-      else chunks[chunks.length - 1].nodes.push(node);
-    }
+    pieces.forEach((piece, pieceIndex) => {
+      // A part after `---` that opens without a heading continues the previous heading on a slide of its own.
+      const last = chunks[chunks.length - 1];
+      if (pieceIndex > 0 && piece.nodes[0] && piece.nodes[0].type !== 'heading' && last.nodes.length > 0) {
+        const before = (last.title ?? section.title).replace(/ \(continued\)$/, '');
+        chunks.push({ title: `${before} (continued)`, nodes: [] });
+      }
+      for (const node of piece.nodes) {
+        if (node.type === 'heading') chunks.push({ title: phrasingMarkdown((node as Heading).children), nodes: [] });
+        else chunks[chunks.length - 1].nodes.push(node);
+      }
+    });
     if (chunks[0].nodes.length === 0 && chunks.length > 1) chunks.shift();
 
     let line = section.line;
