@@ -70,10 +70,10 @@ export class AnalysisPool {
   }
 
   /** Analyses one read lesson in a worker; threads start as work arrives, up to the pool's size. */
-  analyze(file: VFile): Promise<WorkerAnalysis> {
+  analyze(file: VFile, options: { skeleton: boolean }): Promise<WorkerAnalysis> {
     if (this.#closed) return Promise.reject(new Error('the analysis pool is closed'));
     return new Promise((resolve, reject) => {
-      this.#queue.push({ request: { id: this.#next++, path: String(file.path), value: String(file.value), cwd: file.cwd }, resolve, reject });
+      this.#queue.push({ request: { id: this.#next++, path: String(file.path), value: String(file.value), cwd: file.cwd, skeleton: options.skeleton }, resolve, reject });
       this.#dispatch();
     });
   }

@@ -34,6 +34,7 @@ import { ensureWritable, loadTemplates, loadTheme } from './build-setup.js';
 import { deferred, forEachLimit } from './run-limited.js';
 import { lessonCost, longestFirst } from './schedule.js';
 import { noLessonLines } from './no-lesson-hint.js';
+import { recordSources, sourcesChanged } from './early-start.js';
 import type { KindGlobs } from '../course/explicit-kind.js';
 
 const version = packageVersion();
@@ -134,6 +135,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 async function buildCourse(options: BuildOptions, engine: Engine, outRoot: string, started: number): Promise<BuildReport> {  const analysisCache = new AnalysisCache(options.cache ? join(outRoot, '.cache', 'analysis') : null, version);
   /** Lessons (and lecture notes) whose text changed since the last analysis. */
   const changed = new Set<string>();
+  // A lesson the last build made has new text: Chromium starts now rather than once it is parsed.
+  const startedEarly = !options.select && options.cache && (await sourcesChanged(outRoot));
+  if (startedEarly) void engine.load().catch(() => {});
+  options.progress.mark(startedEarly ? 'sources changed: engine loading' : 'sources looked at');
   const course = await loadCourse(options.paths, options.cwd, outRoot, {
     analysisCache,
     courseFolders: options.courseFolders,
@@ -266,6 +271,9 @@ async function buildCourse(options: BuildOptions, engine: Engine, outRoot: strin
   report.totals.pages = report.totals.documents + 1;
   report.totals.ms = Math.round(performance.now() - started);
   await writeFileAtomic(join(outRoot, 'build-report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  if (options.cache && (changed.size > 0 || startedEarly)) {
+    await recordSources(outRoot, course.roots, [...course.lessons, ...course.notes.values()].filter((doc) => !tooLargeToBuild(doc.analysis.file)).map((doc) => doc.absolute));
+  }
   return report;
 }
 
