@@ -22,6 +22,8 @@ const chromiumArgs = [
   '--disable-sync',
   '--disable-dev-shm-usage',
   '--font-render-hinting=none',
+  // No renderer process kept in reserve for the next tab: the pool's pages are opened once and reused.
+  '--disable-features=SpareRendererForSitePerProcess',
   // Request interception cannot see WebSockets. Two independent layers stop them, and anything else
   // that slips past interception: every host (IP literals and loopback too) resolves to nothing,
   // and all traffic goes to a proxy nobody listens on.

@@ -130,13 +130,17 @@ export class AnalysisCache {
 
   /** Keeps a fresh analysis (made here or in a worker, see `analyzeChecked`) for the next run, and returns it. */
   remember(analysis: Analysis, checked: Record<string, boolean>, unchanged: boolean, options: AnalyzeOptions = {}): CachedAnalysis {
+    const whole = Boolean(options.whole?.(analysis.lesson));
+    // A lesson not rendered whole keeps only the skeleton from here on, as a cache hit does: later
+    // stages read no more of it, and a cold build of a large course no longer holds every lesson's
+    // whole tree until its end.
+    const tree = whole || !options.whole ? analysis.tree : skeletonOf(analysis.tree);
     if (this.dir) {
       // Serialised now: later stages add build diagnostics to this lesson object.
-      const whole = Boolean(options.whole?.(analysis.lesson));
-      const json = JSON.stringify({ lesson: analysis.lesson, skeleton: whole ? analysis.tree : skeletonOf(analysis.tree), whole, checked } satisfies Entry);
+      const json = JSON.stringify({ lesson: analysis.lesson, skeleton: whole ? analysis.tree : tree === analysis.tree ? skeletonOf(tree) : tree, whole, checked } satisfies Entry);
       this.#writes.push(this.#write(this.#key(analysis.file), json).catch(() => {}));
     }
-    return { ...analysis, cached: false, unchanged };
+    return { ...analysis, tree, cached: tree !== analysis.tree, unchanged };
   }
 
   /** Waits for pending writes (a cache that cannot be written only costs time next run). */

@@ -15,6 +15,16 @@ import { join } from 'node:path';
 import type { Diagnostic } from '../model/lesson.js';
 import { codeVersion } from './code-hash.js';
 
+/** What a build printed at one path: the fingerprint of its inputs and the file it wrote. */
+export interface PrintRecord {
+  fingerprint: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** The fingerprints of one lesson's printed documents, by PDF name (`handout.pdf`). */
+export type PrintRecords = Record<string, PrintRecord>;
+
 export interface CacheEntry {
   inputs: string;
   /** Artifact paths relative to OUT. */
@@ -22,6 +32,8 @@ export interface CacheEntry {
   diagnostics: Diagnostic[];
   /** The inputs without the lecture notes: equal when only the notes changed (`../orchestrate/notes-only.ts`). */
   lessonInputs?: string;
+  /** What each printed document was made from (`../orchestrate/print-memo.ts`). */
+  prints?: PrintRecords;
 }
 
 /** sha256 of the parts, in order. */
@@ -62,14 +74,22 @@ export class BuildCache {
     return this.#whole(key, (entry) => entry.lessonInputs === withCode(lessonInputs));
   }
 
-  async #whole(key: string, matches: (entry: CacheEntry) => boolean): Promise<CacheEntry | null> {
-    let entry: CacheEntry;
+  /** What the last successful build of a lesson printed, whatever its inputs were. */
+  async prints(key: string): Promise<PrintRecords> {
+    return (await this.#read(key))?.prints ?? {};
+  }
+
+  async #read(key: string): Promise<CacheEntry | null> {
     try {
-      entry = JSON.parse(await readFile(this.#file(key), 'utf8')) as CacheEntry;
+      return JSON.parse(await readFile(this.#file(key), 'utf8')) as CacheEntry;
     } catch {
       return null;
     }
-    if (!matches(entry)) return null;
+  }
+
+  async #whole(key: string, matches: (entry: CacheEntry) => boolean): Promise<CacheEntry | null> {
+    const entry = await this.#read(key);
+    if (!entry || !matches(entry)) return null;
     if (!entry.artifacts.every((artifact) => existsSync(join(this.outRoot, artifact)))) return null;
     return entry;
   }

@@ -1,11 +1,12 @@
 /**
  * A worker thread of the analysis pool (`analysis-pool.ts`): parses, extracts and lints the lessons it
- * is sent, one at a time, and sends back what a cache entry holds (the lesson, its tree, the link
- * targets the lint checked) with the number of parses it made, for the parse-count test hook.
+ * is sent, one at a time, and sends back what a cache entry holds (the lesson, its tree or the tree's
+ * skeleton, the link targets the lint checked) with the number of parses it made, for the parse-count
+ * test hook.
  */
 import { parentPort } from 'node:worker_threads';
 import { VFile } from 'vfile';
-import { analyzeChecked } from '../cache/analysis-cache.js';
+import { analyzeChecked, skeletonOf } from '../cache/analysis-cache.js';
 import { parseCount } from '../parse/parse-count.js';
 
 export interface AnalysisRequest {
@@ -13,13 +14,18 @@ export interface AnalysisRequest {
   path: string;
   value: string;
   cwd: string;
+  /**
+   * Send back the tree's skeleton only (what a cache hit holds): when nothing renders the file whole
+   * (`check`), the whole tree would only cost the main thread its copying and collecting.
+   */
+  skeleton: boolean;
 }
 
 parentPort?.on('message', (request: AnalysisRequest) => {
   const before = parseCount();
   try {
     const { analysis, checked } = analyzeChecked(new VFile({ path: request.path, value: request.value, cwd: request.cwd }));
-    parentPort!.postMessage({ id: request.id, lesson: analysis.lesson, tree: analysis.tree, checked, parses: parseCount() - before });
+    parentPort!.postMessage({ id: request.id, lesson: analysis.lesson, tree: request.skeleton ? skeletonOf(analysis.tree) : analysis.tree, checked, parses: parseCount() - before });
   } catch (error) {
     // The main thread analyses the file again itself, so it fails there exactly as it would have.
     parentPort!.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error), parses: parseCount() - before });

@@ -26,6 +26,7 @@ import { lessonMinutes } from '../course/lesson-minutes.js';
 import { MAX_CRASHES, type Engine } from './build-engine.js';
 import { mergeArtifacts, mergeDiagnostics, notesOnlyRebuild } from './notes-only.js';
 import type { BookParts, LessonReport } from './build.js';
+import { PrintMemo, assetsFingerprint } from './print-memo.js';
 
 /** What every lesson of one build shares. */
 export interface LessonJob {
@@ -178,9 +179,9 @@ async function buildLesson(doc: SourceDoc, course: Course, job: LessonJob): Prom
     await writeFileAtomic(target, data);
     written.push(toPosix(relative(job.outRoot, target)));
   };
-  for (const asset of [...diagrams.files, ...(notesDiagrams?.files ?? []), ...images.files, ...(notesImages?.files ?? [])] as FileToWrite[]) {
-    await write(asset.path, asset.data);
-  }
+  const assets = [...diagrams.files, ...(notesDiagrams?.files ?? []), ...images.files, ...(notesImages?.files ?? [])] as FileToWrite[];
+  for (const asset of assets) await write(asset.path, asset.data);
+  const memo = new PrintMemo(job.useCache ? await job.cache.prints(key) : {}, assetsFingerprint(assets));
 
   const context: RenderContext = {
     lesson,
@@ -204,6 +205,7 @@ async function buildLesson(doc: SourceDoc, course: Course, job: LessonJob): Prom
     ...(notesOnly?.options ?? job.documentOptions),
     partsReady: () => job.partsReady({ source: doc.path, outDir: toPosix(key), artifacts: artifactsNow(), cacheHit: false }),
     whilePrinting: job.whilePrinting,
+    memo,
     templates: job.templates,
     assets: job.assets,
     theme: job.theme,
@@ -229,7 +231,7 @@ async function buildLesson(doc: SourceDoc, course: Course, job: LessonJob): Prom
   const ms = Math.round(performance.now() - started);
   job.progress.finish(name, `built in ${(ms / 1000).toFixed(1)} s`, [errors ? `${errors} error${errors > 1 ? 's' : ''}` : '', warnings ? `${warnings} warning${warnings > 1 ? 's' : ''}` : ''].filter(Boolean).join(', '));
   // A lesson with errors is rebuilt next time, so its problems are reported again.
-  if (errors === 0) await job.cache.store(key, { inputs, lessonInputs, artifacts: artifactsNow(), diagnostics: lesson.diagnostics });
+  if (errors === 0) await job.cache.store(key, { inputs, lessonInputs, artifacts: artifactsNow(), diagnostics: lesson.diagnostics, prints: memo.now });
   else await job.cache.forget(key);
   return reportOf(artifactsNow(), lesson.diagnostics, false);
 }

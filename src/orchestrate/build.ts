@@ -12,11 +12,11 @@ import type { BrowserManager } from '../browser/manager.js';
 import { BrowserCrashedError } from '../browser/crash.js';
 import { EnvironmentError, UsageError } from '../errors.js';
 import { looksLikeLesson } from '../course/classify.js';
-import { kindOf, loadCourse, type SourceDoc } from './course.js';
+import { kindOf, loadCourse, type Course, type SourceDoc } from './course.js';
 import { translationsLine } from '../course/translations.js';
 import type { Progress } from './progress.js';
 import { BuildCache, hashParts } from '../cache/build-cache.js';
-import { AnalysisCache } from '../cache/analysis-cache.js';
+import { AnalysisCache, skeletonOf } from '../cache/analysis-cache.js';
 import { lessonOutDir, isInside } from '../output/paths.js';
 import { writeFileAtomic, isDiskFull } from '../export/atomic.js';
 import type { DocumentOptions } from './documents.js';
@@ -34,6 +34,8 @@ import { ensureWritable, loadTemplates, loadTheme } from './build-setup.js';
 import { deferred, forEachLimit } from './run-limited.js';
 import { lessonCost, longestFirst } from './schedule.js';
 import { noLessonLines } from './no-lesson-hint.js';
+import { recordSources, sourcesChanged } from './early-start.js';
+import { trimHeap } from './heap-trim.js';
 import type { KindGlobs } from '../course/explicit-kind.js';
 
 const version = packageVersion();
@@ -134,6 +136,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 async function buildCourse(options: BuildOptions, engine: Engine, outRoot: string, started: number): Promise<BuildReport> {  const analysisCache = new AnalysisCache(options.cache ? join(outRoot, '.cache', 'analysis') : null, version);
   /** Lessons (and lecture notes) whose text changed since the last analysis. */
   const changed = new Set<string>();
+  // A lesson the last build made has new text: Chromium starts now rather than once it is parsed.
+  const startedEarly = !options.select && options.cache && (await sourcesChanged(outRoot));
+  if (startedEarly) void engine.load().catch(() => {});
+  options.progress.mark(startedEarly ? 'sources changed: engine loading' : 'sources looked at');
   const course = await loadCourse(options.paths, options.cwd, outRoot, {
     analysisCache,
     courseFolders: options.courseFolders,
@@ -202,6 +208,7 @@ async function buildCourse(options: BuildOptions, engine: Engine, outRoot: strin
       return { text: String(doc.analysis.file.value).length, notes: notes ? String(notes.file.value).length : 0, diagrams: doc.analysis.lesson.diagrams.length + (notes?.lesson.diagrams.length ?? 0) };
     };
     const queue = longestFirst(lessons.map((doc, index) => ({ doc, index })), ({ doc }) => lessonCost(size(doc)));
+    const notesLeft = notesUses(course, lessons);
     const built = forEachLimit(queue, Math.max(1, options.concurrency), async ({ doc, index }) => {
       const part = parts[index]!;
       try {
@@ -222,6 +229,8 @@ async function buildCourse(options: BuildOptions, engine: Engine, outRoot: strin
         });
         part.resolve(report);
         reports.push(report);
+        notesLeft.done(doc);
+        trimHeap();
       } catch (error) {
         part.reject(error);
         throw error;
@@ -266,7 +275,32 @@ async function buildCourse(options: BuildOptions, engine: Engine, outRoot: strin
   report.totals.pages = report.totals.documents + 1;
   report.totals.ms = Math.round(performance.now() - started);
   await writeFileAtomic(join(outRoot, 'build-report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  if (options.cache && (changed.size > 0 || startedEarly)) {
+    await recordSources(outRoot, course.roots, [...course.lessons, ...course.notes.values()].filter((doc) => !tooLargeToBuild(doc.analysis.file)).map((doc) => doc.absolute));
+  }
   return report;
+}
+
+/**
+ * Lecture notes are rendered whole into their lessons' handouts, so their whole trees are kept until
+ * the last lesson that shows them is built, then only their skeletons (what the course lint and the
+ * index read): a cold build of a large course does not hold every notes file's tree to its end.
+ */
+function notesUses(course: Course, lessons: readonly SourceDoc[]): { done(doc: SourceDoc): void } {
+  const left = new Map<SourceDoc, number>();
+  for (const doc of lessons) {
+    const notes = course.notes.get(doc.absolute);
+    if (notes) left.set(notes, (left.get(notes) ?? 0) + 1);
+  }
+  return {
+    done(doc) {
+      const notes = course.notes.get(doc.absolute);
+      const count = notes ? left.get(notes) : undefined;
+      if (!notes || count === undefined) return;
+      left.set(notes, count - 1);
+      if (count === 1) notes.analysis = { ...notes.analysis, tree: skeletonOf(notes.analysis.tree) };
+    },
+  };
 }
 
 /** What the module books need of a lesson: where its PDFs are, and whether it was rebuilt. */

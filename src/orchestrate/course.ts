@@ -194,7 +194,7 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
           // A worker that failed sends its file back: analysed here, it fails (or not) as it would have.
           // No file is sent to a worker after a signal (the turnstile throws), and none is parsed here.
           // (Boxed: the turnstile must not wait for the worker's answer before the next file's turn.)
-          const answer = threads ? await gate(jobs[miss.index]!.path)(() => ({ sent: threads.analyze(miss.vfile) })).then(({ sent }) => sent.catch(() => null)) : null;
+          const answer = threads ? await gate(jobs[miss.index]!.path)(() => ({ sent: threads.analyze(miss.vfile, { skeleton: options.renderWhole === false }) })).then(({ sent }) => sent.catch(() => null)) : null;
           if (answer) countParse(answer.parses);
           const { analysis, checked } = answer
             ? { analysis: revive(miss.vfile, answer.lesson, answer.tree), checked: answer.checked }

@@ -17,6 +17,7 @@ import { exportDeckPdf, measureDeck } from '../export/pdf.js';
 import type { SlideOverflow } from '../export/measure.js';
 import { exportDeckPptx } from '../export/pptx.js';
 import { exportDocumentPdf } from '../export/document-pdf.js';
+import type { PrintMemo } from './print-memo.js';
 
 export interface Theme {
   name: string;
@@ -53,6 +54,8 @@ export interface DocumentJob extends DocumentOptions {
   partsReady?: () => void;
   /** Called when the deck has gone to Chromium to print: this thread has little to do for a while. */
   whilePrinting?: () => void;
+  /** What the last build printed: a handout or lab sheet printed from the same inputs is kept. */
+  memo?: PrintMemo;
 }
 
 /** How many times overflowing slides are re-planned before the rest is reported. */
@@ -75,18 +78,27 @@ export async function buildDocuments(context: RenderContext, job: DocumentJob): 
   const print = async (name: string, document: { html: string; headerTemplate: string; footerTemplate: string; title: string }, onPrinting?: () => void) => {
     if (wants('html')) await job.write(`${name}.html`, document.html);
     if (!wants('pdf')) return;
+    const out = `${job.outDir}/${name}.pdf`;
+    const pdf = `${name}.pdf`;
+    const author = context.courseTitle ?? 'Lectern';
+    const fingerprint = job.memo?.fingerprint({ ...document, paper: job.paper, author });
+    if (fingerprint && (await job.memo!.keeps(pdf, out, fingerprint))) {
+      job.record(pdf);
+      return;
+    }
     await exportDocumentPdf(job.manager, {
       html: document.html,
       baseDir: job.outDir,
-      out: `${job.outDir}/${name}.pdf`,
+      out,
       paper: job.paper,
       headerTemplate: document.headerTemplate,
       footerTemplate: document.footerTemplate,
       title: document.title,
-      author: context.courseTitle ?? 'Lectern',
+      author,
       onPrinting,
     });
-    job.record(`${name}.pdf`);
+    if (fingerprint) await job.memo!.printed(pdf, out, fingerprint);
+    job.record(pdf);
   };
   /** Prints an independent document; it lets the deck go when it starts printing, or ends without. */
   const printFirst = async (step: string, name: string, render: () => Parameters<typeof print>[1]) => {
