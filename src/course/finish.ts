@@ -12,14 +12,6 @@ import type { Progress } from '../orchestrate/progress.js';
 import { EnvironmentError } from '../errors.js';
 import { planBooks } from './book-plan.js';
 import { readBookManifest, writeBookManifest, type BookRecord } from './book-manifest.js';
-import { forEachLimit } from '../orchestrate/run-limited.js';
-
-/**
- * Books merged at once. Each holds all its parts' PDFs in memory while it is merged: twenty books
- * side by side made a cold build of a ten-module course peak over a gigabyte. Two keep a contents
- * page printing while another book merges.
- */
-const BOOKS_AT_ONCE = 2;
 
 export interface CourseJob {
   outRoot: string;
@@ -40,35 +32,33 @@ export async function finishCourse(job: CourseJob): Promise<void> {
   const records: BookRecord[] = [];
   if (plans.length > 0) {
     const { makeBook, bookPath } = await import('./book.js');
-    const makeOne = async (plan: (typeof plans)[number]): Promise<BookRecord | null> => {
-      const path = bookPath(plan.module.dir, plan.kind);
-      try {
-        const record = await makeBook({
-          manager: job.manager,
-          templates: job.templates,
-          outRoot: job.outRoot,
-          paper: job.paper,
-          courseTitle: job.course.title === plan.module.title ? null : job.course.title,
-          module: plan.module,
-          kind: plan.kind,
-          sources: plan.sources,
-          previous: previous.find((record) => record.report.path === path),
-        });
-        const { pages, cacheHit } = record.report;
-        job.progress.line(`${path}  ${cacheHit ? 'unchanged' : `${pages} pages from ${plan.sources.length} lesson${plan.sources.length === 1 ? '' : 's'}`}`);
-        return record;
-      } catch (error) {
-        // No Chromium or a full disk stops the build; a PDF that cannot be merged costs only its book.
-        if (error instanceof EnvironmentError) throw error;
-        job.progress.line(`${path}  not made: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-        return null;
-      }
-    };
-    // Books are independent: a few merge side by side (their contents pages share the page pool).
-    const made: Array<BookRecord | null> = plans.map(() => null);
-    await forEachLimit([...plans.keys()], BOOKS_AT_ONCE, async (index) => {
-      made[index] = await makeOne(plans[index]!);
-    });
+    // Books are independent: they merge side by side (their contents pages share the page pool).
+    const made = await Promise.all(
+      plans.map(async (plan) => {
+        const path = bookPath(plan.module.dir, plan.kind);
+        try {
+          const record = await makeBook({
+            manager: job.manager,
+            templates: job.templates,
+            outRoot: job.outRoot,
+            paper: job.paper,
+            courseTitle: job.course.title === plan.module.title ? null : job.course.title,
+            module: plan.module,
+            kind: plan.kind,
+            sources: plan.sources,
+            previous: previous.find((record) => record.report.path === path),
+          });
+          const { pages, cacheHit } = record.report;
+          job.progress.line(`${path}  ${cacheHit ? 'unchanged' : `${pages} pages from ${plan.sources.length} lesson${plan.sources.length === 1 ? '' : 's'}`}`);
+          return record;
+        } catch (error) {
+          // No Chromium or a full disk stops the build; a PDF that cannot be merged costs only its book.
+          if (error instanceof EnvironmentError) throw error;
+          job.progress.line(`${path}  not made: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+          return null;
+        }
+      }),
+    );
     for (const record of made) if (record) records.push(record);
   }
   await writeBookManifest(job.outRoot, records);

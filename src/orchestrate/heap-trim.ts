@@ -9,7 +9,7 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /** Above this much used heap, a collection runs between lessons. */
-const TRIM_ABOVE = 192 * 1024 * 1024;
+const TRIM_ABOVE = 256 * 1024 * 1024;
 
 let collect: (() => void) | null | undefined;
 
