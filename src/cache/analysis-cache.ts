@@ -140,7 +140,7 @@ export class AnalysisCache {
       const json = JSON.stringify({ lesson: analysis.lesson, skeleton: whole ? analysis.tree : tree === analysis.tree ? skeletonOf(tree) : tree, whole, checked } satisfies Entry);
       this.#writes.push(this.#write(this.#key(analysis.file), json).catch(() => {}));
     }
-    return { ...analysis, tree, cached: tree !== analysis.tree, unchanged };
+    return { ...analysis, tree, cached: false, unchanged };
   }
 
   /** Waits for pending writes (a cache that cannot be written only costs time next run). */
