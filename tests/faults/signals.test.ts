@@ -62,13 +62,16 @@ describe('a signal while a lesson is being parsed', () => {
   it.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],
-  ] as const)('%s: the process ends within 2 s, starts no other parse, leaves no Chromium and no half-written file', async (signal, status) => {
+  ] as const)('%s: the process ends within seconds, starts no other parse, leaves no Chromium and no half-written file', async (signal, status) => {
     const run = await interruptMidParse(signal, `out-${signal}`);
     expect(run.signal === signal || run.code === status, `code ${run.code}, signal ${run.signal}\n${run.stderr}`).toBe(true);
     // The parse in progress ends (a signal is seen only between turns of the event loop), at most
     // one more may have started before the signal arrived; then Chromium closes and the process ends.
     expect(announced(run.stderr) - run.parsing, run.stderr).toBeLessThanOrEqual(1);
-    expect(run.ms).toBeLessThan(2_000 + 2 * SLOW_PARSE_MS);
+    // About a second on a quiet machine; a full test suite on two cores slows Chromium's close and the
+    // exit past 3 s (seen twice). Before the fix the process never ended: anything under a minute says so,
+    // and 5 s keeps the test about promptness, not about the load of the machine.
+    expect(run.ms).toBeLessThan(4_000 + 2 * SLOW_PARSE_MS);
     expect(processesTagged(run.tag)).toEqual([]);
     const out = join(course.dir, `out-${signal}`);
     const files = existsSync(out) ? readdirSync(out, { recursive: true }).map(String) : [];
