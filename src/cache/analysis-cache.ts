@@ -134,10 +134,11 @@ export class AnalysisCache {
     // A lesson not rendered whole keeps only the skeleton from here on, as a cache hit does: later
     // stages read no more of it, and a cold build of a large course no longer holds every lesson's
     // whole tree until its end.
-    const tree = whole || !options.whole ? analysis.tree : skeletonOf(analysis.tree);
+    const skeleton = whole ? analysis.tree : skeletonOf(analysis.tree);
+    const tree = options.whole ? skeleton : analysis.tree;
     if (this.dir) {
       // Serialised now: later stages add build diagnostics to this lesson object.
-      const json = JSON.stringify({ lesson: analysis.lesson, skeleton: whole ? analysis.tree : tree === analysis.tree ? skeletonOf(tree) : tree, whole, checked } satisfies Entry);
+      const json = JSON.stringify({ lesson: analysis.lesson, skeleton, whole, checked } satisfies Entry);
       this.#writes.push(this.#write(this.#key(analysis.file), json).catch(() => {}));
     }
     return { ...analysis, tree, cached: false, unchanged };

@@ -81,8 +81,9 @@ export async function buildDocuments(context: RenderContext, job: DocumentJob): 
     const out = `${job.outDir}/${name}.pdf`;
     const pdf = `${name}.pdf`;
     const author = context.courseTitle ?? 'Lectern';
-    const fingerprint = job.memo?.fingerprint({ ...document, paper: job.paper, author });
-    if (fingerprint && (await job.memo!.keeps(pdf, out, fingerprint))) {
+    const { memo } = job;
+    const fingerprint = memo?.fingerprint({ ...document, paper: job.paper, author });
+    if (memo && fingerprint && (await memo.keeps(pdf, out, fingerprint))) {
       job.record(pdf);
       return;
     }
@@ -97,7 +98,7 @@ export async function buildDocuments(context: RenderContext, job: DocumentJob): 
       author,
       onPrinting,
     });
-    if (fingerprint) await job.memo!.printed(pdf, out, fingerprint);
+    if (memo && fingerprint) await memo.printed(pdf, out, fingerprint);
     job.record(pdf);
   };
   /** Prints an independent document; it lets the deck go when it starts printing, or ends without. */

@@ -18,7 +18,7 @@ interface SourceRecord {
   hash: string;
 }
 
-interface Record {
+interface SourcesRecord {
   /** The course roots (real paths): a file is read only while its real path is under one of them. */
   roots: string[];
   files: { [path: string]: SourceRecord };
@@ -34,9 +34,9 @@ function hashOf(bytes: Uint8Array): string {
 
 /** Whether a lesson or lecture-notes file the last build made has different text now. */
 export async function sourcesChanged(outRoot: string): Promise<boolean> {
-  let record: Record;
+  let record: SourcesRecord;
   try {
-    record = JSON.parse(await readFile(recordPath(outRoot), 'utf8')) as Record;
+    record = JSON.parse(await readFile(recordPath(outRoot), 'utf8')) as SourcesRecord;
   } catch {
     return false;
   }
@@ -56,7 +56,7 @@ export async function sourcesChanged(outRoot: string): Promise<boolean> {
 
 /** Records the lessons and lecture-notes files of this build for the next one (best effort). */
 export async function recordSources(outRoot: string, roots: readonly string[], paths: readonly string[]): Promise<void> {
-  const files: Record['files'] = {};
+  const files: SourcesRecord['files'] = {};
   for (const path of paths) {
     const stats = await lstat(path).catch(() => null);
     if (!stats?.isFile()) continue;
@@ -68,7 +68,7 @@ export async function recordSources(outRoot: string, roots: readonly string[], p
   const temp = `${target}.${process.pid}.tmp`;
   try {
     await mkdir(dirname(target), { recursive: true });
-    await writeFile(temp, JSON.stringify({ roots: realRoots, files } satisfies Record));
+    await writeFile(temp, JSON.stringify({ roots: realRoots, files } satisfies SourcesRecord));
     await rename(temp, target);
   } catch {
     // Without the record the next build only starts Chromium a little later.
