@@ -14,6 +14,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, RootContent, Parent, Blockquote, Code, Html, Nodes } from 'mdast';
 import type { VFile } from 'vfile';
 import { countParse } from './parse-count.js';
+import { scopeAutolinkLiterals } from './autolink-scope.js';
 import { prepareSource, DIV_OPEN, DIV_CLOSE, type AttributeLine } from './preprocess.js';
 
 /** A Pandoc fenced div, or a kramdown blockquote with a class (`{: .challenge}`). */
@@ -38,7 +39,7 @@ const CONTAINER_CLASSES = new Set([
   'keypoints', 'objectives', 'questions', 'prereq', 'instructor', 'caution', 'warning', 'tip', 'spoiler',
 ]);
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+const processor = unified().use(remarkParse).use(remarkGfm).use(scopeAutolinkLiterals).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 
 /** Parses a lesson into mdast; fenced divs and classed blockquotes become `fencedDiv` nodes. */
 export function parseLesson(file: VFile): Root {
