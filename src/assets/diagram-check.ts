@@ -41,11 +41,16 @@ export class DiagramChecker {
     this.#known = known && typeof known === 'object' && !Array.isArray(known) ? known : {};
   }
 
+  /** Whether checking the lesson needs Mermaid's parser: one of its diagrams has no verdict yet. */
+  needsParser(lesson: Lesson): boolean {
+    return lesson.diagrams.some((diagram) => !Object.hasOwn(this.#known, this.#key(diagram.code)));
+  }
+
   /** The lesson's `mermaid-syntax` findings, in diagram order. */
   async check(lesson: Lesson): Promise<Diagnostic[]> {
     const found: Diagnostic[] = [];
     for (const diagram of lesson.diagrams) {
-      const key = createHash('sha256').update(`${this.version}\0${diagram.code}`).digest('hex');
+      const key = this.#key(diagram.code);
       let problem = Object.hasOwn(this.#known, key) ? this.#known[key] : undefined;
       if (problem === undefined) {
         const { parseMermaid } = await import('./mermaid-parse.js');
@@ -56,6 +61,10 @@ export class DiagramChecker {
       if (problem) found.push(mermaidDiagnostic(diagram, problem));
     }
     return found;
+  }
+
+  #key(code: string): string {
+    return createHash('sha256').update(`${this.version}\0${code}`).digest('hex');
   }
 
   /** Writes what was learnt; a read-only output folder only costs the next check its speed. */

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { UsageError } from '../../errors.js';
-import type { Diagnostic } from '../../model/lesson.js';
+import type { Diagnostic, Lesson } from '../../model/lesson.js';
 import { findLessonFiles } from '../../read/read-lesson.js';
 import { displayPath } from '../analyze.js';
 import { paint, useColor } from '../io.js';
@@ -35,7 +35,7 @@ export const check: Command = {
 
     // The whole course is read at once: documents are told apart from lessons, and the course rules
     // (navigation chains, links between files, lesson numbers) see every file.
-    const { loadCourse } = await import('../../orchestrate/course.js');
+    const { loadCourse, kindOf } = await import('../../orchestrate/course.js');
     const { courseFiles } = await import('../../course/course-files.js');
     const { lintCourse } = await import('../../course/lint/index.js');
     const { unsafeImages } = await import('../../orchestrate/lesson-assets.js');
@@ -47,7 +47,31 @@ export const check: Command = {
     // A cold check parses in worker threads, one per core (none start when the cache has every file).
     const { AnalysisPool } = await import('../../orchestrate/analysis-pool.js');
     const pool = AnalysisPool.open(io.env) ?? undefined;
-    const course = await loadCourse(paths, io.cwd, outRoot, { tolerant: true, analysisCache, renderWhole: false, courseFolders: options.paths, title: options.title, pool, kinds: { lessons: options.lessons, documents: options.documents } }).finally(() => pool?.close());
+    // Diagrams are parsed by Mermaid as the build would (in Node, no browser): same lesson line, same words.
+    const { DiagramChecker } = await import('../../assets/diagram-check.js');
+    const diagramChecker = new DiagramChecker(
+      options.cache === false ? null : join(outRoot, '.cache', 'mermaid-parse.json'),
+      // Lectern's code (which words the findings) and Mermaid's version (which judges them).
+      `${(await import('../../cache/code-hash.js')).codeVersion()} mermaid ${(await import('../../assets/mermaid.js')).mermaidBundle().version}`,
+    );
+    // Mermaid's parser is large: a lesson read afresh with a diagram Mermaid has not judged yet has it
+    // judged at once, while the other lessons are still being parsed (lecture notes' diagrams are
+    // checked by the build that draws them, not here). One diagram at a time: Mermaid keeps state.
+    let judging: Promise<unknown> = Promise.resolve();
+    const judge = (lesson: Lesson): Promise<Diagnostic[]> => {
+      const verdicts = judging.then(() => diagramChecker.check(lesson));
+      judging = verdicts.catch(() => {});
+      return verdicts;
+    };
+    const early = new Map<string, Promise<Diagnostic[]>>();
+    const onChanged = ({ absolute, analysis: { lesson } }: { absolute: string; analysis: { lesson: Lesson } }) => {
+      if (kindOf(lesson) === 'lecture-notes' || !diagramChecker.needsParser(lesson)) return;
+      const verdicts = judge(lesson);
+      // Awaited below when the lesson's report is made; until then a failure must not go unhandled.
+      verdicts.catch(() => {});
+      early.set(absolute, verdicts);
+    };
+    const course = await loadCourse(paths, io.cwd, outRoot, { tolerant: true, analysisCache, renderWhole: false, courseFolders: options.paths, title: options.title, pool, onChanged, kinds: { lessons: options.lessons, documents: options.documents } }).finally(() => pool?.close());
     if (course.translations.length > 0 && !options.quiet && options.reporter !== 'json' && !options.json) {
       io.stderr.write(`${(await import('../../course/translations.js')).translationsLine(course.translations.length)}\n`);
     }
@@ -56,15 +80,7 @@ export const check: Command = {
       courseDiagnostics.set(path, [...(courseDiagnostics.get(path) ?? []), diagnostic]);
     }
     const found = new Map(course.files.map((doc) => [doc.path, doc]));
-    // Diagrams are parsed by Mermaid as the build would (in Node, no browser): same lesson line, same words.
     const lessons = new Set(course.lessons);
-    const needsMermaid = course.lessons.some((doc) => doc.analysis.lesson.diagrams.length > 0);
-    const { DiagramChecker } = await import('../../assets/diagram-check.js');
-    const diagramChecker = new DiagramChecker(
-      options.cache === false ? null : join(outRoot, '.cache', 'mermaid-parse.json'),
-      // Lectern's code (which words the findings) and Mermaid's version (which judges them).
-      needsMermaid ? `${(await import('../../cache/code-hash.js')).codeVersion()} mermaid ${(await import('../../assets/mermaid.js')).mermaidBundle().version}` : '',
-    );
     const problems = new Map(course.unreadable.map((entry) => [entry.path, entry.problem]));
 
     const reports: FileReport[] = [];
@@ -76,7 +92,7 @@ export const check: Command = {
         const unsafe = (await unsafeImages(doc.analysis.tree, doc.absolute, doc.root)).map(
           ({ reason, line }): Diagnostic => ({ severity: 'error', rule: 'unsafe-path', message: reason, line, column: 1 }),
         );
-        const diagrams = lessons.has(doc) ? await diagramChecker.check(doc.analysis.lesson) : [];
+        const diagrams = lessons.has(doc) ? await (early.get(doc.absolute) ?? judge(doc.analysis.lesson)) : [];
         const diagnostics = [...doc.analysis.lesson.diagnostics, ...unsafe, ...diagrams].sort((a, b) => a.line - b.line || a.column - b.column);
         reports.push({ file, diagnostics: [...diagnostics, ...(courseDiagnostics.get(doc.absolute) ?? [])] });
       }
