@@ -158,14 +158,20 @@ async function buildCourse(options: BuildOptions, engine: Engine, outRoot: strin
     interrupted: () => engine.interrupted,
   });
   // When a few lessons were edited, the rest of their modules' handouts and labs go into the module
-  // books as they are: they are parsed while the first deck prints, when this thread would wait.
+  // books as they are: they are parsed while the first deck (or with no deck, document) prints,
+  // when this thread would wait.
   let headStart: Promise<typeof import('../course/book.js')> | undefined;
   const whilePrinting = () => {
     if (headStart || changed.size === 0 || changed.size > 4) return;
-    const modules = new Set(course.lessons.filter((doc) => changed.has(doc.absolute)).map((doc) => doc.moduleDir));
+    // The lessons made again: edited, or showing edited lecture notes.
+    const edited = new Set(course.lessons.filter((doc) => changed.has(doc.absolute) || changed.has(course.notes.get(doc.absolute)?.absolute ?? '')));
+    const modules = new Set([...edited].map((doc) => doc.moduleDir));
+    // Only the books this build makes again: an edit to lecture notes leaves the lab sheets as they are.
+    const notesOnly = !course.lessons.some((doc) => changed.has(doc.absolute));
+    const kinds = (Object.keys(PART) as Array<keyof typeof PART>).filter((kind) => options.formats.includes(kind === 'labs' ? 'lab' : 'handout') && !(kind === 'labs' && notesOnly));
     const parts = course.lessons
-      .filter((doc) => modules.has(doc.moduleDir) && !changed.has(doc.absolute))
-      .flatMap((doc) => Object.values(PART).map((file) => join(lessonOutDir(outRoot, doc.moduleDir, doc.analysis.lesson.id), file)));
+      .filter((doc) => modules.has(doc.moduleDir) && !edited.has(doc))
+      .flatMap((doc) => kinds.map((kind) => join(lessonOutDir(outRoot, doc.moduleDir, doc.analysis.lesson.id), PART[kind])));
     headStart = import('../course/book.js');
     void headStart.then(({ preparseParts }) => preparseParts(parts)).catch(() => {});
   };

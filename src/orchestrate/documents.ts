@@ -52,7 +52,7 @@ export interface DocumentJob extends DocumentOptions {
   step(step: string): void;
   /** Called once the handout and labs are written (or failed), possibly before the deck is done. */
   partsReady?: () => void;
-  /** Called when the deck has gone to Chromium to print: this thread has little to do for a while. */
+  /** Called when the deck (or, with no deck, a document) has gone to Chromium to print: this thread has little to do for a while. */
   whilePrinting?: () => void;
   /** What the last build printed: a handout or lab sheet printed from the same inputs is kept. */
   memo?: PrintMemo;
@@ -96,7 +96,12 @@ export async function buildDocuments(context: RenderContext, job: DocumentJob): 
       footerTemplate: document.footerTemplate,
       title: document.title,
       author,
-      onPrinting,
+      onPrinting: () => {
+        onPrinting?.();
+        // With no deck to render (an edit to lecture notes prints the handout alone), this thread has
+        // nothing else to do while Chromium prints.
+        if (!makesDeck) job.whilePrinting?.();
+      },
     });
     if (memo && fingerprint) await memo.printed(pdf, out, fingerprint);
     job.record(pdf);
