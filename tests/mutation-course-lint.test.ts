@@ -60,6 +60,12 @@ describe('where a course warning points', () => {
     expect(linkPlace(f, { href: './d.md', text: 'other' })).toEqual({ line: 1, column: 1 });
   });
 
+  it('at a link, not at a link definition or image with the same URL', () => {
+    const f = file('/c/m/a.md', '# A\n\n![pic](./b.md)\n\n[ref]: ./b.md\n\nSee [x](./b.md) and [a b](./b.md).\n');
+    expect(linkPlace(f, { href: './b.md', text: 'none of them' })).toMatchObject({ line: 7, column: 5 });
+    expect(linkPlace(f, { href: './b.md', text: 'a  b' })).toMatchObject({ line: 7, column: 21 });
+  });
+
   it('at the first line for a link in a tree without positions', () => {
     const bare: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'link', url: './b.md', children: [{ type: 'text', value: 'b' }] }] }] };
     expect(linkPlace({ path: '/c/m/a.md', lesson: file('/c/m/a.md', '# A\n').lesson, tree: bare }, { href: './b.md', text: 'b' })).toEqual({ line: 1, column: 1 });
@@ -94,6 +100,16 @@ describe('course findings', () => {
       '/c/m/1.1-a.md:3:5 broken-link',
       '/c/m/1.1-a.md:3:30 broken-link',
       '/c/m/1.1-a.md:6:3 nav-mismatch',
+    ]);
+  });
+
+  it('come in column order on one line, whichever rule found them', () => {
+    const a = file('/c/m/1.1-a.md', '# Lesson 1.1: A\n\n## Navigation\n- [Guide](./1.2-b.md#nope) [Next →](./1.2-b.md)\n');
+    const b = file('/c/m/1.2-b.md', '# Lesson 1.2: B\n\n## Navigation\n- [← Previous](./1.3-c.md)\n');
+    const c = file('/c/m/1.3-c.md', '# Lesson 1.3: C\n');
+    expect(lint([a, b, c]).filter((line) => line.startsWith('/c/m/1.1-a.md')).map((line) => line.split(' ').slice(0, 2).join(' '))).toEqual([
+      '/c/m/1.1-a.md:4:3 broken-link',
+      '/c/m/1.1-a.md:4:28 nav-mismatch',
     ]);
   });
 

@@ -3,6 +3,8 @@
 // whether `broken-link` warns and where the course pages send a reader. Pure and fast: Stryker
 // runs this file once per mutant.
 import { describe, it, expect } from 'vitest';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isExternal, linkFragment, linkTarget } from '../src/course/links.js';
 import { addCourseDiagnostics, courseDiagnostics } from '../src/course/course-lint.js';
@@ -92,6 +94,23 @@ describe('course findings added to the lesson reports of a build', () => {
       ['5:1 own-rule', '5:3 nav-mismatch'],
       ['2:1 own-rule'],
     ]);
+  });
+});
+
+describe('course findings that need the disk', () => {
+  it('judge a navigation link to an existing file of the course that is no lesson', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lectern-course-lint-'));
+    try {
+      mkdirSync(join(dir, 'm'));
+      writeFileSync(join(dir, 'm', '1.1-a.md'), '# Lesson 1.1: A\n\n## Navigation\n- [Next →](./data.txt)\n');
+      writeFileSync(join(dir, 'm', 'data.txt'), 'not a lesson\n');
+      const course = await loadCourse([dir], dir);
+      expect([...courseDiagnostics(course).values()].flat().map((d) => d.message)).toEqual([
+        'Next link points at ./data.txt, which is not a lesson of this course',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
