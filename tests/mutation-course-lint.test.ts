@@ -21,6 +21,13 @@ function lint(files: CourseFile[], options: Parameters<typeof lintCourse>[1] = {
   return lintCourse(files, options).map(({ path, diagnostic: d }) => `${path}:${d.line}:${d.column} ${d.rule} ${d.message}`);
 }
 
+/** `file:line:column rule` for each finding, of one file when `path` is given. */
+function where(files: CourseFile[], path?: string): string[] {
+  return lint(files)
+    .filter((line) => path === undefined || line.startsWith(`${path}:`))
+    .map((line) => line.split(' ').slice(0, 2).join(' '));
+}
+
 describe('where a lesson number must be unique', () => {
   it('compares a plain number that is the page’s place in its folder per folder', () => {
     expect(numberScope('/c/m/01-intro.md', '01-intro', '1')).toBe('/c/m\u00001');
@@ -96,7 +103,7 @@ describe('course findings', () => {
     const a = file('/c/m/1.1-a.md', '# Lesson 1.1: A\n\nSee [b](./1.2-b.md#nope) and [c](./1.2-b.md#gone).\n\n## Navigation\n- [Next →](./1.2-b.md)\n');
     const b = file('/c/m/1.2-b.md', '# Lesson 1.2: B\n\n## Navigation\n- [← Previous](./1.3-c.md)\n');
     const c = file('/c/m/1.3-c.md', '# Lesson 1.3: C\n');
-    expect(lint([a, b, c]).filter((line) => line.startsWith('/c/m/1.1-a.md')).map((line) => line.split(' ').slice(0, 2).join(' '))).toEqual([
+    expect(where([a, b, c], '/c/m/1.1-a.md')).toEqual([
       '/c/m/1.1-a.md:3:5 broken-link',
       '/c/m/1.1-a.md:3:30 broken-link',
       '/c/m/1.1-a.md:6:3 nav-mismatch',
@@ -107,7 +114,7 @@ describe('course findings', () => {
     const a = file('/c/m/1.1-a.md', '# Lesson 1.1: A\n\n## Navigation\n- [Guide](./1.2-b.md#nope) [Next →](./1.2-b.md)\n');
     const b = file('/c/m/1.2-b.md', '# Lesson 1.2: B\n\n## Navigation\n- [← Previous](./1.3-c.md)\n');
     const c = file('/c/m/1.3-c.md', '# Lesson 1.3: C\n');
-    expect(lint([a, b, c]).filter((line) => line.startsWith('/c/m/1.1-a.md')).map((line) => line.split(' ').slice(0, 2).join(' '))).toEqual([
+    expect(where([a, b, c], '/c/m/1.1-a.md')).toEqual([
       '/c/m/1.1-a.md:4:3 broken-link',
       '/c/m/1.1-a.md:4:28 nav-mismatch',
     ]);
@@ -119,7 +126,7 @@ describe('course findings', () => {
     const b = file('/c/m/1.2-b.md', '# Lesson 1.1: B\n');
     const notes = file('/c/m/lectures/1.1-notes.md', '# Lesson 1.1: Notes\n');
     expect(notes.lesson.meta.kind).toBe('lecture-notes');
-    expect(lint([overview, a, b, notes]).map((line) => line.split(' ').slice(0, 2).join(' '))).toEqual([
+    expect(where([overview, a, b, notes])).toEqual([
       '/c/m/1.1-a.md:1:1 duplicate-number',
       '/c/m/1.2-b.md:1:1 orphan-lesson',
       '/c/m/1.2-b.md:1:1 duplicate-number',
@@ -204,6 +211,13 @@ describe('orphan-lesson', () => {
     const a = file('/c/m/a.md', '# Lesson 1.1: A\n\n## Navigation\n- [Next →](./b.md)\n');
     const b = file('/c/m/b.md', '# Lesson 1.2: B\n\n## Navigation\n- [Next →](./a.md)\n');
     expect(lint([readme, a, b]).filter((line) => line.includes('orphan-lesson'))).toEqual([]);
+  });
+
+  it('passes over README links to files that are not part of the course', () => {
+    const readme = file('/c/m/README.md', '# Module\n\n- [Setup script](./setup.sh)\n- [A](./a.md)\n');
+    const a = file('/c/m/a.md', '# Lesson 1.1: A\n');
+    const b = file('/c/m/b.md', '# Lesson 1.2: B\n');
+    expect(lint([readme, a, b]).filter((line) => line.includes('orphan-lesson')).map((line) => line.split(' ')[0])).toEqual(['/c/m/b.md:1:1']);
   });
 
   it('does not walk through a document to reach a lesson', () => {
