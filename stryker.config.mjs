@@ -37,6 +37,11 @@ export default {
     'src/workshop/time.ts',
     'src/workshop/schedule.ts',
   ],
+  // Static mutants (reached while a module loads or while vitest collects a test file, outside any
+  // one test) rerun every related test each: for src/lint/** Stryker counted 618 of 945 static,
+  // 88 % of the time (an estimated 12 h 45 min). They are left out as Ignored, so they are not in
+  // the score (README › Development › Mutation testing); STRYKER_STATIC=1 tests them too.
+  ignoreStatic: process.env.STRYKER_STATIC !== '1',
   reporters: ['clear-text', 'progress', 'json', 'html'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },

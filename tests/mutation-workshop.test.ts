@@ -52,6 +52,21 @@ describe('schedule edges', () => {
     { title: 'Two', teaching: 30, exercises: 30 },
   ];
 
+  it('splits a lesson around a break into numbered parts, and gives the break no parts of its own', () => {
+    const schedule = layOut({
+      start: 540,
+      slot: null,
+      lessons: [{ title: 'One', teaching: 30, exercises: 30 }],
+      breaks: [{ kind: 'break', title: 'Coffee', at: 570, minutes: 15, line: 4 }],
+    });
+    expect(schedule.items.map((item) => (item.kind === 'lesson' ? [item.title, item.part, item.parts] : item.title))).toEqual([
+      ['One', 1, 2],
+      'Coffee',
+      ['One', 2, 2],
+    ]);
+    expect(schedule.items[1]).toEqual({ kind: 'break', title: 'Coffee', start: 570, end: 585, planned: null, line: 4 });
+  });
+
   it(`reports a break moved exactly ${MOVED_NOTICE_MINUTES} minutes, and not one moved less`, () => {
     // Boundaries at 09:40, 10:00 and 10:30 (09:00 start); a break goes to the nearest one.
     const moved = (clock: string) =>
