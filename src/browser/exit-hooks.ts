@@ -3,6 +3,8 @@
  * browser is closed and its profile removed before the signal is raised again for the default
  * exit; on a plain exit without a close, a synchronous last resort kills it and removes the profile.
  */
+import { removeUnfinishedWrites } from '../export/atomic.js';
+
 const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /** Signal and exit hooks for one browser, installed while it may be running. */
@@ -30,8 +32,12 @@ export class ExitHooks {
     void this.close()
       .catch(() => {})
       .finally(() => {
-        // Re-raise for the default exit (130 for SIGINT) unless someone else handles the signal.
-        if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+        // Re-raise for the default exit (130 for SIGINT) unless someone else handles the signal. The
+        // writes still in progress end here: their temporary files go, their targets stay as they were.
+        if (process.listenerCount(signal) === 0) {
+          removeUnfinishedWrites();
+          process.kill(process.pid, signal);
+        }
       });
   };
 

@@ -3,6 +3,7 @@
  * the data goes to a temporary sibling, is flushed to disk, then renamed over the target.
  */
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -14,10 +15,12 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   // Same folder, so the rename never crosses a file system; dot-prefixed so watchers and listings skip it.
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let handle: FileHandle | undefined;
+  unfinished.add(temp);
   try {
     failForTest();
     handle = await open(temp, 'wx');
     await handle.writeFile(data);
+    await holdForTest();
     await handle.sync();
     await handle.close();
     handle = undefined;
@@ -26,11 +29,34 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await handle?.close().catch(() => {});
     await rm(temp, { force: true }).catch(() => {});
     throw new EnvironmentError(`Cannot write ${path}: ${reasonOf(error)}`, { cause: error });
+  } finally {
+    unfinished.delete(temp);
   }
   await syncDir(dir);
 }
 
+/** Temporary files of the writes in progress. */
+const unfinished = new Set<string>();
+
+/**
+ * Removes the temporary files of the writes still in progress, at once: for a process about to be
+ * ended by a signal (Ctrl-C), which runs no more of its own code. Their targets keep their old content.
+ */
+export function removeUnfinishedWrites(): void {
+  for (const temp of unfinished) rmSync(temp, { force: true });
+  unfinished.clear();
+}
+
 let writes = 0;
+
+/**
+ * Test hook: with `LECTERN_TEST_HOLD_WRITES=<ms>`, every write waits that long with its temporary
+ * file written and not yet renamed, so a test can interrupt a build in the middle of a write.
+ */
+async function holdForTest(): Promise<void> {
+  const ms = Number(process.env.LECTERN_TEST_HOLD_WRITES);
+  if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 /**
  * Test hook: with `LECTERN_TEST_ENOSPC_AFTER=N`, every write after the first N fails as on a full

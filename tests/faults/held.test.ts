@@ -2,7 +2,7 @@
 // unwritable output folder, a file size limit, two builds into one folder, refused encodings, a
 // workshop plan naming a system file, odd file names and a symlink loop.
 import { describe, it, expect } from 'vitest';
-import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync, cpSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync, cpSync } from 'node:fs';
 import { spawnSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -35,6 +35,29 @@ describe('held', () => {
     expect(signal === 'SIGINT' || code === 130, `code ${code}, signal ${signal}`).toBe(true);
     const files = readdirSync(join(course.dir, 'out-sigint'), { recursive: true }).map(String);
     expect(files.filter((file) => file.endsWith('.tmp'))).toEqual([]);
+    expect(processesTagged(tag)).toEqual([]);
+  }, 90_000);
+
+  it('Ctrl-C in the middle of writing a PDF: the temporary file is removed, the process ends by SIGINT', async () => {
+    const tag = randomUUID();
+    const out = join(course.dir, 'out-sigint-write');
+    // Each write holds its temporary file for 3 s before the rename: the signal lands in the middle of one.
+    const child = spawn(process.execPath, [join(root, 'bin', 'lectern.js'), 'build', 'course', '--out', 'out-sigint-write', '--formats', 'handout'], {
+      cwd: course.dir,
+      env: { ...process.env, CI: 'true', NO_COLOR: '1', LECTERN_TEST_RUN: tag, LECTERN_TEST_HOLD_WRITES: '3000' },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    const temps = () => (existsSync(out) ? readdirSync(out, { recursive: true }).map(String).filter((file) => file.endsWith('.tmp')) : []);
+    // A printed PDF being written: Chromium is up, and the write is held open.
+    for (const until = Date.now() + 60_000; !temps().some((file) => /\.pdf\.\d+\.[0-9a-f]+\.tmp$/.test(file)) && Date.now() < until; ) await new Promise((r) => setTimeout(r, 50));
+    expect(temps().some((file) => file.includes('.pdf.'))).toBe(true);
+    child.kill('SIGINT');
+    const { code, signal } = await exited;
+    expect(signal === 'SIGINT' || code === 130, `code ${code}, signal ${signal}`).toBe(true);
+    expect(temps()).toEqual([]);
+    // Chromium's helpers are killed with their process group; give the kernel a moment to take them.
+    for (const until = Date.now() + 5_000; processesTagged(tag).length > 0 && Date.now() < until; ) await new Promise((r) => setTimeout(r, 100));
     expect(processesTagged(tag)).toEqual([]);
   }, 90_000);
 
