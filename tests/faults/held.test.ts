@@ -35,6 +35,8 @@ describe('held', () => {
     expect(signal === 'SIGINT' || code === 130, `code ${code}, signal ${signal}`).toBe(true);
     const files = readdirSync(join(course.dir, 'out-sigint'), { recursive: true }).map(String);
     expect(files.filter((file) => file.endsWith('.tmp'))).toEqual([]);
+    // Chromium's helpers are killed with their process group; give the kernel a moment to take them.
+    for (const until = Date.now() + 5_000; processesTagged(tag).length > 0 && Date.now() < until; ) await new Promise((r) => setTimeout(r, 100));
     expect(processesTagged(tag)).toEqual([]);
   }, 90_000);
 
