@@ -168,7 +168,9 @@ async function buildCourse(options: BuildOptions, engine: Engine, outRoot: strin
     const modules = new Set([...edited].map((doc) => doc.moduleDir));
     // Only the books this build makes again: an edit to lecture notes leaves the lab sheets as they are.
     const notesOnly = !course.lessons.some((doc) => changed.has(doc.absolute));
-    const kinds = (Object.keys(PART) as Array<keyof typeof PART>).filter((kind) => options.formats.includes(kind === 'labs' ? 'lab' : 'handout') && !(kind === 'labs' && notesOnly));
+    const kinds: Array<keyof typeof PART> = [];
+    if (options.formats.includes('handout')) kinds.push('handouts');
+    if (options.formats.includes('lab') && !notesOnly) kinds.push('labs');
     const parts = course.lessons
       .filter((doc) => modules.has(doc.moduleDir) && !edited.has(doc))
       .flatMap((doc) => kinds.map((kind) => join(lessonOutDir(outRoot, doc.moduleDir, doc.analysis.lesson.id), PART[kind])));
