@@ -57,6 +57,7 @@ const serializeOptions: ToMarkdownOptions = {
 export function escapeText(text: string): string {
   const value = collapse(String(text ?? ''));
   if (value === '') return '';
+  if (isPlain(value)) return value;
   return serializeInline([{ type: 'text', value }]);
 }
 
@@ -102,13 +103,35 @@ export function codeFence(code: string, language?: string | null): string {
 
 /** Lesson inline Markdown → safe inline Markdown on one line (emphasis, code and safe links kept). */
 export function inlineMarkdown(markdown: string, assets: AssetResolver = noAssets): string {
+  const text = collapse(String(markdown ?? ''));
+  if (isPlain(text)) return text;
+  return inlineMarkdownFull(text, assets);
+}
+
+/** {@link inlineMarkdown} without the plain-text shortcut: always parsed and serialised (exported for tests). */
+export function inlineMarkdownFull(markdown: string, assets: AssetResolver = noAssets): string {
   const phrasing = parseInline(markdown);
   if (phrasing.length === 0) return '';
   return serializeInline(sanitizePhrasing(phrasing, assets));
 }
 
+/**
+ * Collapsed text that is its own safe inline Markdown: it starts with a letter and holds only
+ * letters, digits, spaces and punctuation that starts no Markdown construct and needs no escape
+ * where it stands: a `.` not after a `w`, so no `www.`; a `:` not before a `/`, so no `http://`. Most bullets of a deck are such text; parsing and serialising one
+ * costs about a millisecond each and would give it back unchanged (tests/markdown-plain.test.ts
+ * checks that on every line of the test corpora and on random text near the constructs).
+ */
+const PLAIN = /^\p{L}(?:[\p{L}\p{M}\p{N} ,;'"?%/()+=>\u2013\u2014-]|(?<![Ww])\.|:(?!\/))*$/u;
+
+export function isPlain(text: string): boolean {
+  return PLAIN.test(text);
+}
+
 /** Lesson inline Markdown → plain text (for notes and alt text). */
 export function inlinePlainText(markdown: string): string {
+  const text = collapse(String(markdown ?? ''));
+  if (isPlain(text)) return text;
   const phrasing = sanitizePhrasing(parseInline(markdown), noAssets);
   return collapse(phrasing.map((node) => toString(node, { includeImageAlt: true })).join(''));
 }
