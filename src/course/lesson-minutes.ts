@@ -10,7 +10,7 @@
  * A part the lesson leaves out is estimated. Pure.
  */
 import type { Lesson, Outline } from '../model/lesson.js';
-import { planLab } from '../plan/lab-tasks.js';
+import { defaultLabMinutes } from '../plan/lab-tasks.js';
 
 export interface LessonMinutes {
   teaching: number;
@@ -23,7 +23,7 @@ export interface LessonMinutes {
 export function lessonMinutes(lesson: Lesson, listedMinutes: number | null): LessonMinutes {
   const { teachingMinutes, exerciseMinutes } = lesson.meta;
   const given = (value: number | null): value is number => value !== null && Number.isFinite(value) && value >= 0;
-  const labDefault = () => planLab({ ...lesson, meta: { ...lesson.meta, exerciseMinutes: null } }).totalMinutes;
+  const labDefault = () => defaultLabMinutes(lesson);
   if (given(teachingMinutes) && given(exerciseMinutes)) return { teaching: Math.round(teachingMinutes), exercises: Math.round(exerciseMinutes), source: 'lesson' };
   const teaching = teachingEstimate(lesson);
   if (given(exerciseMinutes)) return { teaching, exercises: Math.round(exerciseMinutes), source: 'estimate' };

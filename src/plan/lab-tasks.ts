@@ -182,6 +182,23 @@ export function planLab(lesson: Lesson, previous: PreviousLesson | null = null, 
   };
 }
 
+/**
+ * `planLab(lesson).totalMinutes` with no exercise time given (the lab's own estimate), without
+ * writing the tasks: every task kind takes its default minutes, so only the count of each kind
+ * matters. The index asks this of every lesson on every build; planning each lab sheet whole
+ * (file names, starters, checks) cost a tenth of a one-lesson rebuild. tests/lab-minutes.test.ts
+ * holds it equal to `planLab` on every lesson of the test corpora.
+ */
+export function defaultLabMinutes(lesson: Lesson): number {
+  return (
+    lesson.exercises.length * DEFAULT_MINUTES.exercise +
+    taskExamples(lesson).length * DEFAULT_MINUTES.build +
+    lesson.caseStudies.length * DEFAULT_MINUTES.discussion +
+    (lesson.pitfalls.length > 0 ? DEFAULT_MINUTES.troubleshooting : 0) +
+    (lesson.reviewQuestions.length > 0 ? DEFAULT_MINUTES.review : 0)
+  );
+}
+
 function emptyTask(kind: TaskKind, title: string, line: number): LabTask {
   return {
     kind,
