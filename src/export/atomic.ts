@@ -20,7 +20,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     failForTest();
     handle = await open(temp, 'wx');
     await handle.writeFile(data);
-    await holdForTest();
+    await holdForTest(path);
     await handle.sync();
     await handle.close();
     handle = undefined;
@@ -51,11 +51,13 @@ let writes = 0;
 
 /**
  * Test hook: with `LECTERN_TEST_HOLD_WRITES=<ms>`, every write waits that long with its temporary
- * file written and not yet renamed, so a test can interrupt a build in the middle of a write.
+ * file written and not yet renamed, so a test can interrupt a build in the middle of a write;
+ * `<ms>:<ending>` holds only the writes of files whose name ends so (`3000:.pdf`).
  */
-async function holdForTest(): Promise<void> {
-  const ms = Number(process.env.LECTERN_TEST_HOLD_WRITES);
-  if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+async function holdForTest(path: string): Promise<void> {
+  const [time = '', ending = ''] = (process.env.LECTERN_TEST_HOLD_WRITES ?? '').split(':');
+  const ms = Number(time);
+  if (ms > 0 && path.endsWith(ending)) await new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /**

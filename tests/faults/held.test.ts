@@ -43,10 +43,10 @@ describe('held', () => {
   it('Ctrl-C in the middle of writing a PDF: the temporary file is removed, the process ends by SIGINT', async () => {
     const tag = randomUUID();
     const out = join(course.dir, 'out-sigint-write');
-    // Each write holds its temporary file for 3 s before the rename: the signal lands in the middle of one.
+    // Each PDF write holds its temporary file for 3 s before the rename: the signal lands in the middle of one.
     const child = spawn(process.execPath, [join(root, 'bin', 'lectern.js'), 'build', 'course', '--out', 'out-sigint-write', '--formats', 'handout'], {
       cwd: course.dir,
-      env: { ...process.env, CI: 'true', NO_COLOR: '1', LECTERN_TEST_RUN: tag, LECTERN_TEST_HOLD_WRITES: '3000' },
+      env: { ...process.env, CI: 'true', NO_COLOR: '1', LECTERN_TEST_RUN: tag, LECTERN_TEST_HOLD_WRITES: '3000:.pdf' },
       stdio: 'ignore',
     });
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
