@@ -21,6 +21,13 @@ export interface BookPlan {
 /** The lesson PDF each kind of book is made of. */
 export const PART: Record<BookKind, string> = { handouts: 'handout.pdf', labs: 'lab.pdf' };
 
+const FILE: Record<BookKind, string> = { handouts: 'module-handouts.pdf', labs: 'module-labs.pdf' };
+
+/** The OUT-relative path of a module's book. */
+export function bookPath(moduleDir: string, kind: BookKind): string {
+  return moduleDir ? `${moduleDir}/${FILE[kind]}` : FILE[kind];
+}
+
 /** The books to make, module by module in course order. */
 export function planBooks(course: Course, reports: readonly BookParts[], outRoot: string, exists: (path: string) => boolean): BookPlan[] {
   const bySource = new Map(reports.map((report) => [report.source, report]));

@@ -17,6 +17,7 @@ import { hashParts } from '../cache/build-cache.js';
 import { codeVersion } from '../cache/code-hash.js';
 import { insideOut } from '../output/paths.js';
 import { bookOutline, contentsRows, type BookPart } from './book-contents.js';
+import { bookPath } from './book-plan.js';
 import { readOutline, writeOutline } from './pdf-outline.js';
 import type { BookRecord } from './book-manifest.js';
 import type { BookKind, BookReport } from './report.js';
@@ -42,15 +43,9 @@ export interface BookJob {
   previous?: BookRecord;
 }
 
-const FILE: Record<BookKind, string> = { handouts: 'module-handouts.pdf', labs: 'module-labs.pdf' };
 const HEADING: Record<BookKind, string> = { handouts: 'Handouts', labs: 'Lab sheets' };
 /** Rendering the contents again when they take more pages than assumed settles in one more pass. */
 const CONTENTS_PASSES = 3;
-
-/** The OUT-relative path of a module's book. */
-export function bookPath(moduleDir: string, kind: BookKind): string {
-  return moduleDir ? `${moduleDir}/${FILE[kind]}` : FILE[kind];
-}
 
 /** Makes (or finds up to date) one module book; returns its manifest record. */
 export async function makeBook(job: BookJob): Promise<BookRecord> {

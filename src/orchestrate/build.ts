@@ -22,7 +22,7 @@ import { writeFileAtomic, isDiskFull } from '../export/atomic.js';
 import type { DocumentOptions } from './documents.js';
 import { writeIndex } from './index-page.js';
 import { tooLargeToBuild } from './too-large.js';
-import { finishCourse } from '../course/finish.js';
+import { ModuleBooks } from '../course/finish.js';
 import { PART } from '../course/book-plan.js';
 import { addCourseDiagnostics } from '../course/course-lint.js';
 import type { ModuleReport } from '../course/report.js';
@@ -198,17 +198,33 @@ async function buildCourse(options: BuildOptions, engine: Engine, outRoot: strin
   const reports: LessonReport[] = [];
   let browserLaunched = false;
   options.progress.start(lessons.length);
-  // Module books need only the handouts and labs: they are merged once every lesson's are final,
-  // while the last decks may still be printing.
+  // Module books need only the handouts and labs: a module's are merged once its lessons' are final,
+  // while other lessons (and the last decks) may still be printing.
   const parts = lessons.map(() => deferred<BookParts>());
   const tooLarge = new Set(lessons.filter((doc) => tooLargeToBuild(doc.analysis.file)).map((doc) => doc.path));
+  const unchanged = (part: BookParts) => part.cacheHit || tooLarge.has(part.source);
+  const moduleBooks = new ModuleBooks({
+    outRoot,
+    course,
+    manager: async () => (await engine.load()).manager,
+    templates: templates.compiled,
+    assets: templates.assets,
+    progress: options.progress,
+    paper: options.paper,
+  });
+  const byModule = new Map<string, Array<Promise<BookParts>>>();
+  lessons.forEach((doc, index) => byModule.set(doc.moduleDir, [...(byModule.get(doc.moduleDir) ?? []), parts[index]!.promise]));
+  const early = [...byModule].map(([moduleDir, promises]) =>
+    Promise.all(promises).then((ready) => (ready.every(unchanged) ? undefined : moduleBooks.module(moduleDir, ready))),
+  );
   const books = Promise.all(parts.map((part) => part.promise)).then(async (ready) => {
     // Course outputs depend only on the lessons: when none was rebuilt, they are as they were.
-    if (ready.every((part) => part.cacheHit || tooLarge.has(part.source))) return;
-    const { manager } = await engine.load();
-    await finishCourse({ outRoot, course, reports: ready, manager, templates: templates.compiled, assets: templates.assets, progress: options.progress, paper: options.paper });
+    if (ready.every(unchanged)) return;
+    await Promise.all(early);
+    await moduleBooks.finish(ready);
     options.progress.mark('module books done');
   });
+  for (const promise of early) promise.catch(() => {});
   try {
     // Costliest first, so the build does not end waiting on one long lesson (reports are sorted back below).
     const size = (doc: SourceDoc) => {
