@@ -213,7 +213,11 @@ async function buildCourse(options: BuildOptions, engine: Engine, outRoot: strin
     paper: options.paper,
   });
   const byModule = new Map<string, Array<Promise<BookParts>>>();
-  lessons.forEach((doc, index) => byModule.set(doc.moduleDir, [...(byModule.get(doc.moduleDir) ?? []), parts[index]!.promise]));
+  lessons.forEach((doc, index) => {
+    const promises = byModule.get(doc.moduleDir) ?? [];
+    promises.push(parts[index]!.promise);
+    byModule.set(doc.moduleDir, promises);
+  });
   const early = [...byModule].map(([moduleDir, promises]) =>
     Promise.all(promises).then((ready) => (ready.every(unchanged) ? undefined : moduleBooks.module(moduleDir, ready))),
   );
