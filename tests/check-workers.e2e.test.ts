@@ -21,9 +21,11 @@ function check(course: string, out: string, env: Record<string, string> = {}) {
   const run = lectern(['check', course, '--out', out, '--json'], dir, { LECTERN_TEST_WORKERS: workersLog, LECTERN_TEST_COUNT_PARSES: parsesLog, ...env });
   expect(run.status, run.stderr).toBe(0);
   const lines = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8').trim().split('\n').filter(Boolean) : []);
-  const workers = lines(workersLog).map((line) => Number(line.split(' ')[1]));
+  const all = lines(workersLog);
+  const workers = all.filter((line) => !line.startsWith('held ')).map((line) => Number(line.split(' ')[1]));
+  const held = all.filter((line) => line.startsWith('held ')).map((line) => Number(line.slice(5)));
   const parses = lines(parsesLog).reduce((sum, line) => sum + Number(line), 0);
-  return { output: run.stdout, workers, parses };
+  return { output: run.stdout, workers, parses, held };
 }
 
 beforeAll(() => {
@@ -70,5 +72,18 @@ describe('check in worker threads (issue 11)', () => {
     const small = check(join(root, 'lessons'), 'out-small', { LECTERN_WORKERS: '2' });
     expect(small.workers).toEqual([]);
     expect(small.parses).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('hands each thread its files at once: while the main thread is held, the threads go on past their first file', () => {
+    // The main thread stops for 2 s at the first answer (as it does while it loads Mermaid). Files
+    // handed out one at a time, on each answer, would leave each thread at one file (2 in all)
+    // whatever the machine's speed; sent at once, the threads go on through their own queues.
+    const held = check('course', 'out-held', { LECTERN_WORKERS: '2', LECTERN_TEST_HOLD_MAIN: '2000' });
+    expect(held.workers).toHaveLength(2);
+    expect(held.held).toHaveLength(1);
+    expect(held.held[0]).toBeGreaterThan(2);
+    // Nothing is lost or changed by it.
+    expect(held.parses).toBe(files);
+    expect(held.output).toBe(check('course', 'out-held-single', { LECTERN_WORKERS: '0' }).output);
   }, 120_000);
 });

@@ -5,8 +5,11 @@
  * back on a vfile as a cache hit is, so the output is the same as with no pool. A worker that fails
  * only sends its file back to be analysed on the main thread.
  *
- * Test hook: with LECTERN_TEST_WORKERS=<file>, closing the pool appends one line per worker that ran,
+ * Test hooks: with LECTERN_TEST_WORKERS=<file>, closing the pool appends one line per worker that ran,
  * "<thread id> <files analysed>", so a test proves the workers were used without timing anything.
+ * With LECTERN_TEST_HOLD_MAIN=<ms> as well, the main thread stops for that long when the first
+ * answer arrives (as when it loads Mermaid) and then appends "held <files the threads finished by
+ * then>": files handed out one at a time would leave the threads at one file each.
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
@@ -38,7 +41,10 @@ interface Job {
 
 interface Slot {
   worker: Worker;
-  job: Job | null;
+  /** The files sent to this thread and not answered yet, by request id (a thread answers in order). */
+  jobs: Map<number, Job>;
+  /** The characters of those files: the work this thread has still to do. */
+  load: number;
   done: number;
 }
 
@@ -51,14 +57,17 @@ export function poolSize(env: NodeJS.ProcessEnv): number {
 
 export class AnalysisPool {
   #slots: Slot[] = [];
-  #queue: Job[] = [];
   #next = 0;
   #closed = false;
+  /** Files the threads have finished, counted by the threads themselves (for the hold hook). */
+  readonly #finished = new Int32Array(new SharedArrayBuffer(4));
+  #held = false;
 
   private constructor(
     private readonly size: number,
     private readonly script: string,
     private readonly hook: string | undefined,
+    private readonly holdMs: number,
   ) {}
 
   /**
@@ -69,61 +78,72 @@ export class AnalysisPool {
     const size = poolSize(env);
     const script = fileURLToPath(new URL('./analysis-worker.js', import.meta.url));
     if (size < 2 || !existsSync(script)) return null;
-    return new AnalysisPool(size, script, env.LECTERN_TEST_WORKERS || undefined);
+    const hold = Number(env.LECTERN_TEST_HOLD_MAIN ?? 0);
+    return new AnalysisPool(size, script, env.LECTERN_TEST_WORKERS || undefined, Number.isFinite(hold) && hold > 0 ? hold : 0);
   }
 
-  /** Analyses one read lesson in a worker; threads start as work arrives, up to the pool's size. */
+  /**
+   * Analyses one read lesson in a worker. Each file is sent at once to the thread with the least
+   * text still to analyse (threads start as work arrives, up to the pool's size), and waits in that
+   * thread's own queue: a thread never waits for the main thread to hand it its next file. The main
+   * thread is often busy for a second at a time (loading Mermaid to judge the first diagrams), and
+   * when files were handed out one at a time the threads stood idle for that long.
+   */
   analyze(file: VFile, options: { skeleton: boolean }): Promise<WorkerAnalysis> {
     if (this.#closed) return Promise.reject(new Error('the analysis pool is closed'));
     return new Promise((resolve, reject) => {
-      this.#queue.push({ request: { id: this.#next++, path: String(file.path), value: String(file.value), cwd: file.cwd, skeleton: options.skeleton }, resolve, reject });
-      this.#dispatch();
-    });
-  }
-
-  #dispatch(): void {
-    while (this.#queue.length > 0) {
-      let slot = this.#slots.find((candidate) => candidate.job === null);
-      if (!slot && this.#slots.length < this.size) slot = this.#start();
-      if (!slot) return;
-      const job = this.#queue.shift()!;
-      slot.job = job;
+      const request: AnalysisRequest = { id: this.#next++, path: String(file.path), value: String(file.value), cwd: file.cwd, skeleton: options.skeleton };
+      const slot = this.#slots.length < this.size ? this.#start() : this.#slots.reduce((least, other) => (other.load < least.load ? other : least));
+      slot.jobs.set(request.id, { request, resolve, reject });
+      slot.load += request.value.length;
       slot.worker.ref();
-      slot.worker.postMessage(job.request);
-    }
+      slot.worker.postMessage(request);
+    });
   }
 
   #start(): Slot {
     // Parsing makes short-lived objects by the million: a young generation twice V8's default size
     // collects them with a third less time spent in the collector.
-    const worker = new Worker(this.script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-    const slot: Slot = { worker, job: null, done: 0 };
+    const worker = new Worker(this.script, { workerData: { finished: this.#finished }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    const slot: Slot = { worker, jobs: new Map(), load: 0, done: 0 };
     // Idle threads must not keep the process alive (a busy one is referenced while it works).
     worker.unref();
     worker.on('message', (answer: WorkerAnalysis & { id: number; error?: string }) => {
-      const job = slot.job;
-      slot.job = null;
-      slot.worker.unref();
-      if (job) {
-        if (answer.error !== undefined) job.reject(new Error(answer.error));
-        else {
-          slot.done++;
-          job.resolve(answer);
-        }
+      if (this.hook && this.holdMs > 0 && !this.#held) this.#holdForTest();
+      const job = slot.jobs.get(answer.id);
+      if (!job) return;
+      slot.jobs.delete(answer.id);
+      slot.load -= job.request.value.length;
+      if (slot.jobs.size === 0) slot.worker.unref();
+      if (answer.error !== undefined) job.reject(new Error(answer.error));
+      else {
+        slot.done++;
+        job.resolve(answer);
       }
-      this.#dispatch();
     });
     const lost = (error: Error) => {
-      // A thread that died takes only its file with it: the caller analyses it on the main thread.
+      // A thread that died takes only its own files with it: the callers analyse them on the main
+      // thread. Later files go to the threads that are left (or to a new one).
       this.#slots = this.#slots.filter((other) => other !== slot);
-      slot.job?.reject(error);
-      slot.job = null;
-      if (!this.#closed) this.#dispatch();
+      const jobs = [...slot.jobs.values()];
+      slot.jobs.clear();
+      slot.load = 0;
+      for (const job of jobs) job.reject(error);
     };
     worker.on('error', lost);
     worker.on('exit', (code) => lost(new Error(`analysis worker stopped (exit code ${code})`)));
     this.#slots.push(slot);
     return slot;
+  }
+
+  #holdForTest(): void {
+    this.#held = true;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, this.holdMs);
+    try {
+      appendFileSync(this.hook!, `held ${Atomics.load(this.#finished, 0)}\n`);
+    } catch {
+      // A test hook that cannot write only loses its line.
+    }
   }
 
   /** Stops every thread (pending files are rejected: their callers analyse them themselves). */
@@ -137,9 +157,13 @@ export class AnalysisPool {
         // A test hook that cannot write only loses its lines.
       }
     }
-    for (const job of this.#queue.splice(0)) job.reject(new Error('the analysis pool is closed'));
     const slots = this.#slots;
     this.#slots = [];
+    for (const slot of slots) {
+      const jobs = [...slot.jobs.values()];
+      slot.jobs.clear();
+      for (const job of jobs) job.reject(new Error('the analysis pool is closed'));
+    }
     await Promise.all(slots.map((slot) => slot.worker.terminate().catch(() => 0)));
   }
 }

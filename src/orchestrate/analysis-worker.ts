@@ -4,7 +4,7 @@
  * skeleton, the link targets the lint checked) with the number of parses it made, for the parse-count
  * test hook.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import { analyzeChecked, skeletonOf } from '../cache/analysis-cache.js';
 import { parseCount } from '../parse/parse-count.js';
@@ -21,11 +21,15 @@ export interface AnalysisRequest {
   skeleton: boolean;
 }
 
+/** Files finished by every thread of the pool, shared with it (read only by a test hook). */
+const finished = (workerData as { finished?: Int32Array } | null)?.finished;
+
 parentPort?.on('message', (request: AnalysisRequest) => {
   const before = parseCount();
   try {
     const { analysis, checked } = analyzeChecked(new VFile({ path: request.path, value: request.value, cwd: request.cwd }));
     parentPort!.postMessage({ id: request.id, lesson: analysis.lesson, tree: request.skeleton ? skeletonOf(analysis.tree) : analysis.tree, checked, parses: parseCount() - before });
+    if (finished) Atomics.add(finished, 0, 1);
   } catch (error) {
     // The main thread analyses the file again itself, so it fails there exactly as it would have.
     parentPort!.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error), parses: parseCount() - before });
