@@ -15,7 +15,6 @@ import { deckHtml } from '../export/deck-html.js';
 import { deckPrintHtml } from '../export/print-html.js';
 import { exportDeckPdf, measureDeck } from '../export/pdf.js';
 import type { SlideOverflow } from '../export/measure.js';
-import { exportDeckPptx } from '../export/pptx.js';
 import { exportDocumentPdf } from '../export/document-pdf.js';
 import type { PrintMemo } from './print-memo.js';
 
@@ -243,6 +242,8 @@ async function buildDeck(context: RenderContext, job: DocumentJob) {
     const out = `${job.outDir}/deck.pptx`;
     const metadata = { title: deckTitle(context), author: context.courseTitle ?? 'Lectern', subject: context.moduleTitle ?? '' };
     if (job.pptxStyle === 'pictures') {
+      // Loaded only when asked for: pptxgenjs and its zip library (about 60 ms to load) stay out of every other build.
+      const { exportDeckPptx } = await import('../export/pptx.js');
       await exportDeckPptx(job.manager, { html: deckPrintHtml(rendered), baseDir: job.outDir, out, notes: rendered.comments, metadata });
     } else {
       // Loaded only when asked for: highlight.js and the writer stay out of every other build.
