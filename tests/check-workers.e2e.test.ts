@@ -3,7 +3,7 @@
 // analysis-pool.ts: one line per worker, "<thread id> <files analysed>"), never by timing.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { availableParallelism } from 'node:os';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // @ts-expect-error: a plain .mjs script of the bench, without types.
@@ -85,5 +85,38 @@ describe('check in worker threads (issue 11)', () => {
     // Nothing is lost or changed by it.
     expect(held.parses).toBe(files);
     expect(held.output).toBe(check('course', 'out-held-single', { LECTERN_WORKERS: '0' }).output);
+  }, 120_000);
+
+  it('a cold build parses the course in the workers too, and writes the same files as on one thread', () => {
+    // The build's Markdown decks and its HTML pages (the index shows the module READMEs, which the
+    // workers send back whole): no PDF, so no browser is needed.
+    const build = (out: string, env: Record<string, string>) => {
+      const stamp = `${Date.now()}-${Math.random()}`;
+      const workersLog = join(dir, `build-workers-${stamp}.txt`);
+      const run = lectern(['build', 'course', '--out', out, '--to', 'md', '--quiet'], dir, { LECTERN_TEST_WORKERS: workersLog, ...env });
+      expect(run.status, run.stderr).toBe(0);
+      const workers = existsSync(workersLog) ? readFileSync(workersLog, 'utf8').trim().split('\n').filter(Boolean) : [];
+      const files = new Map<string, string>();
+      for (const name of readdirSync(join(dir, out), { recursive: true, encoding: 'utf8' })) {
+        if (/\.(md|html)$/.test(name) && !name.startsWith('.cache')) files.set(name, readFileSync(join(dir, out, name), 'utf8').replaceAll(out, 'OUT'));
+      }
+      const report = JSON.parse(readFileSync(join(dir, out, 'build-report.json'), 'utf8')) as { lessons: Array<{ source: string; diagnostics: unknown[] }> };
+      return { workers, files, lessons: report.lessons.map(({ source, diagnostics }) => ({ source, diagnostics })) };
+    };
+    const pooled = build('build-pool', { LECTERN_WORKERS: '2' });
+    const single = build('build-single', { LECTERN_WORKERS: '0' });
+    expect(pooled.workers).toHaveLength(2);
+    expect(pooled.workers.reduce((sum, line) => sum + Number(line.split(' ')[1]), 0)).toBe(files);
+    expect(single.workers).toEqual([]);
+    expect([...pooled.files.keys()].filter((name) => name.endsWith('.md')).length).toBeGreaterThan(5);
+    expect([...pooled.files.keys()].filter((name) => name.endsWith('.html')).length).toBeGreaterThan(0);
+    expect(pooled.files).toEqual(single.files);
+    expect(pooled.lessons).toEqual(single.lessons);
+    // A rebuild after one edit parses that file here: too little text for threads.
+    const lesson = readdirSync(join(dir, 'course', 'module-1')).find((name) => /^1\.\d.*\.md$/.test(name))!;
+    appendFileSync(join(dir, 'course', 'module-1', lesson), '\nOne more line.\n');
+    const rebuilt = build('build-pool', { LECTERN_WORKERS: '2' });
+    expect(rebuilt.workers).toEqual([]);
+    expect(rebuilt.files.get(join('module-1', lesson.replace(/\.md$/, ''), 'deck.md'))).toBeDefined();
   }, 120_000);
 });

@@ -19,6 +19,7 @@ import type { VFile } from 'vfile';
 import type { Root } from 'mdast';
 import type { Lesson } from '../model/lesson.js';
 import type { AnalysisRequest } from './analysis-worker.js';
+import type { Turnstile } from './turnstile.js';
 
 /** Below this much text to parse, starting threads costs more than it saves: the main thread parses. */
 export const POOL_MIN_CHARS = 100_000;
@@ -166,4 +167,26 @@ export class AnalysisPool {
     }
     await Promise.all(slots.map((slot) => slot.worker.terminate().catch(() => 0)));
   }
+}
+
+/**
+ * Sends a read file to the pool in a turn of its own (none is sent after a signal: the turnstile
+ * throws) and waits for its answer: null when the thread failed (the caller then analyses the file
+ * on its own thread, where it fails, or not, as it would have), an InterruptedError as soon as
+ * `watch` sees a signal. Every file is in a thread's queue within a few turns, so without the watch
+ * a signal would wait for the threads to parse the rest of the course (seconds on a large one); the
+ * caller then closes the pool, which stops the threads mid-parse. The threads run the slow-parse
+ * test hook themselves.
+ */
+export async function askPool(
+  pool: AnalysisPool,
+  turnstile: Turnstile,
+  file: VFile,
+  options: { skeleton: boolean },
+  watch: { stopped: Promise<never> } | null,
+): Promise<WorkerAnalysis | null> {
+  // Boxed: the turnstile must not wait for the worker's answer before the next file's turn.
+  const { sent } = await turnstile.pass(() => ({ sent: pool.analyze(file, options) }));
+  const settled = sent.catch(() => null);
+  return watch ? Promise.race([settled, watch.stopped]) : settled;
 }

@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import { analyzeChecked, skeletonOf } from '../cache/analysis-cache.js';
 import { parseCount } from '../parse/parse-count.js';
+import { slowParseForTest } from './slow-parse-hook.js';
 
 export interface AnalysisRequest {
   id: number;
@@ -27,6 +28,7 @@ const finished = (workerData as { finished?: Int32Array } | null)?.finished;
 parentPort?.on('message', (request: AnalysisRequest) => {
   const before = parseCount();
   try {
+    slowParseForTest(request.path);
     const { analysis, checked } = analyzeChecked(new VFile({ path: request.path, value: request.value, cwd: request.cwd }));
     parentPort!.postMessage({ id: request.id, lesson: analysis.lesson, tree: request.skeleton ? skeletonOf(analysis.tree) : analysis.tree, checked, parses: parseCount() - before });
     if (finished) Atomics.add(finished, 0, 1);

@@ -13,6 +13,7 @@ import { BrowserCrashedError } from '../browser/crash.js';
 import { EnvironmentError, UsageError } from '../errors.js';
 import { looksLikeLesson } from '../course/classify.js';
 import { kindOf, loadCourse, type Course, type SourceDoc } from './course.js';
+import { AnalysisPool } from './analysis-pool.js';
 import { translationsLine } from '../course/translations.js';
 import type { Progress } from './progress.js';
 import { BuildCache, hashParts } from '../cache/build-cache.js';
@@ -140,8 +141,13 @@ async function buildCourse(options: BuildOptions, engine: Engine, outRoot: strin
   const startedEarly = !options.select && options.cache && (await sourcesChanged(outRoot));
   if (startedEarly) void engine.load().catch(() => {});
   options.progress.mark(startedEarly ? 'sources changed: engine loading' : 'sources looked at');
+  // What the analysis cache lacks is parsed in worker threads when there is enough of it (a cold
+  // build of a large course): on one thread the whole course was parsed before the first lesson could
+  // start, with the other core idle. A rebuild after a few edits parses them here (too little text).
+  const pool = AnalysisPool.open(process.env) ?? undefined;
   const course = await loadCourse(options.paths, options.cwd, outRoot, {
     analysisCache,
+    pool,
     courseFolders: options.courseFolders,
     title: options.courseTitle,
     kinds: options.kinds,
@@ -156,7 +162,7 @@ async function buildCourse(options: BuildOptions, engine: Engine, outRoot: strin
       if (built && !options.select && !tooLargeToBuild(doc.analysis.file)) void engine.load().catch(() => {});
     },
     interrupted: () => engine.interrupted,
-  });
+  }).finally(() => pool?.close());
   // When a few lessons were edited, the rest of their modules' handouts and labs go into the module
   // books as they are: they are parsed while the first deck (or with no deck, document) prints,
   // when this thread would wait.

@@ -26,8 +26,8 @@ import { linkedLessons } from './linked-pages.js';
 import { courseRootOf } from '../course/course-root.js';
 import { analyzeChecked, revive, type AnalysisCache } from '../cache/analysis-cache.js';
 import { countParse } from '../parse/parse-count.js';
-import { POOL_MIN_CHARS, type AnalysisPool } from './analysis-pool.js';
-import { InterruptedError, Turnstile } from './turnstile.js';
+import { POOL_MIN_CHARS, askPool, type AnalysisPool } from './analysis-pool.js';
+import { InterruptedError, Turnstile, watchInterruption } from './turnstile.js';
 import { dropTranslations, sortLessonFolders } from './lesson-folders.js';
 import { isAssignmentName } from '../course/lesson-folders.js';
 import { slowParseForTest } from './slow-parse-hook.js';
@@ -189,19 +189,19 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
     if (cache && pool && misses.length > 0) {
       const chars = misses.reduce((sum, miss) => sum + String(miss.vfile.value).length, 0);
       const threads = chars >= POOL_MIN_CHARS ? pool : null;
+      // A signal ends the wait for the threads' answers at once (see `askPool`).
+      const watch = threads && options.interrupted ? watchInterruption(options.interrupted) : null;
       const answers = await Promise.all(
         misses.map((miss) => settle(jobs[miss.index]!, async () => {
           // A worker that failed sends its file back: analysed here, it fails (or not) as it would have.
-          // No file is sent to a worker after a signal (the turnstile throws), and none is parsed here.
-          // (Boxed: the turnstile must not wait for the worker's answer before the next file's turn.)
-          const answer = threads ? await gate(jobs[miss.index]!.path)(() => ({ sent: threads.analyze(miss.vfile, { skeleton: options.renderWhole === false }) })).then(({ sent }) => sent.catch(() => null)) : null;
+          const answer = threads ? await askPool(threads, turnstile, miss.vfile, { skeleton: options.renderWhole === false }, watch) : null;
           if (answer) countParse(answer.parses);
           const { analysis, checked } = answer
             ? { analysis: revive(miss.vfile, answer.lesson, answer.tree), checked: answer.checked }
             : await gate(jobs[miss.index]!.path)(() => analyzeChecked(miss.vfile));
           return cache.remember(analysis, checked, miss.unchanged, whole);
         })),
-      );
+      ).finally(() => watch?.stop());
       misses.forEach((miss, n) => (found[miss.index] = answers[n]!));
     }
     for (const result of found) {

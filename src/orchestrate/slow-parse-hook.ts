@@ -1,7 +1,9 @@
 /**
  * Test hook: `LECTERN_TEST_SLOW_PARSE=ms` keeps the thread busy that long before each file's analysis,
  * as parsing the largest lesson allowed does, and first says so on stderr
- * (`lectern test: parsing <path>`), so a test can send a signal mid-parse without timing luck.
+ * (`lectern test: parsing <path>`), so a test can send a signal mid-parse without timing luck. The
+ * analysis pool's threads run it too, before each file they analyse (their stderr reaches the
+ * process's through the main thread, which is free while they work).
  */
 export function slowParseForTest(path: string): void {
   const ms = Number(process.env.LECTERN_TEST_SLOW_PARSE);

@@ -33,3 +33,19 @@ export class Turnstile {
     return turn;
   }
 }
+
+/** A promise that fails with InterruptedError once `stopped` names a signal (looked at every 20 ms), until `stop`. */
+export function watchInterruption(stopped: () => NodeJS.Signals | undefined): { stopped: Promise<never>; stop: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  const promise = new Promise<never>((_, reject) => {
+    timer = setInterval(() => {
+      const signal = stopped();
+      if (!signal) return;
+      clearInterval(timer);
+      reject(new InterruptedError(signal));
+    }, 20);
+    timer.unref();
+  });
+  promise.catch(() => {});
+  return { stopped: promise, stop: () => clearInterval(timer) };
+}

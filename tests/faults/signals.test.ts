@@ -25,7 +25,7 @@ function chromiumRunning(tag: string): boolean {
   });
 }
 
-async function interruptMidParse(signal: 'SIGINT' | 'SIGTERM', out: string) {
+async function interruptMidParse(signal: 'SIGINT' | 'SIGTERM', out: string, workers = 0) {
   const module = join(course.dir, 'course', 'module-3-web-apis');
   const text = readFileSync(join(module, '3.1-http-fundamentals.md'), 'utf8');
   // Enough lessons that reading the course takes far longer than the test waits after the signal.
@@ -36,7 +36,8 @@ async function interruptMidParse(signal: 'SIGINT' | 'SIGTERM', out: string) {
   const tag = randomUUID();
   const child = spawn(process.execPath, [join(root, 'bin', 'lectern.js'), 'build', 'course', '--out', out, '--formats', 'deck', '--to', 'pdf', '--no-cache'], {
     cwd: course.dir,
-    env: { ...process.env, CI: 'true', NO_COLOR: '1', LECTERN_TEST_RUN: tag, LECTERN_TEST_SLOW_PARSE: String(SLOW_PARSE_MS) },
+    // LECTERN_WORKERS=0: every parse on the main thread; with 2, in the analysis pool's threads.
+    env: { ...process.env, CI: 'true', NO_COLOR: '1', LECTERN_TEST_RUN: tag, LECTERN_TEST_SLOW_PARSE: String(SLOW_PARSE_MS), LECTERN_WORKERS: String(workers) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -74,6 +75,22 @@ describe('a signal while a lesson is being parsed', () => {
     expect(run.ms).toBeLessThan(30_000);
     expect(processesTagged(run.tag)).toEqual([]);
     const out = join(course.dir, `out-${signal}`);
+    const files = existsSync(out) ? readdirSync(out, { recursive: true }).map(String) : [];
+    expect(files.filter((file) => file.endsWith('.tmp'))).toEqual([]);
+    expect(run.stderr).not.toContain('bug in Lectern');
+  }, 90_000);
+
+  it('SIGINT while the analysis pool parses a cold build: the threads are stopped mid-parse, the rest of the course is not parsed', async () => {
+    // Every file is in a thread's queue at once, so nothing on the main thread would stop the threads
+    // parsing the rest of the course: the wait for their answers must end on the signal itself.
+    const run = await interruptMidParse('SIGINT', 'out-pool', 2);
+    expect(run.signal === 'SIGINT' || run.code === 130, `code ${run.code}, signal ${run.signal}\n${run.stderr}`).toBe(true);
+    // Each of the two threads may be in a parse when the signal comes, and may start one more
+    // before it is stopped; the course has 30 more files, 250 ms each on two threads.
+    expect(announced(run.stderr) - run.parsing, run.stderr).toBeLessThanOrEqual(3);
+    expect(announced(run.stderr), run.stderr).toBeLessThan(20);
+    expect(processesTagged(run.tag)).toEqual([]);
+    const out = join(course.dir, 'out-pool');
     const files = existsSync(out) ? readdirSync(out, { recursive: true }).map(String) : [];
     expect(files.filter((file) => file.endsWith('.tmp'))).toEqual([]);
     expect(run.stderr).not.toContain('bug in Lectern');
