@@ -201,6 +201,12 @@ describe('minutes', () => {
     expect(minutes(37)).toEqual({ timed: true, minutes: [11, 11, 10, 5], total: 37 });
   });
 
+  it('give the minutes left over to the largest remainder first, wherever its task is', () => {
+    // A build task (8) and a review (5) in 10 minutes: 6.15 and 3.85, so the review gets the extra minute.
+    const plan = planLab(lessonOf({ examples: [example('python', code(4))], reviewQuestions: [item('q', 3)] }), null, 10);
+    expect(plan.tasks.map((task) => [task.kind, task.minutes])).toEqual([['build', 6], ['review', 4]]);
+  });
+
   it('are not the lesson time when there is no task', () => {
     const plan = planLab(lessonOf({}), null, 30);
     expect(plan).toMatchObject({ timedByLesson: false, totalMinutes: 0, tasks: [] });
