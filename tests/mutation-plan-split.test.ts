@@ -230,3 +230,18 @@ describe('splitCode', () => {
     ]);
   });
 });
+
+describe('splitCode with a forced number of parts', () => {
+  it('never gives an empty part, whatever blank lines the code starts with or holds', () => {
+    // A code slide with nothing on it: found by the mutation run (the first part was '').
+    expect(splitCode('\nw1\n---', 15, 2)).toEqual(['w1', '---']);
+    for (const code of ['\n\n  \nalpha\nbeta\ngamma', 'alpha\n\n\n\n\n\nbeta', 'a\n\n\n\n\n\n\n\nb\n\n\n\nc']) {
+      for (const minParts of [2, 3, 4]) {
+        const parts = splitCode(code, 15, minParts);
+        for (const part of parts) expect(part.trim(), `${JSON.stringify(code)} in ${minParts}`).not.toBe('');
+        // Nothing of the code is lost.
+        expect(parts.join('\n').replace(/\s+/g, ''), JSON.stringify(code)).toBe(code.replace(/\s+/g, ''));
+      }
+    }
+  });
+});

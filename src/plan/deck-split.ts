@@ -138,6 +138,9 @@ export function splitCode(code: string, budget = CODE_BUDGET, minParts = 1): str
   const lines = code.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
   const cost = (line: string) => rows(line, CODE_CHARS_PER_ROW);
   if (minParts <= 1) return structuralSplit(lines, lines.map(cost), budget);
+  // A forced split never makes a slide of blank lines: they are left out of the count, and a part
+  // that would hold nothing else is dropped.
+  while (lines.length > 1 && lines[0]!.trim() === '') lines.shift();
   const parts = pack(lines.map((line, index) => ({ line, index })), (unit) => cost(unit.line), budget, minParts);
   if (parts.length <= 1) return [lines.join('\n')];
   // Move each cut up to 3 lines to land after a blank line, if both sides stay within budget.
@@ -157,10 +160,11 @@ export function splitCode(code: string, budget = CODE_BUDGET, minParts = 1): str
       break;
     }
   }
-  return starts.map((start, p) => {
+  const split = starts.map((start, p) => {
     const end = starts[p + 1] ?? lines.length;
     return lines.slice(start, end).join('\n').replace(/^\n+|\n+$/g, '');
   });
+  return split.filter((part) => part.trim() !== '');
 }
 
 /** A slide that is not the last should be at least this full. */
