@@ -9,6 +9,7 @@ import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
 import { scopeAutolinkLiterals } from '../src/parse/autolink-scope.js';
+import { seededRandom } from './helpers/random.js';
 
 const whole = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 const scoped = unified().use(remarkParse).use(remarkGfm).use(scopeAutolinkLiterals).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
@@ -124,7 +125,7 @@ describe('autolink literals, found only in the blocks that may hold them', () =>
       ' ', ' ', ' ', '  ', '\t', '\n', '\r\n', '\r', '\n\n', '\n> ', '\n- ', '\n1. ', '\n  ', '\n    ', '\n# ', '\n| a | b |\n| - | - |\n| ',
       '[', ']', '(', ')', '![', '](x)', '][r]', '*', '**', '_', '~~', '`', '\\', '&amp;', '&#64;', '&copy;', '<', '>', '<http://u.org>', '"', "'", ',', ';', ':', '!', '?',
     ];
-    const random = mulberry32(20261206);
+    const random = seededRandom(20261206);
     const pick = () => pieces[Math.floor(random() * pieces.length)]!;
     let linked = 0;
     for (let round = 0; round < 3_000; round++) {
@@ -140,15 +141,3 @@ describe('autolink literals, found only in the blocks that may hold them', () =>
     expect(linked).toBeGreaterThan(1_500);
   });
 });
-
-/** A small seeded generator, so that every run tries the same texts. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}

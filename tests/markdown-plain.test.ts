@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { escapeText, inlineMarkdown, inlineMarkdownFull, inlinePlainText, isPlain, phrasingMarkdown } from '../src/render/markdown-safe.js';
 import { collapse } from '../src/render/markdown-sanitize.js';
+import { seededRandom } from './helpers/random.js';
 
 function markdownFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -38,14 +39,7 @@ function corpusTexts(): string[] {
 function randomTexts(count: number): string[] {
   const plain = ['a', 'w', 'W', 's', 'p', 'h', 't', 'x', 'é', 'Ü', '1', '9', ' ', ' ', '.', ':', '/', '-', '(', ')', ',', ';', "'", '"', '?', '%', '–', '—', '+', '=', '>'];
   const tricky = ['@', '#', '*', '_', '`', '[', ']', '!', '&', '<', '$', '~', '\\', '|', 'www.', 'w.', 'http://', ':/', 'mailto:', '\n'];
-  // mulberry32
-  let seed = 20261206;
-  const next = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(20261206);
   const pick = (list: string[]) => list[Math.floor(next() * list.length)]!;
   return Array.from({ length: count }, () => {
     const chars = Array.from({ length: 1 + Math.floor(next() * 20) }, () => pick(plain));
