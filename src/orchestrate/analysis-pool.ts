@@ -126,10 +126,7 @@ export class AnalysisPool {
       // A thread that died takes only its own files with it: the callers analyse them on the main
       // thread. Later files go to the threads that are left (or to a new one).
       this.#slots = this.#slots.filter((other) => other !== slot);
-      const jobs = [...slot.jobs.values()];
-      slot.jobs.clear();
-      slot.load = 0;
-      for (const job of jobs) job.reject(error);
+      dropJobs(slot, error);
     };
     worker.on('error', lost);
     worker.on('exit', (code) => lost(new Error(`analysis worker stopped (exit code ${code})`)));
@@ -160,13 +157,17 @@ export class AnalysisPool {
     }
     const slots = this.#slots;
     this.#slots = [];
-    for (const slot of slots) {
-      const jobs = [...slot.jobs.values()];
-      slot.jobs.clear();
-      for (const job of jobs) job.reject(new Error('the analysis pool is closed'));
-    }
+    for (const slot of slots) dropJobs(slot, new Error('the analysis pool is closed'));
     await Promise.all(slots.map((slot) => slot.worker.terminate().catch(() => 0)));
   }
+}
+
+/** Rejects every file a thread still had to analyse (their callers analyse them themselves). */
+function dropJobs(slot: Slot, error: Error): void {
+  const jobs = [...slot.jobs.values()];
+  slot.jobs.clear();
+  slot.load = 0;
+  for (const job of jobs) job.reject(error);
 }
 
 /**
