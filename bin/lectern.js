@@ -7,7 +7,11 @@ import { setFlagsFromString } from 'node:v8';
 // A run is seconds long, and V8's optimising compiler, left to its default eagerness, spends a
 // sixth of a one-lesson rebuild's CPU compiling functions the run is nearly done with. Asking for
 // six times the usual warm-up keeps it for the code that is really hot (a long course build's).
-setFlagsFromString('--interrupt-budget=400000');
+// A cold `check` is all parsing in two threads that each compile the same code for themselves,
+// on the two cores they keep busy: there, 2.5 times that was about a twentieth faster on the bench course
+// (measured here, alternating runs, README › Performance).
+const command = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
+setFlagsFromString(`--interrupt-budget=${command === 'check' ? 1_000_000 : 400_000}`);
 
 const entry = new URL('../dist/bundle/main.js', import.meta.url);
 

@@ -4,7 +4,7 @@
  * are checked as documents. An unreadable file is reported as one error line and the other files are still checked.
  * Exit 0 with warnings only, 1 with any error, 2 for a missing path.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { UsageError } from '../../errors.js';
 import type { Diagnostic, Lesson } from '../../model/lesson.js';
 import { findLessonFiles } from '../../read/read-lesson.js';
@@ -33,6 +33,16 @@ export const check: Command = {
     }
     if (files.length === 0) throw new UsageError(`no Markdown lessons found in ${paths.join(', ')}`);
 
+    // A cold check parses in worker threads, one per core (none start when the cache has every file).
+    // With no cache yet and text enough for the pool, the threads start now and load their code
+    // while this thread loads its own and reads the course.
+    const { AnalysisPool, POOL_MIN_CHARS } = await import('../../orchestrate/analysis-pool.js');
+    const pool = AnalysisPool.open(io.env) ?? undefined;
+    if (pool && (options.cache === false || !existsSync(join(outRoot, '.cache', 'analysis')))) {
+      const chars = files.reduce((sum, file) => sum + (statSync(resolve(io.cwd, file), { throwIfNoEntry: false })?.size ?? 0), 0);
+      if (chars >= POOL_MIN_CHARS) pool.prestart();
+    }
+
     // The whole course is read at once: documents are told apart from lessons, and the course rules
     // (navigation chains, links between files, lesson numbers) see every file.
     const { loadCourse, kindOf } = await import('../../orchestrate/course.js');
@@ -44,9 +54,6 @@ export const check: Command = {
     const { AnalysisCache } = await import('../../cache/analysis-cache.js');
     const { packageVersion } = await import('../version.js');
     const analysisCache = new AnalysisCache(options.cache === false ? null : join(outRoot, '.cache', 'analysis'), packageVersion());
-    // A cold check parses in worker threads, one per core (none start when the cache has every file).
-    const { AnalysisPool } = await import('../../orchestrate/analysis-pool.js');
-    const pool = AnalysisPool.open(io.env) ?? undefined;
     // Diagrams are parsed by Mermaid as the build would (in Node, no browser): same lesson line, same words.
     const { DiagramChecker } = await import('../../assets/diagram-check.js');
     const diagramChecker = new DiagramChecker(
