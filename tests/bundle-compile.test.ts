@@ -1,0 +1,107 @@
+// The CLI bundle reuses one compile context per document in mdast-util-from-markdown instead of a
+// fresh copy for every event (scripts/bundle.mjs, `sharedCompileContext`: a seventh of parse time).
+// The parse that is bundled with it must give exactly the trees of the package as published, on
+// every Markdown file of the tests and the sample lessons, and on documents that parse inside a
+// handler's work (nested parses share the module's reused object).
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { VFile } from 'vfile';
+import { parseLesson } from '../src/parse/parse.js';
+// @ts-expect-error: a plain ES module script without types.
+import { sharedCompileContext } from '../scripts/bundle.mjs';
+
+const root = join(import.meta.dirname, '..');
+
+function markdownFiles(dir: string): string[] {
+  const found: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) found.push(...markdownFiles(path));
+    else if (name.endsWith('.md')) found.push(path);
+  }
+  return found;
+}
+
+/** src/parse/parse.ts bundled as the CLI bundles it, with or without the reused compile context. */
+async function bundledParse(dir: string, patched: boolean): Promise<{ parse: typeof parseLesson; code: string; warnings: string[] }> {
+  const outfile = join(dir, patched ? 'patched.mjs' : 'plain.mjs');
+  const result = await build({
+    entryPoints: [join(root, 'src', 'parse', 'parse.ts')],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    write: true,
+    logLevel: 'silent',
+    plugins: patched ? [sharedCompileContext] : [],
+  });
+  const module = (await import(pathToFileURL(outfile).href)) as { parseLesson: typeof parseLesson };
+  return { parse: module.parseLesson, code: readFileSync(outfile, 'utf8'), warnings: result.warnings.map((warning) => warning.text) };
+}
+
+describe('the bundle’s reused compile context', () => {
+  it('is applied to the package installed here, and parses every Markdown file of the tests and lessons to the same tree', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lectern-bundle-compile-'));
+    try {
+      const patched = await bundledParse(dir, true);
+      const plain = await bundledParse(dir, false);
+      // The call was found and replaced (else the plugin warns and the bundle keeps the copies).
+      expect(patched.warnings).toEqual([]);
+      expect(patched.code).toMatch(/lecternThis\d*\.sliceSerialize = events\d*\[index\d*\]\[2\]\.sliceSerialize/);
+      expect(plain.code).not.toContain('lecternThis');
+
+      const files = [...markdownFiles(join(root, 'tests')), ...markdownFiles(join(root, 'lessons'))];
+      expect(files.length).toBeGreaterThan(100);
+      for (const path of files) {
+        const value = readFileSync(path, 'utf8');
+        const expected = parseLesson(new VFile({ path, value }));
+        expect(patched.parse(new VFile({ path, value })), path).toEqual(expected);
+        expect(plain.parse(new VFile({ path, value })), path).toEqual(expected);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('gives a document parsed inside another one’s handler its own context, and the outer one back its own', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lectern-bundle-compile-'));
+    try {
+      type FromMarkdown = (value: string, options?: { mdastExtensions?: unknown[] }) => unknown;
+      const load = async (patched: boolean): Promise<FromMarkdown> => {
+        const outfile = join(dir, patched ? 'from-patched.mjs' : 'from-plain.mjs');
+        const result = await build({
+          stdin: { contents: "export { fromMarkdown } from 'mdast-util-from-markdown';", resolveDir: root, loader: 'js' },
+          outfile, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'silent',
+          plugins: patched ? [sharedCompileContext] : [],
+        });
+        expect(result.warnings).toEqual([]);
+        return ((await import(pathToFileURL(outfile).href)) as { fromMarkdown: FromMarkdown }).fromMarkdown;
+      };
+      const outer = '# Outer\n\nSome *text* with `code`, *more* and a [link](https://example.org).\n\n- one *two*\n- three\n';
+      const inner = '## Inner\n\n> a quote with **strong** words\n\n1. first\n2. second\n';
+      const trees = async (fromMarkdown: FromMarkdown) => {
+        const nested: unknown[] = [];
+        // Each emphasis parses another document before it opens its own node, as the default handler does.
+        const extension = {
+          enter: {
+            emphasis(this: { enter: (node: unknown, token: unknown) => void }, token: unknown) {
+              nested.push(fromMarkdown(inner));
+              this.enter({ type: 'emphasis', children: [] }, token);
+            },
+          },
+        };
+        return { outer: fromMarkdown(outer, { mdastExtensions: [extension] }), nested };
+      };
+      const expected = await trees(await load(false));
+      expect(expected.nested).toHaveLength(3);
+      expect(await trees(await load(true))).toEqual(expected);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
