@@ -132,6 +132,8 @@ async function bundleMermaid() {
     platform: 'node',
     target: 'node20',
     banner: { js: "import { createRequire as __lecternRequire } from 'node:module'; const require = __lecternRequire(import.meta.url);" },
+    // Mermaid reaches for KaTeX only to draw math in a label, never to parse.
+    plugins: [mathFree],
     logLevel: 'warning',
   });
 }
