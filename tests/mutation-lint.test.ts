@@ -1,0 +1,226 @@
+// The lesson lint rules (src/lint/**): the cases the mutation run (stryker.config.mjs with
+// STRYKER_VITEST=lint) showed untested. Each asserts what an author reads from `lectern check`:
+// which rule, at which line and column, with which message. Pure and fast (a rule called on a
+// parsed string): Stryker runs this file once per mutant.
+import { describe, expect, it } from 'vitest';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import { VFile } from 'vfile';
+import type { Root } from 'mdast';
+import { createLesson, type Example, type Lesson } from '../src/model/lesson.js';
+import { rules, type LintContext } from '../src/lint/index.js';
+import { findWeakVerb } from '../src/lint/rules/objective-verb.js';
+
+function setup(markdown: string, patch: Partial<Lesson> = {}, extra: Partial<LintContext> = {}, path: string | null = '/course/module-1/1.1-lesson.md'): LintContext {
+  const file = new VFile(path === null ? { value: markdown, cwd: '/course' } : { path, value: markdown, cwd: '/course' });
+  const tree = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter).parse(file) as Root;
+  const lesson = { ...createLesson('module-1/1.1-lesson.md', '1.1-lesson'), title: 'A Lesson', ...patch };
+  return { lesson, tree, file, ...extra };
+}
+
+/** `line:column severity message` for each message one rule leaves on the file. */
+function runRule(id: string, ctx: LintContext): string[] {
+  const rule = rules.find((candidate) => candidate.id === id);
+  if (!rule) throw new Error(`no rule ${id}`);
+  rule.run(ctx);
+  return ctx.file.messages.map((m) => {
+    expect(m.ruleId).toBe(id);
+    const severity = m.fatal === true ? 'error' : m.fatal === false ? 'warning' : 'info';
+    return `${m.line}:${m.column} ${severity} ${m.reason}`;
+  });
+}
+
+function run(id: string, markdown: string, patch: Partial<Lesson> = {}, extra: Partial<LintContext> = {}): string[] {
+  return runRule(id, setup(markdown, patch, extra));
+}
+
+function example(partial: Partial<Example>): Example {
+  return { title: 'Example', language: null, declaredLanguage: null, code: '', line: 1, ...partial };
+}
+
+const exists = (known: string[]) => (path: string) => known.includes(path);
+
+describe('objective-verb', () => {
+  it('reports the weak verb as written, capitalised, after a lead-in or numbering', () => {
+    const found = run('objective-verb', '# T\n', {
+      objectives: [
+        { text: 'By the end of this lesson, you will be able to learn about volumes', line: 3 },
+        { text: '1. understand images', line: 4 },
+      ],
+    });
+    expect(found).toEqual([
+      '3:1 warning Objective "By the end of this lesson, you will be able to learn about volumes" starts with "Learn about", which cannot be observed or assessed; use a measurable verb such as describe, explain, identify, summarise.',
+      '4:1 warning Objective "1. understand images" starts with "Understand", which cannot be observed or assessed; use a measurable verb such as explain, describe, compare, configure, build.',
+    ]);
+  });
+
+  it('finds a weak verb that is the whole objective, but not one run into a letter or digit', () => {
+    expect(findWeakVerb('Understand')?.verb).toBe('Understand');
+    expect(findWeakVerb('Learn2code')).toBeUndefined();
+    expect(findWeakVerb('Knowing the CLI')).toBeUndefined();
+  });
+
+  it('shows the objective without its Markdown: links, images, references, HTML and runs of spaces', () => {
+    const text = '[Understand](https://example.com) the   <b>docker</b> ![logo](l.png) [CLI][ref] `run`';
+    const [finding] = run('objective-verb', '# T\n', { objectives: [{ text, line: 2 }] });
+    expect(finding).toMatch(/^2:1 warning Objective "Understand the docker logo CLI run" starts with "Understand"/);
+  });
+
+  it('points at an objective written as a paragraph (in a quote), not only at a list item', () => {
+    const found = run('objective-verb', '# T\n\n> Understand volumes\n', { objectives: [{ text: 'Understand volumes', line: 3 }] });
+    expect(found.map((f) => f.split(' ')[0])).toEqual(['3:3']);
+  });
+
+  it('reports an objective on line 0 at line 1', () => {
+    const found = run('objective-verb', '# T\n', { objectives: [{ text: 'Know things', line: 0 }] });
+    expect(found.map((f) => f.split(' ')[0])).toEqual(['1:1']);
+  });
+});
+
+describe('config-syntax', () => {
+  it('gives the YAML error without its position, at its line in the lesson', () => {
+    const found = run('config-syntax', '', { examples: [example({ title: '', language: 'yaml', code: 'a: 1\nb: 2\nc: [1, 2\n', line: 20 })] });
+    expect(found).toEqual([
+      '24:1 error Invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] (line 24 of the lesson)',
+    ]);
+  });
+
+  it('finds the error in a later YAML document, and only the first error of an example', () => {
+    const found = run('config-syntax', '', {
+      examples: [example({ title: 'k8s', language: 'yaml', code: 'a: 1\n---\nb: [\nc: [\n', line: 1 })],
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^5:1 error Invalid YAML in "k8s": Flow sequence/);
+  });
+
+  it('adds the indentation of the fence to the column', () => {
+    const markdown = '# T\n\n- Step\n\n  ```yaml\n  x: 1\n    y: 2\n  ```\n\n- Then\n\n  ```json\n  {"a": 1\n  ```\n';
+    const found = run('config-syntax', markdown, {
+      examples: [
+        example({ title: '', language: 'yaml', code: 'x: 1\n  y: 2\n', line: 5 }),
+        example({ title: '', language: 'json', code: '{"a": 1', line: 12 }),
+      ],
+    });
+    expect(found).toEqual([
+      '6:6 error Invalid YAML: Nested mappings are not allowed in compact mappings (line 6 of the lesson)',
+      "13:10 error Invalid JSON: Expected ',' or '}' after property value (line 13 of the lesson)",
+    ]);
+  });
+
+  it('places a JSON error at the offset the parser names, or at the end of the code without one', () => {
+    const found = run('config-syntax', '', {
+      examples: [
+        example({ title: '', language: 'json', code: '{\n  "a": 1,\n}', line: 30 }),
+        example({ title: '', language: 'json', code: '{"a": tru}', line: 40 }),
+      ],
+    });
+    expect(found[0]).toBe('33:1 error Invalid JSON: Expected double-quoted property name (line 33 of the lesson)');
+    expect(found[1]).toMatch(/^41:11 error Invalid JSON: .+ \(line 41 of the lesson\)$/);
+  });
+
+  it('checks JSON fenced as json, skipping only json5, elisions and blank code', () => {
+    const bad = '{\n  "a": 1,\n}';
+    const found = run('config-syntax', '', {
+      examples: [
+        example({ title: 'a', language: 'json', declaredLanguage: 'json', code: bad, line: 1 }),
+        example({ title: 'b', language: 'json', declaredLanguage: 'json5', code: bad, line: 10 }),
+        example({ title: 'c', language: 'json', code: '[\n  1,\n  …\n]', line: 20 }),
+        example({ title: 'd', language: 'json', code: '[1, 2, ...3]', line: 30 }),
+        example({ title: 'e', language: 'yaml', code: '  \n', line: 40 }),
+        example({ title: 'f', language: 'yaml', code: '<my-key>: [\n', line: 50 }),
+      ],
+    });
+    expect(found.map((f) => f.split(':')[0])).toEqual(['4', '31']);
+    expect(found[1]).toContain('Invalid JSON in "d"');
+  });
+});
+
+describe('broken-link', () => {
+  it('reports an empty link target, with the link text', () => {
+    expect(run('broken-link', 'See [the docs]().\n')).toEqual(['1:5 warning Link "the docs" has an empty target']);
+  });
+
+  it('matches fragments to explicit HTML ids and names, case-insensitively and percent-decoded', () => {
+    const markdown = [
+      '# Café', // 1
+      '<a id="Setup-Here"></a>', // 2
+      "<span name='old-name'></span>", // 3
+      '[a](#setup-here) [b](#OLD-NAME) [c](#caf%C3%A9) [d](#top) [e](#Café)', // 4
+      '[f](#missing) [g](#%zz)', // 5
+    ].join('\n');
+    expect(run('broken-link', markdown)).toEqual([
+      '5:1 warning Link "f" points at "#missing", which matches no heading in this lesson',
+      '5:15 warning Link "g" points at "#%zz", which matches no heading in this lesson',
+    ]);
+  });
+
+  it('skips any scheme, in any case, but checks a relative path holding a colon', () => {
+    const markdown = '[a](HTTPS://example.com) [b](git+ssh://host/repo) [c](x-over.y:thing) [d](./notes:v2.md)\n';
+    expect(run('broken-link', markdown, {}, { fileExists: exists([]) })).toEqual([
+      '1:71 warning Link "d" points at "./notes:v2.md", which does not exist',
+    ]);
+  });
+
+  it('drops a query or fragment before looking for the file, and skips a link that is only a query', () => {
+    const markdown = '[a](./here.md?plain=1) [b](?page=2) [c](./gone.md?x#y) [d](./bad%zz.md)\n';
+    expect(run('broken-link', markdown, {}, { fileExists: exists(['/course/module-1/here.md']) })).toEqual([
+      '1:37 warning Link "c" points at "./gone.md", which does not exist',
+      '1:56 warning Link "d" points at "./bad%zz.md", which does not exist',
+    ]);
+  });
+
+  it('skips file checks for a file without a path', () => {
+    const ctx = setup('[x](./missing.md)\n', {}, { fileExists: exists([]) }, null);
+    expect(runRule('broken-link', ctx)).toEqual([]);
+  });
+});
+
+describe('placeholder-text', () => {
+  const message = (shown: string, more = '') =>
+    `Placeholder text from \`lectern new\` is still here ("${shown}")${more}; replace it with the lesson's own content`;
+
+  it('sees scaffold lines behind quotes, numbers, comments, labels and emphasis, one message per section', () => {
+    const text = [
+      '# T', // 1
+      '## A', // 2
+      '> > Say what to do and why it matters', // 3
+      '## B', // 4
+      '   2) Name what goes wrong without it', // 5
+      '## C', // 6
+      '**Tip**: _Keep each practice short enough for a slide_', // 7
+      '## D', // 8
+      '```bash', // 9
+      '# Replace with the commands learners type', // 10
+      '## not a heading inside the fence', // 11
+      'Replace with the command that runs the example', // 12
+      '```', // 13
+    ].join('\r\n');
+    expect(run('placeholder-text', text)).toEqual([
+      `3:1 error ${message('Say what to do and why it matters')}`,
+      `5:4 error ${message('Name what goes wrong without it')}`,
+      `7:1 error ${message('Keep each practice short enough for a slide')}`,
+      `10:1 error ${message('Replace with the commands learners type', ' and 1 more line of it up to line 12')}`,
+    ]);
+  });
+
+  it('shortens a long sentence and counts further lines in the plural', () => {
+    const text = [
+      '## How it works', // 1
+      '- The moving parts, in the order a request or a change passes through them', // 2
+      '- What each part is responsible for', // 3
+      '- The situations it fits', // 4
+      '~~~~', // 5
+      '```', // 6
+      '## still code', // 7
+      '~~~~', // 8
+      '## After', // 9
+      '- The situations it does not fit, and what to use there instead', // 10
+    ].join('\n');
+    expect(run('placeholder-text', text)).toEqual([
+      `2:1 error ${message('The moving parts, in the order a request or a change pass…', ' and 2 more lines of it up to line 4')}`,
+      `10:1 error ${message('The situations it does not fit, and what to use there ins…')}`,
+    ]);
+  });
+});
