@@ -10,7 +10,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { VFile } from 'vfile';
 import type { Root } from 'mdast';
 import { createLesson, type Example, type Lesson } from '../src/model/lesson.js';
-import { rules, type LintContext } from '../src/lint/index.js';
+import { report, rules, type LintContext } from '../src/lint/index.js';
 import { findWeakVerb } from '../src/lint/rules/objective-verb.js';
 
 function setup(markdown: string, patch: Partial<Lesson> = {}, extra: Partial<LintContext> = {}, path: string | null = '/course/module-1/1.1-lesson.md'): LintContext {
@@ -222,5 +222,100 @@ describe('placeholder-text', () => {
       `2:1 error ${message('The moving parts, in the order a request or a change pass…', ' and 2 more lines of it up to line 4')}`,
       `10:1 error ${message('The situations it does not fit, and what to use there ins…')}`,
     ]);
+  });
+});
+
+describe('report', () => {
+  it('adds a message without a place, at the severity asked for', () => {
+    const ctx = setup('# T\n');
+    report(ctx, { id: 'demo', severity: 'warning' }, 'Whole file', undefined, 'info');
+    report(ctx, { id: 'demo', severity: 'warning' }, 'At a place', { line: 3, column: 2 }, 'error');
+    expect(ctx.file.messages.map((m) => [m.reason, m.line, m.column, m.fatal, m.ruleId])).toEqual([
+      ['Whole file', undefined, undefined, undefined, 'demo'],
+      ['At a place', 3, 2, true, 'demo'],
+    ]);
+  });
+});
+
+describe('missing-title and missing-objectives', () => {
+  it('treats a title of spaces as none', () => {
+    expect(run('missing-title', '\n', { title: '   ' })).toEqual([
+      '1:1 error Lesson has no title; start it with a level-1 heading such as "# Lesson 1.1: Topic"',
+    ]);
+  });
+
+  it('holds a lesson of kind "lesson" or null to objectives, at its level-1 heading or else line 1', () => {
+    const meta = (kind: unknown) => ({ teachingMinutes: null, exerciseMinutes: null, kind });
+    const message = 'Lesson has no learning objectives; add a "## Learning Objectives" list of what learners will be able to do';
+    expect(run('missing-objectives', 'Intro\n\n## Part\n\n# Title\n', { meta: meta('lesson') })).toEqual([`5:1 warning ${message}`]);
+    expect(run('missing-objectives', 'Intro\n\n## Part\n', { meta: meta(null) })).toEqual([`1:1 warning ${message}`]);
+  });
+});
+
+describe('case-study-incomplete', () => {
+  it('lists every missing part in the message, in order', () => {
+    const found = run('case-study-incomplete', '', {
+      caseStudies: [
+        { title: 'Outage', challenge: '', solution: [], results: [], line: 7 },
+        { title: 'Scale', challenge: 'c', solution: ['s'], results: [], line: 9 },
+      ],
+    });
+    expect(found).toEqual([
+      '7:1 warning Case study "Outage" has no challenge, solution and results; add **Challenge**, **Solution**, **Results** to it',
+      '9:1 warning Case study "Scale" has no results; add **Results** to it',
+    ]);
+  });
+});
+
+describe('image-alt', () => {
+  it('names a reference image by its label, and takes only non-blank kramdown alt text in either quotes', () => {
+    const markdown = '![][Fig-One]\n\n![](b.png){alt="A bar chart"}\n\n![](c.png){alt=" "}\n\n![](d.png) {alt="late"}\n\n[fig-one]: a.png\n';
+    expect(run('image-alt', markdown).map((f) => f.split(' has ')[0])).toEqual([
+      '1:1 warning Image [Fig-One]',
+      '5:1 warning Image "c.png"',
+      '7:1 warning Image "d.png"',
+    ]);
+  });
+});
+
+describe('empty-section', () => {
+  it('does not hold the title or a heading that is a link to content, and counts HTML other than comments', () => {
+    const markdown = '# Title\n\n## [Quiz](https://example.com/quiz)\n\n## Widget\n\n<div>demo</div>\n\n## Notes\n\n<!-- a -->\n<!-- b -->\n';
+    expect(run('empty-section', markdown)).toEqual(['9:1 warning Section "Notes" is empty; add content under it or remove the heading']);
+  });
+});
+
+describe('duplicate-section', () => {
+  it('reads headings alike without trailing colons, numbering like "1.2)", flags or extra spaces', () => {
+    const markdown = ['# Title', '## Setup guide:', '## 1.2) Setup  guide', '## 🇬🇧 setup guide', '## 🚀', '## 🚀'].join('\n');
+    expect(run('duplicate-section', markdown)).toEqual([
+      '3:1 warning Section "1.2) Setup  guide" appears twice under "Title" (first at line 2); merge or rename one',
+      '4:1 warning Section "🇬🇧 setup guide" appears twice under "Title" (first at line 2); merge or rename one',
+    ]);
+  });
+
+  it('compares top-level headings with no parent above them', () => {
+    expect(run('duplicate-section', '## A\n## a\n')).toEqual(['2:1 warning Section "a" appears twice (first at line 1); merge or rename one']);
+  });
+});
+
+describe('fence-language', () => {
+  it('reads labels in any case, and hints to label an unlabelled fence the detector calls plain', () => {
+    const found = run('fence-language', '```\nplain words\n```\n', {
+      examples: [example({ language: 'yaml', declaredLanguage: 'YAML', line: 1 }), example({ language: 'TEXT', line: 1 })],
+    });
+    expect(found).toEqual(['1:1 info Code fence has no language; label it (```text for plain output)']);
+  });
+
+  it("points at a list item's fence at its own column", () => {
+    const found = run('fence-language', '- Step\n\n  ```\n  ls -la\n  ```\n', { examples: [example({ language: 'bash', line: 3 })] });
+    expect(found).toEqual(['3:3 warning Code fence has no language; it looks like bash — label it ```bash']);
+  });
+});
+
+describe('placeAtLine', () => {
+  it('points at the marker of a list item whose text starts on the next line', () => {
+    const found = run('objective-verb', '-\n  Know the CLI\n', { objectives: [{ text: 'Know the CLI', line: 1 }] });
+    expect(found.map((f) => f.split(' ')[0])).toEqual(['1:1']);
   });
 });
