@@ -140,6 +140,7 @@ describe('config-syntax', () => {
 describe('broken-link', () => {
   it('reports an empty link target, with the link text', () => {
     expect(run('broken-link', 'See [the docs]().\n')).toEqual(['1:5 warning Link "the docs" has an empty target']);
+    expect(run('broken-link', '![Chart](< >)\n', {}, { fileExists: exists([]) })).toEqual(['1:1 warning Image "Chart" has an empty target']);
   });
 
   it('matches fragments to explicit HTML ids and names, case-insensitively and percent-decoded', () => {
