@@ -10,7 +10,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { VFile } from 'vfile';
 import type { Root } from 'mdast';
 import { createLesson, type Example, type Lesson } from '../src/model/lesson.js';
-import { report, rules, type LintContext } from '../src/lint/index.js';
+import { lintLesson, report, rules, type LintContext } from '../src/lint/index.js';
 import { findWeakVerb } from '../src/lint/rules/objective-verb.js';
 
 function setup(markdown: string, patch: Partial<Lesson> = {}, extra: Partial<LintContext> = {}, path: string | null = '/course/module-1/1.1-lesson.md'): LintContext {
@@ -318,5 +318,59 @@ describe('placeAtLine', () => {
   it('points at the marker of a list item whose text starts on the next line', () => {
     const found = run('objective-verb', '-\n  Know the CLI\n', { objectives: [{ text: 'Know the CLI', line: 1 }] });
     expect(found.map((f) => f.split(' ')[0])).toEqual(['1:1']);
+  });
+});
+
+describe('lintLesson', () => {
+  it('runs the rules in the table order, each reporting into the file', () => {
+    const ctx = setup('Some text.\n', { title: '' });
+    lintLesson(ctx);
+    expect(ctx.file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['1:1 missing-title', '1:1 missing-objectives']);
+  });
+});
+
+describe('places and headings, further', () => {
+  it('points a case study at its indented heading', () => {
+    const found = run('case-study-incomplete', '# T\n\n   ### Case Study: Move\n', {
+      caseStudies: [{ title: 'Move', challenge: 'c', solution: ['s'], results: [], line: 3 }],
+    });
+    expect(found.map((f) => f.split(' ')[0])).toEqual(['3:4']);
+  });
+
+  it('points at a nested list item on the line, not at the item around it', () => {
+    const found = run('objective-verb', '- Outer\n  - Know the CLI\n', { objectives: [{ text: 'Know the CLI', line: 2 }] });
+    expect(found.map((f) => f.split(' ')[0])).toEqual(['2:5']);
+  });
+
+  it('does not take paragraphs for headings', () => {
+    expect(run('duplicate-section', '# T\n\nSame text.\n\nSame text.\n')).toEqual([]);
+  });
+
+  it('strips only leading numbering ("10.", "2.10", "3"), and only trailing colons', () => {
+    const markdown = [
+      '# T', // 1
+      '## Install', // 2
+      '## 10. Install', // 3
+      '## 2.10 Install', // 4
+      '## 3 Install', // 5
+      '## Install::', // 6
+      '## Part 1 Intro', // 7
+      '## Part 2 Intro', // 8
+      '## v2 Install', // 9
+      '## Set up', // 10
+      '## Setup', // 11
+    ].join('\n');
+    expect(run('duplicate-section', markdown).map((f) => f.split(' ')[0])).toEqual(['3:1', '4:1', '5:1', '6:1']);
+  });
+});
+
+describe('empty-section, further', () => {
+  it('leaves a lone title alone, and a heading that holds a link among its text', () => {
+    expect(run('empty-section', '# Only a title\n')).toEqual([]);
+    expect(run('empty-section', '# T\n\n## Quiz: [take it](https://example.com/quiz)\n')).toEqual([]);
+  });
+
+  it('counts HTML that only ends or only starts with a comment as content', () => {
+    expect(run('empty-section', '# T\n\n## A\n\n<br>\n<!-- note -->\n\n## B\n\n<!-- a --> <b>bold</b>\n')).toEqual([]);
   });
 });
