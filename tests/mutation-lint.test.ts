@@ -316,8 +316,8 @@ describe('fence-language', () => {
 
 describe('placeAtLine', () => {
   it('points at the marker of a list item whose text starts on the next line', () => {
-    const found = run('objective-verb', '-\n  Know the CLI\n', { objectives: [{ text: 'Know the CLI', line: 1 }] });
-    expect(found.map((f) => f.split(' ')[0])).toEqual(['1:1']);
+    const found = run('objective-verb', '  -\n    Know the CLI\n', { objectives: [{ text: 'Know the CLI', line: 1 }] });
+    expect(found.map((f) => f.split(' ')[0])).toEqual(['1:3']);
   });
 });
 
@@ -372,5 +372,25 @@ describe('empty-section, further', () => {
 
   it('counts HTML that only ends or only starts with a comment as content', () => {
     expect(run('empty-section', '# T\n\n## A\n\n<br>\n<!-- note -->\n\n## B\n\n<!-- a --> <b>bold</b>\n')).toEqual([]);
+  });
+});
+
+describe('config-syntax, further', () => {
+  it('takes the position off a YAML error past line 9 and column 9', () => {
+    const code = `${Array.from({ length: 10 }, (_, i) => `k${i}: ${i}`).join('\n')}\nservices: {a: 1}  x: [\n`;
+    expect(run('config-syntax', '', { examples: [example({ title: '', language: 'yaml', code, line: 1 })] })).toEqual([
+      '12:19 error Invalid YAML: Unexpected scalar at node end (line 12 of the lesson)',
+    ]);
+  });
+
+  it('skips blank JSON, but not a line that only ends with an ellipsis or starts with a spread', () => {
+    const found = run('config-syntax', '', {
+      examples: [
+        example({ title: 'blank', language: 'json', code: '   \n', line: 1 }),
+        example({ title: 'ends', language: 'json', code: '{\n  "a": 1,\n  "b": 2...\n}', line: 10 }),
+        example({ title: 'spread', language: 'json', code: '[\n  ...items\n]', line: 20 }),
+      ],
+    });
+    expect(found.map((f) => /in "(\w+)"/.exec(f)?.[1])).toEqual(['ends', 'spread']);
   });
 });
