@@ -394,3 +394,24 @@ describe('config-syntax, further', () => {
     expect(found.map((f) => /in "(\w+)"/.exec(f)?.[1])).toEqual(['ends', 'spread']);
   });
 });
+
+describe('broken-link, further', () => {
+  it('takes anchors from whole headings only, and HTML ids written with spaces around "="', () => {
+    const markdown = [
+      '## *Setup* guide', // 1
+      'Notes here.', // 2
+      '<a id = "spaced"></a>', // 3
+      '[a](#setup-guide) [b](#spaced) [c](#notes-here)', // 4
+    ].join('\n');
+    expect(run('broken-link', markdown)).toEqual(['4:32 warning Link "c" points at "#notes-here", which matches no heading in this lesson']);
+  });
+
+  it('names a link definition by its label as written, and checks paths that only look like schemes', () => {
+    const markdown = '[a](s3://bucket/key) [b](images/fig:1.png) [c](./missing-dir//)\n\n[Ref]: ./missing.md\n';
+    expect(run('broken-link', markdown, {}, { fileExists: exists([]) })).toEqual([
+      '1:22 warning Link "b" points at "images/fig:1.png", which does not exist',
+      '1:44 warning Link "c" points at "./missing-dir//", which does not exist',
+      '3:1 warning Link definition [Ref] points at "./missing.md", which does not exist',
+    ]);
+  });
+});
