@@ -415,3 +415,68 @@ describe('broken-link, further', () => {
     ]);
   });
 });
+
+describe('placeholder-text, further', () => {
+  const lines = (text: string) => run('placeholder-text', text).map((f) => f.replace(/ error Placeholder text .*\("(.*?)"\)(.*); replace.*/, ' $1$2'));
+
+  it('takes off a marker, quote, comment or label however it is spaced', () => {
+    const text = [
+      '## A', // 1
+      '>  Say what to do and why it matters', // 2
+      '## B', // 3
+      '10. Name what goes wrong without it', // 4
+      '## C', // 5
+      '-  Keep each practice short enough for a slide', // 6
+      '## D', // 7
+      '#  Replace with the commands learners type', // 8
+      '## E', // 9
+      '**Tip** Prefer concrete advice over general principles', // 10
+      '## F', // 11
+      '**Tip**:Define each term the first time it is used', // 12
+      '## G', // 13
+      '__Link it to something learners already know__', // 14
+    ].join('\n');
+    expect(lines(text)).toEqual([
+      '2:1 Say what to do and why it matters',
+      '4:1 Name what goes wrong without it',
+      '6:1 Keep each practice short enough for a slide',
+      '8:1 Replace with the commands learners type',
+      '10:1 Prefer concrete advice over general principles',
+      '12:1 Define each term the first time it is used',
+      '14:1 Link it to something learners already know',
+    ]);
+  });
+
+  it("does not flag the author's own line that only holds the scaffold's words around other marks", () => {
+    const text = [
+      'Say what to do - and why it matters',
+      'Say what to do # and why it matters',
+      'Say what to do **now** and why it matters',
+      'Say what to do __and why it matters',
+    ].join('\n');
+    expect(lines(text)).toEqual([]);
+  });
+
+  it('starts a section only at a real heading outside a fence, whatever its level', () => {
+    const text = [
+      '## A', // 1
+      'Say what to do and why it matters', // 2
+      'Inline:```x``` is code.', // 3
+      '`ls` lists files, ~5 of them.', // 4
+      '~5 minutes.', // 5
+      'Code in C# works.', // 6
+      'Name what goes wrong without it', // 7
+      '# Part two', // 8
+      'Keep each practice short enough for a slide', // 9
+      '~~~~', // 10
+      '```', // 11
+      '## not a heading', // 12
+      'Replace with the command that runs the example', // 13
+      '~~~~', // 14
+    ].join('\n');
+    expect(lines(text)).toEqual([
+      '2:1 Say what to do and why it matters and 1 more line of it up to line 7',
+      '9:1 Keep each practice short enough for a slide and 1 more line of it up to line 13',
+    ]);
+  });
+});
