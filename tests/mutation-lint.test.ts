@@ -480,3 +480,21 @@ describe('placeholder-text, further', () => {
     ]);
   });
 });
+
+describe('after the forced run', () => {
+  it('shows the objective without the space an HTML tag at its end leaves', () => {
+    const [finding] = run('objective-verb', '# T\n', { objectives: [{ text: 'Understand volumes <br>', line: 2 }] });
+    expect(finding).toMatch(/^2:1 warning Objective "Understand volumes" starts with/);
+  });
+
+  it('never takes a paragraph for the parent of a heading', () => {
+    expect(run('duplicate-section', '# T\n\nIntro.\n\n## A\n\n## A\n')).toEqual([
+      '7:1 warning Section "A" appears twice under "T" (first at line 5); merge or rename one',
+    ]);
+  });
+
+  it('counts code that holds a comment, and HTML with more than a comment, as content', () => {
+    const markdown = '# T\n\n## Snippet\n\n```html\n<!-- comment -->\n```\n\n## Box\n\n<div><!-- a -->\n\n## Tail\n\n<!-- a -->x\n';
+    expect(run('empty-section', markdown)).toEqual([]);
+  });
+});
