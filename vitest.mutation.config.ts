@@ -11,6 +11,7 @@ export default defineConfig({
       'tests/language-property.test.ts',
       'tests/languages/**/*.test.ts',
       'tests/lint.test.ts',
+      'tests/lint-fixtures.test.ts',
       'tests/property.test.ts',
       'tests/deck-render.test.ts',
       'tests/lab-render.test.ts',

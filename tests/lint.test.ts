@@ -416,23 +416,6 @@ describe('duplicate-section', () => {
   });
 });
 
-// One fixture per rule: tests/fixtures/rule-<id>/input.md triggers that rule and no other.
-// Needs the full pipeline (parse → extract → lint).
-describe('rule fixtures through the pipeline', async () => {
-  const { readFileSync, existsSync } = await import('node:fs');
-  const { join } = await import('node:path');
-  const { analyzeLesson } = await import('../src/pipeline.js');
-  const fixtures = join(import.meta.dirname, 'fixtures');
-  it.each(rules.map((rule) => rule.id))('rule-%s fires only that rule', (id) => {
-    const path = join(fixtures, `rule-${id}`, 'input.md');
-    const file = new VFile({ path, value: readFileSync(path, 'utf8') });
-    const { lesson } = analyzeLesson(file, { fileExists: existsSync });
-    expect(lesson.diagnostics.length).toBeGreaterThan(0);
-    expect(new Set(lesson.diagnostics.map((d) => d.rule))).toEqual(new Set([id]));
-    expect(new Set(lesson.diagnostics.map((d) => d.severity))).toEqual(new Set([ruleById(id).severity]));
-  });
-});
-
 describe('placeholder-text', () => {
   it('lists only sentences that the scaffold template really has', async () => {
     const { readFileSync } = await import('node:fs');
