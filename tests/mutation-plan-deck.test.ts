@@ -22,7 +22,8 @@ function contextOf(fill: Partial<Lesson>, more: Partial<RenderContext> = {}): Re
 }
 const deckOf = (fill: Partial<Lesson>, tuning: DeckTuning = {}, more: Partial<RenderContext> = {}): PlannedSlide[] => planDeck(contextOf(fill, more), tuning);
 const ofKind = (slides: PlannedSlide[], kind: SlideKind) => slides.filter((slide) => slide.kind === kind);
-const sectionsOf = (fill: Partial<Lesson>, minParts = 1) => planSections(lessonOf(fill), assetResolver(contextOf(fill)), () => minParts);
+const sectionsOf = (fill: Partial<Lesson>, minParts = 1, more: Partial<RenderContext> = {}) =>
+  planSections(lessonOf(fill), assetResolver(contextOf(fill, more)), () => minParts);
 const section = (title: string, markdown: string, line = 5) => ({ title, markdown, line });
 /** `n` lines of code. */
 const lines = (n: number, prefix = 'x') => Array.from({ length: n }, (_, i) => `${prefix}${i} = ${i}`).join('\n');
@@ -393,6 +394,8 @@ describe('section slides', () => {
   it('cut long instructor notes at a word, under 600 characters', () => {
     const plan = sectionsOf({ sections: [section('Instructor notes', 'word '.repeat(200))] });
     expect(plan.instructorNotes).toEqual([`${'word '.repeat(120).trim()} …`]);
+    // A cut inside a word drops that word.
+    expect(sectionsOf({ sections: [section('Instructor notes', `x${'word '.repeat(200)}`)] }).instructorNotes).toEqual([`x${'word '.repeat(119).trim()} …`]);
     expect(sectionsOf({ sections: [section('Instructor notes', 'y'.repeat(600))] }).instructorNotes).toEqual(['y'.repeat(600)]);
     expect(sectionsOf({ sections: [section('Instructor notes', 'y'.repeat(601))] }).instructorNotes).toEqual([`${'y'.repeat(600)} …`]);
   });
@@ -494,8 +497,12 @@ describe('section content across slides', () => {
   it('splits a long paragraph at sentence ends', () => {
     const parts = bodies('This is a sentence of some length. '.repeat(60).trim());
     expect(parts.length).toBeGreaterThan(1);
-    for (const part of parts) expect(part.startsWith('This is a sentence')).toBe(true);
-    expect(parts.map((part) => part.split('length.').length - 1).reduce((a, b) => a + b)).toBe(60);
+    // About 11 rows (924 characters) a piece: 27 sentences of 35 characters, 27, then 6.
+    expect(parts.map((part) => part.split('length.').length - 1)).toEqual([27, 27, 6]);
+    for (const part of parts) expect(part.startsWith('This is a sentence of some length. This is')).toBe(true);
+    expect(parts[2].endsWith('length.')).toBe(true);
+    const coded = bodies(`${'This is a sentence of some length. '.repeat(40)}Run \`make\` now.`);
+    expect(coded.at(-1)).toMatch(/Run `make` now\.$/);
   });
 
   it('splits long code and repeats a callout title on the next slide', () => {
@@ -510,6 +517,124 @@ describe('section content across slides', () => {
   it('fits an image, a heading or a short callout whole', () => {
     expect(bodies('> **Tip**\n>\n> Short.')).toEqual(['> **Tip**\n>\n> Short.']);
     expect(bodies('Text.', 3)).toEqual(['Text.']);
+  });
+});
+
+describe('section slides, what the notes say', () => {
+  const say = (markdown: string) => sectionsOf({ sections: [section('S', markdown)] }).slides[0].say;
+  const long = 'This sentence is long enough to be the key message.';
+
+  it('take the key message from a paragraph of text, not a list or a paragraph of one link or emphasis', () => {
+    expect(say(`- ${long}\n\n**A bold paragraph that is long enough here.**\n\nAnd this paragraph is the one to say.`)).toEqual(['Key message: And this paragraph is the one to say.']);
+    expect(say(`**Note** that ${long.toLowerCase()}`)).toEqual([`Key message: Note that ${long.toLowerCase()}`]);
+  });
+
+  it('take a sentence of more than 20 characters that does not end on a colon', () => {
+    expect(say('Exactly twenty char.')).toEqual(['Talk through this slide in your own words.']);
+    expect(say('Exactly twenty-one c.')).toEqual(['Key message: Exactly twenty-one c.']);
+    expect(say('Note: a colon inside is fine here.')).toEqual(['Key message: Note: a colon inside is fine here.']);
+    expect(say('The docs are at https://example.com/docs')).toEqual(['Key message: The docs are at https://example.com/docs']);
+  });
+
+  it('cut a text without an early sentence end at 200 characters', () => {
+    const text = `${'word '.repeat(46)}end. More`; // the first full stop at character 233
+    expect(say(text)).toEqual([`Key message: ${'word '.repeat(40).trim()} …`]);
+    const whole = `${'word '.repeat(42)}ends.`; // 215 characters, one sentence
+    expect(say(whole)).toEqual([`Key message: ${whole}`]);
+  });
+
+  it('live-code the first line that is not a comment, trimmed, from code that is not output', () => {
+    expect(say('```sh\n\n   make all  \n```')).toEqual(['Live-code this rather than reading it: start with make all and show the output.']);
+    expect(say('```sh\nmake all # build\nmake test\n```')).toEqual(['Live-code this rather than reading it: start with make all # build and show the output.']);
+    expect(say('```subtext\nrun it\n```')).toEqual(['Live-code this rather than reading it: start with run it and show the output.']);
+    expect(say('```outputs\nrun it\n```')).toEqual(['Live-code this rather than reading it: start with run it and show the output.']);
+  });
+});
+
+describe('section slides, more cases', () => {
+  it('keep a list whose text looks like a timing line, and note nothing for an instructor section without text', () => {
+    expect(sectionsOf({ sections: [section('S', '- Time: 5 min per step\n- Then rest')] }).slides).toHaveLength(1);
+    const images = { 'x.png': { original: 'x.png', src: 'assets/x.png' } };
+    expect(sectionsOf({ sections: [section('Instructor notes', '![](x.png)')] }, 1, { images }).instructorNotes).toEqual([]);
+  });
+
+  it('know a diagram the section shows even when its code has trailing spaces', () => {
+    const plan = sectionsOf({ diagrams: [{ title: 'Flow', type: 'flowchart', code: 'graph TD\n  A-->B  ', line: 3 }], sections: [section('S', 'It goes:\n\n```mermaid\ngraph TD\n  A-->B\n```')] });
+    expect([...plan.diagramCode]).toEqual(['graph TD\n  A-->B']);
+  });
+
+  it('skip an empty part between two `---`', () => {
+    expect(sectionsOf({ sections: [section('Notes', 'Text.\n\n---\n\n---\n\nMore.')] }).slides.map((s) => s.title)).toEqual(['Notes', 'Notes (continued)']);
+  });
+
+  it('continue a heading after `---` only when it already has content', () => {
+    expect(sectionsOf({ sections: [section('Notes', '## A\n\n---\n\nText of A.')] }).slides.map((s) => [s.title, s.data.body])).toEqual([['A', 'Text of A.']]);
+  });
+
+  it('number the parts of a long section, each a plain section slide, with the hidden text on the first only', () => {
+    const list = Array.from({ length: 16 }, (_, i) => `- Item number ${i + 1}`).join('\n');
+    const slides = sectionsOf({ sections: [section('S', `${list}\n\n::: instructor\nWatch this.\n:::`)] }).slides;
+    expect(slides.map((s) => [s.part, s.parts, s.exercise, s.classes, s.say.at(-1)])).toEqual([
+      [1, 2, false, [], 'Instructor only (not on the slide): Watch this.'],
+      [2, 2, false, [], 'Talk through this slide in your own words.'],
+    ]);
+  });
+
+  it('are not anchored to an example by an empty code block', () => {
+    expect(sectionsOf({ examples: [example('make all', { line: 40 })], sections: [section('S', '```sh\n```', 5)] }).slides[0].line).toBe(5);
+  });
+
+  it('give an image eight rows, a table 1.2 rows a row and a paragraph its rows and a bit', () => {
+    const images = { 'a.png': { original: 'a.png', src: 'assets/a.png' } };
+    const count = (markdown: string) => sectionsOf({ sections: [section('S', markdown)] }, 1, { images }).slides.length;
+    expect(count('![A](a.png)\n\n![A](a.png)')).toBe(2);
+    expect(count('![A](a.png)\n\nShort text.')).toBe(1);
+    // An image with a caption is text.
+    expect(count('![A](a.png) and a caption\n\n![A](a.png) and a caption')).toBe(1);
+    const table = (n: number) => ['| a | b |', '| - | - |', ...Array.from({ length: n }, (_, i) => `| ${i} | x |`)].join('\n');
+    // Nine rows with the header: 11.3; with a paragraph of two rows (2.4), over 13.
+    expect(count(`${table(8)}\n\n${'p'.repeat(100)}`)).toBe(2);
+    expect(count(`${table(7)}\n\n${'p'.repeat(100)}`)).toBe(1);
+    // Six paragraphs of two rows each fit (14.4 would not): 2.4 each.
+    expect(count(Array.from({ length: 5 }, () => 'p'.repeat(100)).join('\n\n'))).toBe(1);
+    expect(count(Array.from({ length: 6 }, () => 'p'.repeat(100)).join('\n\n'))).toBe(2);
+  });
+
+  it('count list items by their rows, nested items and code included', () => {
+    const count = (markdown: string) => sectionsOf({ sections: [section('S', markdown)] }).slides.length;
+    // Items of 82 characters take two rows (81 a row in a list): 2.15 each, seven do not fit.
+    const item = (i: number) => `- ${String(i).padEnd(82, 'x')}`;
+    expect(count(Array.from({ length: 6 }, (_, i) => item(i)).join('\n'))).toBe(1);
+    expect(count(Array.from({ length: 7 }, (_, i) => item(i)).join('\n'))).toBe(2);
+    // An item with four nested items: 1 + 4 × 1.15 + 0.15.
+    const nested = (i: number) => `- Item ${i}\n  - a\n  - b\n  - c\n  - d`;
+    expect(count([1, 2, 3].map(nested).join('\n'))).toBe(2);
+    expect(count([1, 2].map(nested).join('\n'))).toBe(1);
+    // An item with ten lines of code: 1 + 10 × 0.7 + 0.8 + 0.15.
+    const coded = (i: number, n = 10) => `- Item ${i}\n\n  \`\`\`sh\n${Array.from({ length: n }, (_, k) => `  echo ${k}`).join('\n')}\n  \`\`\``;
+    expect(count([1, 2].map((i) => coded(i)).join('\n'))).toBe(2);
+    // Six lines: 2 × 6.15 fit; seven: 2 × 6.85 do not.
+    expect(count([1, 2].map((i) => coded(i, 6)).join('\n'))).toBe(1);
+    expect(count([1, 2].map((i) => coded(i, 7)).join('\n'))).toBe(2);
+  });
+
+  it('keep code of up to 17 lines whole, however long its lines', () => {
+    const code = (n: number) => `\`\`\`sh\n${Array.from({ length: n }, (_, i) => `echo ${i} ${'x'.repeat(200)}`).join('\n')}\n\`\`\``;
+    const count = (markdown: string) => sectionsOf({ sections: [section('S', markdown)] }).slides.length;
+    expect(count(code(17))).toBe(1);
+    expect(count(code(18))).toBeGreaterThan(1);
+  });
+
+  it('leave "… like this:" on its own when the code it introduces would not fit with it', () => {
+    const bodies = sectionsOf({ sections: [section('S', `Run it like this:\n\n\`\`\`sh\n${lines(17)}\n\`\`\``)] }).slides.map((s) => s.data.body as string);
+    expect(bodies).toHaveLength(2);
+    expect(bodies[0]).toBe('Run it like this:');
+  });
+
+  it('keep "… like this:" with the code it introduces rather than with the text before', () => {
+    const bodies = sectionsOf({ sections: [section('S', `${'Filler words here. '.repeat(20).trim()}\n\nRun it like this:\n\n\`\`\`sh\n${lines(10)}\n\`\`\``)] }).slides.map((s) => s.data.body as string);
+    expect(bodies).toHaveLength(2);
+    expect(bodies[1].startsWith('Run it like this:')).toBe(true);
   });
 });
 
