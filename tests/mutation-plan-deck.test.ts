@@ -501,6 +501,11 @@ describe('section content across slides', () => {
     expect(parts.map((part) => part.split('length.').length - 1)).toEqual([27, 27, 6]);
     for (const part of parts) expect(part.startsWith('This is a sentence of some length. This is')).toBe(true);
     expect(parts[2].endsWith('length.')).toBe(true);
+    // A piece ends once it is over 924 characters: 28 sentences of 33 (924) are not over, 29 are.
+    const exact = bodies('Here is a sentence, of 33 chars. '.repeat(40).trim());
+    expect(exact.map((part) => part.split('chars.').length - 1)).toEqual([29, 11]);
+    // Two spaces between sentences are one between them in a piece.
+    expect(bodies('This is a sentence of some length.  '.repeat(60).trim())[0]).not.toContain('  ');
     const coded = bodies(`${'This is a sentence of some length. '.repeat(40)}Run \`make\` now.`);
     expect(coded.at(-1)).toMatch(/Run `make` now\.$/);
   });
@@ -610,6 +615,10 @@ describe('section slides, more cases', () => {
     const nested = (i: number) => `- Item ${i}\n  - a\n  - b\n  - c\n  - d`;
     expect(count([1, 2, 3].map(nested).join('\n'))).toBe(2);
     expect(count([1, 2].map(nested).join('\n'))).toBe(1);
+    // Nested items wrap at 78 characters: four of 80 take 2.15 rows each.
+    const wide = (i: number) => `- Item ${i}\n${Array.from({ length: 4 }, (_, k) => `  - ${String(k).padEnd(80, 'y')}`).join('\n')}`;
+    expect(count([1, 2].map(wide).join('\n'))).toBe(2);
+    expect(count([1].map(wide).join('\n'))).toBe(1);
     // An item with ten lines of code: 1 + 10 × 0.7 + 0.8 + 0.15.
     const coded = (i: number, n = 10) => `- Item ${i}\n\n  \`\`\`sh\n${Array.from({ length: n }, (_, k) => `  echo ${k}`).join('\n')}\n  \`\`\``;
     expect(count([1, 2].map((i) => coded(i)).join('\n'))).toBe(2);
