@@ -24,15 +24,20 @@ describe('the tasks of each kind', () => {
     pitfalls: [item('Forgetting the `cache` layers order', 70), item('Large images without pruning', 71)],
     reviewQuestions: [item('Why?', 80)],
     caseStudies: [
-      { title: 'Acme', challenge: '', solution: ['did a'], results: ['got b'], line: 60 },
+      { title: 'Acme', challenge: '', solution: ['did a', 'did c'], results: ['got b', 'got d'], line: 60 },
       { title: 'Beta', challenge: 'Reduce costs.', solution: [], results: [], line: 61 },
       { title: 'Gamma', challenge: 'Scale up', solution: [], results: ['faster'], line: 62 },
     ],
   });
-  const plan = planLab(lesson, null, 42);
-  const [solved, unsolved, acme, beta, gamma, checklist, review] = plan.tasks;
+  // Planned inside each test, not while the file is collected: Stryker activates a mutant only then.
+  const planned = () => {
+    const plan = planLab(lesson, null, 42);
+    const [solved, unsolved, acme, beta, gamma, checklist, review] = plan.tasks;
+    return { plan, solved, unsolved, acme, beta, gamma, checklist, review };
+  };
 
   it('keeps an exercise with its steps, hints, solution and notes, and facilitation to match', () => {
+    const { solved } = planned();
     expect(solved).toMatchObject({
       kind: 'exercise', title: 'Build the cache', prompt: 'Use layers.', steps: ['a', 'b', 'c', 'd', 'e'], hints: ['h'], checkpoints: [],
       solution: { markdown: 'sol', code: null, language: null, fileName: null }, expected: null, notes: ['watch'], line: 40,
@@ -46,6 +51,7 @@ describe('the tasks of each kind', () => {
   });
 
   it('asks for a written answer when an exercise has no steps, and says when it has no solution', () => {
+    const { unsolved } = planned();
     expect(unsolved).toMatchObject({
       prompt: 'Go.', checkpoints: ['Answer written down', 'Answer compared with a neighbour'], solution: null, commonMistakes: [],
       expected: 'The lesson gives no reference answer: agree on one with your co-instructors before class.',
@@ -66,6 +72,7 @@ describe('the tasks of each kind', () => {
   });
 
   it('turns a case study into discussion questions, with what the team did for instructors', () => {
+    const { acme, beta, gamma } = planned();
     expect(acme).toMatchObject({
       kind: 'discussion', title: 'Acme', goal: 'Discuss the case “Acme”.', line: 60,
       questions: [
@@ -73,7 +80,8 @@ describe('the tasks of each kind', () => {
         'What would you do first, and what would you leave for later? Why?',
         'How would you know that it worked? Name one thing you would measure.',
       ],
-      solution: { markdown: '**What the team did:**\n\n- did a\n\n**Results:**\n\n- got b', code: null, language: null, fileName: null },
+      solution: { markdown: '**What the team did:**\n\n- did a\n- did c\n\n**Results:**\n\n- got b\n- got d', code: null, language: null, fileName: null },
+      steps: [], hints: [], checkpoints: [], notes: [], fileName: null, starter: null, check: null,
       expected: 'Groups name concrete steps and at least one measurable outcome.',
       facilitation: ['Let small groups discuss for a few minutes, then collect one answer per group before showing what the team did.'],
     });
@@ -85,15 +93,16 @@ describe('the tasks of each kind', () => {
   });
 
   it('makes the pitfalls a checklist and asks the review questions', () => {
+    const { plan, checklist, review } = planned();
     expect(checklist).toMatchObject({
-      kind: 'troubleshooting', title: 'Troubleshooting checklist', line: 70,
+      kind: 'troubleshooting', title: 'Troubleshooting checklist', line: 70, questions: [],
       goal: 'Go through your work and tick each problem once you have ruled it out.',
       checkpoints: ['Forgetting the `cache` layers order', 'Large images without pruning'],
       commonMistakes: ['Forgetting the `cache` layers order', 'Large images without pruning'],
       facilitation: ['Ask learners which item they had to fix: it shows which part of the lesson to revisit.'],
     });
     expect(review).toMatchObject({
-      kind: 'review', title: 'Review questions', line: 80, goal: 'Answer in a sentence or two each.', questions: ['Why?'],
+      kind: 'review', title: 'Review questions', line: 80, goal: 'Answer in a sentence or two each.', questions: ['Why?'], checkpoints: [],
       facilitation: ['Use these as an exit ticket, or pair learners to answer them aloud.'],
     });
     expect(plan.tasks).toHaveLength(7);
@@ -106,7 +115,7 @@ describe('the tasks of each kind', () => {
   it('gives a generated task its file, steps, starter, checkpoints and the example as the solution', () => {
     const compose = example('yaml', 'services:\n  web:\n    image: nginx', 'docker-compose.yml');
     const [task] = planLab(lessonOf({ examples: [compose] })).tasks;
-    expect(task).toMatchObject({ kind: 'build', fileName: 'docker-compose.yml', language: 'yaml', line: 10 });
+    expect(task).toMatchObject({ kind: 'build', fileName: 'docker-compose.yml', language: 'yaml', line: 10, hints: [], questions: [], notes: [] });
     expect(task.steps[0]).toBe('Create a new folder for this task and, in it, a file named `docker-compose.yml`.');
     expect(task.steps[1]).toBe('Copy the starter below into `docker-compose.yml` and replace every `TODO` line with what it describes; keep the comments.');
     expect(task.checkpoints.slice(0, 2)).toEqual(['`docker-compose.yml` created', 'No `TODO` left in the file']);
@@ -115,6 +124,12 @@ describe('the tasks of each kind', () => {
     expect(program.fileName).toBe('example.py');
     expect(program.steps.at(-1)).toBe('Check your work: run `python3 -m py_compile example.py` and fix anything it reports.');
     expect(program.checkpoints).toEqual(['`example.py` created', 'No `TODO` left in the file', '`python3 -m py_compile example.py` succeeds']);
+  });
+
+  it("names the pitfalls that share a word with the example's title or code", () => {
+    const pitfalls = [item('Unpinned nginx image', 70), item('Forgotten healthchecks', 71), item('Services without names', 72)];
+    const [task] = planLab(lessonOf({ examples: [example('yaml', 'services:\n  web:\n    image: nginx', 'docker-compose.yml')], pitfalls })).tasks;
+    expect(task.commonMistakes.slice(-2)).toEqual(['Unpinned nginx image', 'Services without names']);
   });
 
   it('asks for a last read-through when there is no command to check the file', () => {
@@ -147,6 +162,8 @@ describe('common mistakes', () => {
     expect(mistakes(['Ports clash'], 'Map reports')).toEqual([]);
     expect(mistakes(['The ports'], 'Map the port')).toEqual(['The ports']);
     expect(mistakes(['Using volumes'], 'using a volume')).toEqual(['Using volumes']);
+    // Only a final s is dropped.
+    expect(mistakes(['Broken assets'], 'Copy the asset folder')).toEqual(['Broken assets']);
     // Stop words never match.
     expect(mistakes(['Without thinking'], 'without')).toEqual([]);
     // The steps are read as separate words.
@@ -161,6 +178,7 @@ describe('prerequisites and instructor notes from sections', () => {
     expect(prerequisites('## Prerequisites', '- Docker\n* Git\n3) Node\n+ Make')).toEqual(['Docker', 'Git', 'Node', 'Make']);
     expect(prerequisites('📋 Prerequisites', 'You need Docker.\nAnd Git.')).toEqual(['You need Docker.']);
     expect(prerequisites('Before you start', '1. A\n2) B')).toEqual(['A', 'B']);
+    expect(prerequisites('Prerequisites  ', '- A')).toEqual(['A']);
     // Only list items, each at the start of its line, of any number, trimmed.
     expect(prerequisites('Prerequisites', 'Intro - not a list\n  -   spaced item  \n10. ten\nx- no')).toEqual(['spaced item', 'ten']);
   });
@@ -236,6 +254,9 @@ describe('which examples become tasks', () => {
     // The median (the upper one of an even count) decides: five lines is short, six is not.
     expect(isSnippetLesson(lessonOf({ examples: [python(6), python(5), python(5), python(5), python(9), python(5)] }))).toBe(true);
     expect(isSnippetLesson(lessonOf({ examples: [python(5), python(5), python(5), python(6), python(6), python(6)] }))).toBe(false);
+    // Sorted by size, numerically, whatever the order of the examples.
+    expect(isSnippetLesson(lessonOf({ examples: [python(9), python(10), python(9), python(1), python(1), python(1)] }))).toBe(false);
+    expect(isSnippetLesson(lessonOf({ examples: [python(10), python(9), python(2), python(1), python(11), python(1)] }))).toBe(false);
     // Blank lines do not count.
     const gappy = example('python', 'a=1\n\n\nb=2\n  \nc=3\nd=4\ne=5');
     expect(isSnippetLesson(lessonOf({ examples: [gappy, gappy, gappy, gappy, gappy, gappy] }))).toBe(true);
@@ -253,6 +274,10 @@ describe('which examples become tasks', () => {
     expect(tasks(example(null, code(4)))).toBe(0);
     expect(tasks(example('console', '$ a\n$ b\n$ c'))).toBe(0);
     expect(tasks(example('text', code(4)))).toBe(0);
+    // Even when the code would have a file name.
+    expect(tasks(example(null, 'FROM node\nRUN npm ci\nCMD ["node", "app.js"]', 'Dockerfile'))).toBe(0);
+    // A language Lectern does not know gives no file name.
+    expect(tasks(example('foo', code(4)))).toBe(0);
     expect(tasks(python(2))).toBe(0);
     expect(tasks(example('python', 'a=1\n\nb=2\n'))).toBe(0);
     expect(tasks(python(3))).toBe(1);
