@@ -1,7 +1,7 @@
 // The autolink-literal transform run only on the blocks that may hold an autolink
 // (src/parse/autolink-scope.ts) must give exactly the tree remark-gfm's own transform gives.
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -10,6 +10,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
 import { scopeAutolinkLiterals } from '../src/parse/autolink-scope.js';
 import { seededRandom } from './helpers/random.js';
+import { markdownFiles } from './helpers/markdown-files.js';
 
 const whole = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 const scoped = unified().use(remarkParse).use(remarkGfm).use(scopeAutolinkLiterals).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
@@ -54,15 +55,6 @@ https://in.code.example.org is code, never a link
 [ref]: https://ref.example.org
 `;
 
-function corpusFiles(dir: string): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) found.push(...corpusFiles(path));
-    else if (name.endsWith('.md')) found.push(path);
-  }
-  return found;
-}
 
 function links(tree: Root): string[] {
   const urls: string[] = [];
@@ -100,7 +92,7 @@ describe('autolink literals, found only in the blocks that may hold them', () =>
   });
 
   it('gives the same tree as remark-gfm on every lesson, notes file and corpus episode of the tests', () => {
-    const files = corpusFiles(join(import.meta.dirname)).filter((path) => !path.includes('node_modules'));
+    const files = markdownFiles(join(import.meta.dirname)).filter((path) => !path.includes('node_modules'));
     expect(files.length).toBeGreaterThan(100);
     let withLinks = 0;
     for (const path of files) {

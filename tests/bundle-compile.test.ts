@@ -4,7 +4,7 @@
 // every Markdown file of the tests and the sample lessons, and on documents that parse inside a
 // handler's work (nested parses share the module's reused object).
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,18 +13,10 @@ import { VFile } from 'vfile';
 import { parseLesson } from '../src/parse/parse.js';
 // @ts-expect-error: a plain ES module script without types.
 import { sharedCompileContext } from '../scripts/bundle.mjs';
+import { markdownFiles } from './helpers/markdown-files.js';
 
 const root = join(import.meta.dirname, '..');
 
-function markdownFiles(dir: string): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) found.push(...markdownFiles(path));
-    else if (name.endsWith('.md')) found.push(path);
-  }
-  return found;
-}
 
 /** src/parse/parse.ts bundled as the CLI bundles it, with or without the reused compile context. */
 async function bundledParse(dir: string, patched: boolean): Promise<{ parse: typeof parseLesson; code: string; warnings: string[] }> {

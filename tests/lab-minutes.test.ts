@@ -2,19 +2,13 @@
 // index asks of every lesson on every build), must be what the planned sheet adds up to, for every
 // lesson of the test corpora: a task kind added to `planLab` and not to the count fails here.
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { analyzeLesson } from '../src/pipeline.js';
 import { defaultLabMinutes, planLab } from '../src/plan/lab-tasks.js';
+import { markdownFiles } from './helpers/markdown-files.js';
 
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return markdownFiles(path);
-    return name.endsWith('.md') ? [path] : [];
-  });
-}
 
 describe('defaultLabMinutes', () => {
   it('equals the planned lab sheet’s total for every lesson of the test corpora', () => {

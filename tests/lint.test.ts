@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkFrontmatter from 'remark-frontmatter';
-import { VFile } from 'vfile';
-import type { Root } from 'mdast';
-import { createLesson, type Example, type Lesson } from '../src/model/lesson.js';
-import { lintLesson, rules, type LintContext, type Rule } from '../src/lint/index.js';
+import type { Lesson } from '../src/model/lesson.js';
+import { lintLesson, rules, type LintContext } from '../src/lint/index.js';
 import { findWeakVerb } from '../src/lint/rules/objective-verb.js';
+import { example, lintContext, ruleById } from './helpers/lint.js';
 
 interface Finding {
   rule: string | undefined;
@@ -15,19 +10,6 @@ interface Finding {
   line: number | undefined;
   column: number | undefined;
   message: string;
-}
-
-function ruleById(id: string): Rule {
-  const rule = rules.find((candidate) => candidate.id === id);
-  if (!rule) throw new Error(`no rule ${id}`);
-  return rule;
-}
-
-function setup(markdown: string, patch: Partial<Lesson> = {}, extra: Partial<LintContext> = {}): LintContext {
-  const file = new VFile({ path: '/course/module-1/1.1-lesson.md', value: markdown, cwd: '/course' });
-  const tree = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter).parse(file) as Root;
-  const lesson = { ...createLesson('module-1/1.1-lesson.md', '1.1-lesson'), title: 'A Lesson', ...patch };
-  return { lesson, tree, file, ...extra };
 }
 
 function findings(ctx: LintContext): Finding[] {
@@ -42,14 +24,10 @@ function findings(ctx: LintContext): Finding[] {
 
 /** Runs one rule and returns its findings (and checks every message carries source "lectern"). */
 function run(id: string, markdown: string, patch: Partial<Lesson> = {}, extra: Partial<LintContext> = {}): Finding[] {
-  const ctx = setup(markdown, patch, extra);
+  const ctx = lintContext(markdown, patch, extra);
   ruleById(id).run(ctx);
   for (const message of ctx.file.messages) expect(message.source).toBe('lectern');
   return findings(ctx);
-}
-
-function example(partial: Partial<Example>): Example {
-  return { title: 'Example', language: null, declaredLanguage: null, code: '', line: 1, ...partial };
 }
 
 describe('rule table', () => {
@@ -71,7 +49,7 @@ describe('rule table', () => {
 
   it('lintLesson runs every rule and stays quiet on a good lesson', () => {
     const markdown = '# Lesson 1.1: Good\n\n## Learning Objectives\n- Explain containers\n\n## Notes\nText.\n';
-    const ctx = setup(markdown, { objectives: [{ text: 'Explain containers', line: 4 }] });
+    const ctx = lintContext(markdown, { objectives: [{ text: 'Explain containers', line: 4 }] });
     lintLesson(ctx);
     expect(findings(ctx)).toEqual([]);
   });

@@ -4,19 +4,13 @@
 // every sentence of the Markdown files under tests/, and for random text made of the characters
 // that come closest to a construct.
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { escapeText, inlineMarkdown, inlineMarkdownFull, inlinePlainText, isPlain, phrasingMarkdown } from '../src/render/markdown-safe.js';
 import { collapse } from '../src/render/markdown-sanitize.js';
 import { seededRandom } from './helpers/random.js';
+import { markdownFiles } from './helpers/markdown-files.js';
 
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return markdownFiles(path);
-    return name.endsWith('.md') ? [path] : [];
-  });
-}
 
 /** Every line of the test corpora, each with its list marker or heading marks taken off, and its sentences. */
 function corpusTexts(): string[] {

@@ -3,28 +3,14 @@
 // which rule, at which line and column, with which message. Pure and fast (a rule called on a
 // parsed string): Stryker runs this file once per mutant.
 import { describe, expect, it } from 'vitest';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkFrontmatter from 'remark-frontmatter';
-import { VFile } from 'vfile';
-import type { Root } from 'mdast';
-import { createLesson, type Example, type Lesson } from '../src/model/lesson.js';
+import type { Lesson } from '../src/model/lesson.js';
 import { lintLesson, report, rules, type LintContext } from '../src/lint/index.js';
 import { findWeakVerb } from '../src/lint/rules/objective-verb.js';
-
-function setup(markdown: string, patch: Partial<Lesson> = {}, extra: Partial<LintContext> = {}, path: string | null = '/course/module-1/1.1-lesson.md'): LintContext {
-  const file = new VFile(path === null ? { value: markdown, cwd: '/course' } : { path, value: markdown, cwd: '/course' });
-  const tree = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter).parse(file) as Root;
-  const lesson = { ...createLesson('module-1/1.1-lesson.md', '1.1-lesson'), title: 'A Lesson', ...patch };
-  return { lesson, tree, file, ...extra };
-}
+import { example, lintContext, ruleById } from './helpers/lint.js';
 
 /** `line:column severity message` for each message one rule leaves on the file. */
 function runRule(id: string, ctx: LintContext): string[] {
-  const rule = rules.find((candidate) => candidate.id === id);
-  if (!rule) throw new Error(`no rule ${id}`);
-  rule.run(ctx);
+  ruleById(id).run(ctx);
   return ctx.file.messages.map((m) => {
     expect(m.ruleId).toBe(id);
     const severity = m.fatal === true ? 'error' : m.fatal === false ? 'warning' : 'info';
@@ -33,11 +19,7 @@ function runRule(id: string, ctx: LintContext): string[] {
 }
 
 function run(id: string, markdown: string, patch: Partial<Lesson> = {}, extra: Partial<LintContext> = {}): string[] {
-  return runRule(id, setup(markdown, patch, extra));
-}
-
-function example(partial: Partial<Example>): Example {
-  return { title: 'Example', language: null, declaredLanguage: null, code: '', line: 1, ...partial };
+  return runRule(id, lintContext(markdown, patch, extra));
 }
 
 const exists = (known: string[]) => (path: string) => known.includes(path);
@@ -173,7 +155,7 @@ describe('broken-link', () => {
   });
 
   it('skips file checks for a file without a path', () => {
-    const ctx = setup('[x](./missing.md)\n', {}, { fileExists: exists([]) }, null);
+    const ctx = lintContext('[x](./missing.md)\n', {}, { fileExists: exists([]) }, null);
     expect(runRule('broken-link', ctx)).toEqual([]);
   });
 });
@@ -228,7 +210,7 @@ describe('placeholder-text', () => {
 
 describe('report', () => {
   it('adds a message without a place, at the severity asked for', () => {
-    const ctx = setup('# T\n');
+    const ctx = lintContext('# T\n');
     report(ctx, { id: 'demo', severity: 'warning' }, 'Whole file', undefined, 'info');
     report(ctx, { id: 'demo', severity: 'warning' }, 'At a place', { line: 3, column: 2 }, 'error');
     expect(ctx.file.messages.map((m) => [m.reason, m.line, m.column, m.fatal, m.ruleId])).toEqual([
@@ -323,7 +305,7 @@ describe('placeAtLine', () => {
 
 describe('lintLesson', () => {
   it('runs the rules in the table order, each reporting into the file', () => {
-    const ctx = setup('Some text.\n', { title: '' });
+    const ctx = lintContext('Some text.\n', { title: '' });
     lintLesson(ctx);
     expect(ctx.file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['1:1 missing-title', '1:1 missing-objectives']);
   });
