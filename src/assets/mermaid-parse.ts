@@ -36,8 +36,10 @@ export function mermaidNodeBundle(): string {
 function loadMermaid(): Promise<MermaidApi> {
   // The bundle loads in a third of the time Mermaid's own thousand-odd modules take. Before the
   // first build, or after an update of Mermaid that was not bundled yet, Mermaid comes from node_modules.
-  const bundled = mermaidNodeBundle();
-  loading ??= loadMermaidFrom(existsSync(bundled) ? bundled : null);
+  loading ??= (() => {
+    const bundled = mermaidNodeBundle();
+    return loadMermaidFrom(existsSync(bundled) ? bundled : null);
+  })();
   return loading;
 }
 
