@@ -55,27 +55,81 @@ const quietDebug = {
   },
 };
 
+/**
+ * A plugin that edits one piece of a package's file as it is bundled, to make it faster without
+ * changing what it does. If the package has changed so that the piece is not found, the file is
+ * bundled as it is and the build warns, saying what that costs.
+ */
+function packagePatch({ name, file, contains, find, replace, prefix = '', cost }) {
+  return {
+    name,
+    setup(build) {
+      build.onLoad({ filter: file }, async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        // A package split in hashed chunks: only the chunk that defines the piece is edited.
+        if (contains && !source.includes(contains)) return undefined;
+        find.lastIndex = 0;
+        if (!find.test(source)) return { contents: source, loader: 'js', warnings: [{ text: cost }] };
+        find.lastIndex = 0;
+        return { contents: `${prefix}${source.replace(find, replace)}`, loader: 'js' };
+      });
+    },
+  };
+}
+
 // mdast-util-from-markdown calls the handler of every event on a fresh copy of its compile context
 // (`{...context, sliceSerialize}`), a new object for each of the hundreds of thousands of events of a
 // course. The handlers only read that object, at once, and write nothing to it (they keep their state in
 // `this.data` and `this.stack`, which every copy shares), so in the bundle one copy per document is
 // reused with its `sliceSerialize` set for each event: parsing took a seventh less time on the bench
-// course (README › Performance). The trees are the same; tests/bundle-compile.test.ts compares them. If
-// the package changes so that the call is not found, it is left as it is (slower, the same trees).
-const COMPILE_CALL = /handler\[events\[index\]\[1\]\.type\]\.call\(\{\s*\.\.\.context,\s*sliceSerialize: events\[index\]\[2\]\.sliceSerialize\s*\}, events\[index\]\[1\]\);/;
-export const sharedCompileContext = {
+// course (README › Performance). The trees are the same; tests/bundle-compile.test.ts compares them.
+export const sharedCompileContext = packagePatch({
   name: 'lectern-shared-compile-context',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]mdast-util-from-markdown[\\/]lib[\\/]index\.js$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      if (!COMPILE_CALL.test(source)) {
-        return { contents: source, loader: 'js', warnings: [{ text: 'mdast-util-from-markdown has changed: its compile loop is left as it is (parsing is slower, the trees are the same)' }] };
-      }
-      const reuse = '(lecternContext === context || (lecternContext = context, lecternThis = { ...context, sliceSerialize: undefined }), lecternThis.sliceSerialize = events[index][2].sliceSerialize, handler[events[index][1].type].call(lecternThis, events[index][1]));';
-      return { contents: `let lecternContext, lecternThis;\n${source.replace(COMPILE_CALL, reuse)}`, loader: 'js' };
-    });
-  },
-};
+  file: /[\\/]mdast-util-from-markdown[\\/]lib[\\/]index\.js$/,
+  find: /handler\[events\[index\]\[1\]\.type\]\.call\(\{\s*\.\.\.context,\s*sliceSerialize: events\[index\]\[2\]\.sliceSerialize\s*\}, events\[index\]\[1\]\);/,
+  prefix: 'let lecternContext, lecternThis;\n',
+  replace: '(lecternContext === context || (lecternContext = context, lecternThis = { ...context, sliceSerialize: undefined }), lecternThis.sliceSerialize = events[index][2].sliceSerialize, handler[events[index][1].type].call(lecternThis, events[index][1]));',
+  cost: 'mdast-util-from-markdown has changed: its compile loop is left as it is (parsing is slower, the trees are the same)',
+});
+
+// micromark resolves a document's nested content in passes over all of its events (flow, then the
+// text of paragraphs and cells, then the strings of link destinations and titles), and it makes one
+// more pass whenever the last one expanded anything: on the bench course every document took a fourth
+// pass that found nothing, the largest of the four. A string (character escapes and references only)
+// holds no content to expand, so expanding strings alone does not ask for another pass.
+// tests/bundle-compile.test.ts compares the trees.
+export const noEmptyLastPass = packagePatch({
+  name: 'lectern-no-empty-last-pass',
+  file: /[\\/]micromark-util-subtokenize[\\/]index\.js$/,
+  find: /Object\.assign\(jumps, subcontent\(events, index\)\);\s*index = jumps\[index\];\s*more = true;/,
+  replace: "Object.assign(jumps, subcontent(events, index)); index = jumps[index]; if (event[1].contentType !== 'string') more = true;",
+  cost: 'micromark-util-subtokenize has changed: every document gets its last pass as before (parsing is slower, the trees are the same)',
+});
+
+// unist-util-visit-parents names the visitor of every node it walks (`node (heading)`, for stack
+// traces) with Object.defineProperty and a colour escape: a twentieth of the threads' work in a cold
+// `check`, whose lint rules walk every tree. The bundle walks without naming; the visits are the same.
+export const unnamedVisits = packagePatch({
+  name: 'lectern-unnamed-visits',
+  file: /[\\/]unist-util-visit-parents[\\/]lib[\\/]index\.js$/,
+  find: /Object\.defineProperty\(visit, 'name', \{\s*value:\s*'node \(' \+ color\(node\.type \+ \(name \? '<' \+ name \+ '>' : ''\)\) \+ '\)'\s*\}\)/,
+  replace: 'void name',
+  cost: 'unist-util-visit-parents has changed: it names every visit as before (lint is slower, the visits are the same)',
+});
+
+// Mermaid hands out its configuration as a fresh deep copy at every read (`getConfig`), and a flowchart
+// reads it for every node while it parses. The copy defines each key with Object.defineProperty, so
+// that a `__proto__` key cannot reach the prototype; in the Node bundle, plain assignment does it for
+// every other key of a plain object, which gives the same copy: Mermaid's parse of a diagram took half
+// the time. tests/mermaid-parse.test.ts compares the copies and the verdicts with Mermaid's own modules.
+export const plainConfigCopies = packagePatch({
+  name: 'lectern-plain-config-copies',
+  file: /[\\/]mermaid[\\/]dist[\\/]chunks[\\/]mermaid\.core[\\/][^\\/]+\.mjs$/,
+  contains: 'var assignWithDepth = ',
+  find: /Object\.defineProperty\(dst, key, \{\s*value: (void 0|srcValue),\s*writable: true,\s*enumerable: true,\s*configurable: true\s*\}\);/g,
+  replace: 'if (key === "__proto__" || Array.isArray(dst)) Object.defineProperty(dst, key, { value: $1, writable: true, enumerable: true, configurable: true }); else dst[key] = $1;',
+  cost: "Mermaid's configuration copy has changed: it is left as it is (check's diagram parsing is slower, the verdicts are the same)",
+});
 
 export async function bundle() {
   rmSync(outdir, { recursive: true, force: true });
@@ -92,7 +146,7 @@ export async function bundle() {
     target: 'node20',
     // CommonJS packages inside an ES module bundle still call require().
     banner: { js: "import { createRequire as __lecternRequire } from 'node:module'; const require = __lecternRequire(import.meta.url);" },
-    plugins: [mathFree, quietDebug, sharedCompileContext],
+    plugins: [mathFree, quietDebug, sharedCompileContext, noEmptyLastPass, unnamedVisits],
     logLevel: 'warning',
     // Handlebars points at require.extensions, which only matters for loading .hbs files through require.
     logOverride: { 'unsupported-require-call': 'silent' },
@@ -133,7 +187,7 @@ async function bundleMermaid() {
     target: 'node20',
     banner: { js: "import { createRequire as __lecternRequire } from 'node:module'; const require = __lecternRequire(import.meta.url);" },
     // Mermaid reaches for KaTeX only to draw math in a label, never to parse.
-    plugins: [mathFree],
+    plugins: [mathFree, plainConfigCopies],
     logLevel: 'warning',
   });
 }

@@ -1,5 +1,7 @@
 // The CLI bundle reuses one compile context per document in mdast-util-from-markdown instead of a
-// fresh copy for every event (scripts/bundle.mjs, `sharedCompileContext`: a seventh of parse time).
+// fresh copy for every event (scripts/bundle.mjs, `sharedCompileContext`: a seventh of parse time),
+// skips micromark's last pass when it only expanded strings (`noEmptyLastPass`), and walks trees
+// without naming every visit (`unnamedVisits`).
 // The parse that is bundled with it must give exactly the trees of the package as published, on
 // every Markdown file of the tests and the sample lessons, and on documents that parse inside a
 // handler's work (nested parses share the module's reused object).
@@ -12,13 +14,13 @@ import { build } from 'esbuild';
 import { VFile } from 'vfile';
 import { parseLesson } from '../src/parse/parse.js';
 // @ts-expect-error: a plain ES module script without types.
-import { sharedCompileContext } from '../scripts/bundle.mjs';
+import { noEmptyLastPass, sharedCompileContext, unnamedVisits } from '../scripts/bundle.mjs';
 import { markdownFiles } from './helpers/markdown-files.js';
 
 const root = join(import.meta.dirname, '..');
 
 
-/** src/parse/parse.ts bundled as the CLI bundles it, with or without the reused compile context. */
+/** src/parse/parse.ts bundled as the CLI bundles it, with or without the parse patches. */
 async function bundledParse(dir: string, patched: boolean): Promise<{ parse: typeof parseLesson; code: string; warnings: string[] }> {
   const outfile = join(dir, patched ? 'patched.mjs' : 'plain.mjs');
   const result = await build({
@@ -30,13 +32,13 @@ async function bundledParse(dir: string, patched: boolean): Promise<{ parse: typ
     target: 'node20',
     write: true,
     logLevel: 'silent',
-    plugins: patched ? [sharedCompileContext] : [],
+    plugins: patched ? [sharedCompileContext, noEmptyLastPass] : [],
   });
   const module = (await import(pathToFileURL(outfile).href)) as { parseLesson: typeof parseLesson };
   return { parse: module.parseLesson, code: readFileSync(outfile, 'utf8'), warnings: result.warnings.map((warning) => warning.text) };
 }
 
-describe('the bundle’s reused compile context', () => {
+describe('the bundle’s patches of the parser and the tree walker', () => {
   it('is applied to the package installed here, and parses every Markdown file of the tests and lessons to the same tree', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lectern-bundle-compile-'));
     try {
@@ -46,6 +48,8 @@ describe('the bundle’s reused compile context', () => {
       expect(patched.warnings).toEqual([]);
       expect(patched.code).toMatch(/lecternThis\d*\.sliceSerialize = events\d*\[index\d*\]\[2\]\.sliceSerialize/);
       expect(plain.code).not.toContain('lecternThis');
+      expect(patched.code).toMatch(/index\d* = jumps\[index\d*\];\s*if \(event\[1\]\.contentType !== "string"\) more = true;/);
+      expect(plain.code).not.toContain('contentType !== "string") more');
 
       const files = [...markdownFiles(join(root, 'tests')), ...markdownFiles(join(root, 'lessons'))];
       expect(files.length).toBeGreaterThan(100);
@@ -96,4 +100,42 @@ describe('the bundle’s reused compile context', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('walks every tree of the tests and lessons as the package does, without naming each visit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lectern-bundle-visit-'));
+    try {
+      type Visit = (tree: unknown, test: unknown, visitor: (node: Node, index: number | undefined, parent: Node | undefined) => unknown) => void;
+      type Node = { type: string; children?: Node[] };
+      const load = async (patched: boolean): Promise<{ visit: Visit; code: string }> => {
+        const outfile = join(dir, patched ? 'visit-patched.mjs' : 'visit-plain.mjs');
+        const result = await build({
+          stdin: { contents: "export { visit, SKIP, EXIT } from 'unist-util-visit';", resolveDir: root, loader: 'js' },
+          outfile, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'silent',
+          plugins: patched ? [unnamedVisits] : [],
+        });
+        expect(result.warnings).toEqual([]);
+        return { visit: ((await import(pathToFileURL(outfile).href)) as { visit: Visit }).visit, code: readFileSync(outfile, 'utf8') };
+      };
+      const patched = await load(true);
+      const plain = await load(false);
+      expect(plain.code).toMatch(/Object\.defineProperty\(visit\d*, "name"/);
+      expect(patched.code).not.toMatch(/Object\.defineProperty\(visit\d*, "name"/);
+      // Every node, in order, with its index and parent; headings skipped (their text is not walked).
+      const walk = (visit: Visit, tree: unknown) => {
+        const seen: string[] = [];
+        visit(tree, null, (node, index, parent) => {
+          seen.push(`${node.type} ${index} ${parent?.type}`);
+          return node.type === 'heading' ? 'skip' : undefined;
+        });
+        return seen;
+      };
+      const files = [...markdownFiles(join(root, 'tests')), ...markdownFiles(join(root, 'lessons'))];
+      for (const path of files) {
+        const tree = parseLesson(new VFile({ path, value: readFileSync(path, 'utf8') }));
+        expect(walk(patched.visit, tree), path).toEqual(walk(plain.visit, tree));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

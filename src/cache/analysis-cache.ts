@@ -97,6 +97,8 @@ export interface CachedAnalysis extends Analysis {
 /** Analyses lessons, remembering the results on disk. */
 export class AnalysisCache {
   #writes: Promise<unknown>[] = [];
+  /** Cache folders made (or being made) in this run. */
+  #folders = new Map<string, Promise<unknown>>();
 
   /** `dir` null: no cache (every lesson is parsed, nothing is written). */
   constructor(readonly dir: string | null, private readonly version: string) {}
@@ -165,7 +167,11 @@ export class AnalysisCache {
 
   async #write(key: string, json: string): Promise<void> {
     const path = this.#path(key);
-    await mkdir(dirname(path), { recursive: true });
+    // Each of the 256 folders is made once per run, not once per file.
+    const folder = dirname(path);
+    const made = this.#folders.get(folder) ?? mkdir(folder, { recursive: true });
+    this.#folders.set(folder, made);
+    await made;
     const temp = `${path}.${process.pid}.tmp`;
     try {
       await writeFile(temp, json);

@@ -78,7 +78,10 @@ export const check: Command = {
       verdicts.catch(() => {});
       early.set(absolute, verdicts);
     };
-    const course = await loadCourse(paths, io.cwd, outRoot, { tolerant: true, analysisCache, renderWhole: false, courseFolders: options.paths, title: options.title, pool, onChanged, kinds: { lessons: options.lessons, documents: options.documents } }).finally(() => pool?.close());
+    const course = await loadCourse(paths, io.cwd, outRoot, { tolerant: true, analysisCache, renderWhole: false, courseFolders: options.paths, title: options.title, pool, onChanged, kinds: { lessons: options.lessons, documents: options.documents } }).finally(() => {
+      // The threads stop in the background: their teardown (a tenth of a second) need not hold the report.
+      void pool?.close();
+    });
     if (course.translations.length > 0 && !options.quiet && options.reporter !== 'json' && !options.json) {
       io.stderr.write(`${(await import('../../course/translations.js')).translationsLine(course.translations.length)}\n`);
     }
