@@ -12,13 +12,14 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Root, RootContent, Nodes, Parent, PhrasingContent } from 'mdast';
 import { VFile } from 'vfile';
 import { analyzeLesson, type Analysis } from '../pipeline.js';
 import type { Lesson, Diagnostic } from '../model/lesson.js';
 import { codeVersion } from './code-hash.js';
+import { readFileNow } from '../read/read-now.js';
 
 interface Entry {
   lesson: Lesson;
@@ -159,7 +160,7 @@ export class AnalysisCache {
 
   async #read(key: string): Promise<Entry | null> {
     try {
-      return JSON.parse(await readFile(this.#path(key), 'utf8')) as Entry;
+      return JSON.parse(readFileNow(this.#path(key)).toString('utf8')) as Entry;
     } catch {
       return null;
     }

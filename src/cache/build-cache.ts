@@ -10,10 +10,11 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from '../model/lesson.js';
 import { codeVersion } from './code-hash.js';
+import { readFileNow } from '../read/read-now.js';
 
 /** What a build printed at one path: the fingerprint of its inputs and the file it wrote. */
 export interface PrintRecord {
@@ -81,7 +82,7 @@ export class BuildCache {
 
   async #read(key: string): Promise<CacheEntry | null> {
     try {
-      return JSON.parse(await readFile(this.#file(key), 'utf8')) as CacheEntry;
+      return JSON.parse(readFileNow(this.#file(key)).toString('utf8')) as CacheEntry;
     } catch {
       return null;
     }

@@ -9,6 +9,7 @@ import { join, resolve, sep } from 'node:path';
 import { isInside } from '../output/paths.js';
 import { VFile } from 'vfile';
 import { InputError } from '../errors.js';
+import { readFileNow } from './read-now.js';
 
 export interface ReadOptions {
   /** Files larger than this are refused before reading (default 5 MB). */
@@ -38,20 +39,15 @@ export async function readLessonFile(path: string, options: ReadOptions = {}): P
   const absolute = resolve(cwd, path);
   let bytes: Buffer;
   try {
-    const stats = await stat(absolute);
-    if (stats.isDirectory()) throw new InputError(`${path}: is a folder, not a file`);
-    if (!stats.isFile()) throw new InputError(`${path}: not a regular file`);
-    // Checked before reading so a huge file is never loaded into memory.
-    if (stats.size > maxBytes) {
-      throw new InputError(`${path}: file is ${megabytes(stats.size)}, larger than the ${megabytes(maxBytes)} limit`);
-    }
-    if (stats.size === 0) throw new InputError(`${path}: file is empty`);
-    const handle = await open(absolute, 'r');
-    try {
-      bytes = await handle.readFile();
-    } finally {
-      await handle.close();
-    }
+    bytes = readFileNow(absolute, (stats) => {
+      if (stats.isDirectory()) throw new InputError(`${path}: is a folder, not a file`);
+      if (!stats.isFile()) throw new InputError(`${path}: not a regular file`);
+      // Checked before reading so a huge file is never loaded into memory.
+      if (stats.size > maxBytes) {
+        throw new InputError(`${path}: file is ${megabytes(stats.size)}, larger than the ${megabytes(maxBytes)} limit`);
+      }
+      if (stats.size === 0) throw new InputError(`${path}: file is empty`);
+    });
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(`${path}: ${problemOf(error)}`, { cause: error });
