@@ -111,7 +111,9 @@ describe('lectern build', () => {
     expect(readFileSync(join(base, 'deck.md'), 'utf8')).not.toMatch(/^<!-- _class: evil -->$/m);
     // Math is off (the CLI is bundled without Marp's math engines): dollar signs print as written.
     expect(pdfText(join(base, 'deck.pdf'))).toContain('a cost of $x^2$ per $$E=mc^2$$ request');
-    const bundle = readdirSync(join(root, 'dist', 'bundle')).map((name) => readFileSync(join(root, 'dist', 'bundle', name), 'utf8')).join('\n');
+    const bundleFiles = readdirSync(join(root, 'dist', 'bundle'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.js'));
+    expect(bundleFiles.some((name) => name.startsWith('mermaid-node-'))).toBe(true);
+    const bundle = bundleFiles.map((name) => readFileSync(join(root, 'dist', 'bundle', name), 'utf8')).join('\n');
     expect(bundle).toContain('node_modules/@marp-team/marp-core/');
     expect(bundle).not.toMatch(/node_modules\/(?:mathjax-full|katex)\//);
     const lesson = lessonReport('9.2-hostile-html');

@@ -26,11 +26,11 @@ export interface MermaidApi {
 let loading: Promise<MermaidApi> | undefined;
 
 /**
- * Where scripts/bundle.mjs puts Mermaid for Node, as one file: dist/bundle/mermaid-node-<version>.js.
- * Found from the package root, so the same from src/, dist/ and the CLI bundle in dist/bundle/.
+ * Where scripts/bundle.mjs puts Mermaid for Node, as one bundle: dist/bundle/mermaid-node-<version>/index.js
+ * and its chunks. Found from the package root, so the same from src/, dist/ and the CLI bundle in dist/bundle/.
  */
 export function mermaidNodeBundle(): string {
-  return fileURLToPath(new URL(`../../dist/bundle/mermaid-node-${mermaidBundle().version}.js`, import.meta.url));
+  return fileURLToPath(new URL(`../../dist/bundle/mermaid-node-${mermaidBundle().version}/index.js`, import.meta.url));
 }
 
 function loadMermaid(): Promise<MermaidApi> {
