@@ -129,6 +129,7 @@ const ENTRY: Readonly<Record<string, string>> = {
   orchestrate: 'orchestrate/build.ts',
   output: 'output/paths.ts',
   plan: 'plan/deck-plan.ts',
+  read: 'read/read-lesson.ts',
   render: 'render/deck.ts',
   serve: 'serve/preview-server.ts',
   watch: 'watch/session.ts',
