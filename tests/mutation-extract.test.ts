@@ -274,6 +274,9 @@ describe('link-blockquote: resource lines before the first heading', () => {
     expect(opening('> [A](https://e.org/a) | [B](https://e.org/b)')).toEqual([[['A', 'https://e.org/a', 3], ['B', 'https://e.org/b', 3]], 'Body.']);
     expect(opening('> **Video:** [A](https://e.org/a)')).toEqual([[['Video: A', 'https://e.org/a', 3]], 'Body.']);
     expect(opening('> *Watch*: [A](https://e.org/a)')).toEqual([[['Watch: A', 'https://e.org/a', 3]], 'Body.']);
+    // The space beside an emphasised word stays (it was lost: "Videorecording: A").
+    expect(opening('> **Video** recording: [A](https://e.org/a)')).toEqual([[['Video recording: A', 'https://e.org/a', 3]], 'Body.']);
+    expect(opening('> Video *recording*: [A](https://e.org/a)')).toEqual([[['Video recording: A', 'https://e.org/a', 3]], 'Body.']);
     expect(opening('> Video: [A](https://e.org/a)  \n> Docs: [B](https://e.org/b)')).toEqual([[['Video: A', 'https://e.org/a', 3], ['Docs: B', 'https://e.org/b', 3]], 'Body.']);
     expect(opening('> Video: [A](https://e.org/a)\n>\n> Docs: [B](https://e.org/b)')).toEqual([[['Video: A', 'https://e.org/a', 3], ['Docs: B', 'https://e.org/b', 5]], 'Body.']);
     expect(opening('> - Video: [A](https://e.org/a)\n> - [B](https://e.org/b)')).toEqual([[['Video: A', 'https://e.org/a', 3], ['B', 'https://e.org/b', 4]], 'Body.']);

@@ -9,7 +9,8 @@
 import type { RootContent, PhrasingContent, Blockquote, List } from 'mdast';
 import type { Resource } from '../model/lesson.js';
 import { lineOf } from './blocks.js';
-import { plainText } from './markdown.js';
+import { toString } from 'mdast-util-to-string';
+import { collapse, plainText } from './markdown.js';
 
 /** What may stand outside the links of a resource line: a label of a few words and a colon, separators. */
 const LABEL = /^[\s|·•,;–—-]*(?:[\p{L}][\p{L}\s/&]{0,30}:)?[\s|·•,;.–—-]*$/u;
@@ -75,7 +76,9 @@ function isResourceLine(line: PhrasingContent[], label: RegExp): boolean {
 
 /** One resource per link of a line, named by the line's label and the link's words: "Video: Routing in ten minutes". */
 function resourcesOf(line: PhrasingContent[], at: number): Resource[] {
-  const label = /[\p{L}][\p{L}\s/&]*:/u.exec(line.filter((node) => node.type !== 'link').map((node) => plainText(node)).join(''))?.[0] ?? '';
+  // The words outside the links as written, spaces beside an emphasised word kept ("**Video** recording:").
+  const outside = collapse(line.filter((node) => node.type !== 'link').map((node) => toString(node)).join(''));
+  const label = /[\p{L}][\p{L}\s/&]*:/u.exec(outside)?.[0] ?? '';
   return line.flatMap((node) => (node.type === 'link' ? [{ text: `${label} ${plainText(node)}`.trim(), url: node.url, line: at }] : []));
 }
 
