@@ -4,10 +4,19 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  // STRYKER_VITEST=lint runs the focused tests of src/lint/** (vitest.mutation-lint.config.ts) instead:
-  // under the default tests the golden tests cover every lint mutant and run the whole pipeline for
-  // each (README › Development › Mutation testing). Use it only with `--mutate 'src/lint/**/*.ts'`.
-  vitest: { configFile: process.env.STRYKER_VITEST === 'lint' ? 'vitest.mutation-lint.config.ts' : 'vitest.mutation.config.ts' },
+  // STRYKER_VITEST=lint runs the focused tests of src/lint/** (vitest.mutation-lint.config.ts) instead,
+  // and STRYKER_VITEST=extract those of src/extract/** (vitest.mutation-extract.config.ts): under the
+  // default tests the golden tests cover every lint mutant and every test covers extraction, so each
+  // mutant reruns much of the pipeline (README › Development › Mutation testing). Use each only with
+  // its own area: `--mutate 'src/lint/**/*.ts'`, or files of `src/extract/`.
+  vitest: {
+    configFile:
+      process.env.STRYKER_VITEST === 'lint'
+        ? 'vitest.mutation-lint.config.ts'
+        : process.env.STRYKER_VITEST === 'extract'
+          ? 'vitest.mutation-extract.config.ts'
+          : 'vitest.mutation.config.ts',
+  },
   // STRYKER_CHECK=0 skips the TypeScript checker: measured here it triples the time a mutant takes
   // (about 12 s rather than 4 to 8 s) and its start takes a minute (README › Development › Mutation testing).
   checkers: process.env.STRYKER_CHECK === '0' ? [] : ['typescript'],

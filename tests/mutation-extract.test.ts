@@ -142,6 +142,10 @@ describe('headings: normalizeHeading and classifyHeading', () => {
       ['Partial 2: Goals', 'partial 2: goals'],
       ['Part 2 Goals', 'part 2 goals'],
       ['Goals 2', 'goals 2'],
+      ['Part  2. Goals', 'goals'],
+      ['12. Goals', 'goals'],
+      ['1.12. Goals', 'goals'],
+      ['1.12 Goals', 'goals'],
     ];
     expect(cases.map(([text]) => [text, normalizeHeading(text)])).toEqual(cases);
   });
@@ -206,6 +210,23 @@ describe('nav-line: navigation lines', () => {
     ];
     expect(cases.map(([text]) => [text, isNavLine(nodesOf(text)[0])])).toEqual(cases);
     expect(isNavLine(nodesOf('## [Next](b.md)')[0])).toBe(false);
+    // Separators without a link, and one lone link that says next but names no slot.
+    expect(isNavLine(nodesOf('· | ·')[0])).toBe(false);
+    expect(isNavLine(nodesOf('[Next module](c.md)')[0])).toBe(false);
+  });
+
+  it('reads the lines in page order, so the first of two wins a slot', () => {
+    const navigation = noNavigation();
+    const kept = takeNavLines(nodesOf('A.\n\nB.\n\nC.\n\nD.\n\n[Next](a.md)\n\n[Next](b.md)\n'), navigation);
+    expect(kept).toHaveLength(4);
+    expect(navigation.next).toEqual({ text: 'Next', href: 'a.md' });
+    expect(navigation.others).toEqual([{ text: 'Next', href: 'b.md' }]);
+    // Past ten blocks, the order is by number, not by text ("10" before "9").
+    const many = noNavigation();
+    const blocks = Array.from({ length: 8 }, (_, index) => `P${index}.`).join('\n\n');
+    takeNavLines(nodesOf(`[Next](a.md)\n\n${blocks}\n\n[Next](b.md)\n\n[Next](c.md)\n`), many);
+    expect(many.next?.href).toBe('a.md');
+    expect(many.others?.map((link) => link.href)).toEqual(['b.md', 'c.md']);
   });
 
   it('takes lines from the first three and the last three blocks only', () => {
@@ -255,6 +276,7 @@ describe('nav-line: navigation lines', () => {
     expect(types('[Next](b.md)\n\n---\n\n[Prev](a.md)\n\nBody.\n')).toEqual(['paragraph']);
     expect(types('Body.\n\n[Next](b.md)\n\n---\n\n[Prev](a.md)\n')).toEqual(['paragraph']);
     expect(types('Body.\n\n***\n\nMore.\n\n[Next](b.md)\n\n---\n')).toEqual(['paragraph', 'thematicBreak', 'paragraph']);
+    expect(types('***\n\n[Next](b.md)\n\nBody.\n')).toEqual(['paragraph']);
   });
 });
 
