@@ -11,6 +11,9 @@ import { parseLesson } from '../src/parse/parse.js';
 import { durationFromLine, metaOf, minutes } from '../src/extract/front-matter.js';
 import { classifyHeading, normalizeHeading } from '../src/extract/headings.js';
 import { frontMatterTitled, lessonLayout } from '../src/extract/front-matter-title.js';
+import { buildBlocks, lineOf, readLabel, splitItem } from '../src/extract/blocks.js';
+import { liftListDivs, pullAnswers } from '../src/extract/answers.js';
+import type { RootContent } from 'mdast';
 
 /** The top-level nodes of a parsed Markdown string. */
 function nodesOf(value: string) {
@@ -446,5 +449,104 @@ describe('front-matter: metadata, minutes and duration lines', () => {
     expect(extract(far).meta.teachingMinutes).toBeNull();
     const near = ['# T', '', ...Array.from({ length: 11 }, (_, i) => `P${i}.\n`), '**Duration:** 5 min', ''].join('\n');
     expect(extract(near).meta.teachingMinutes).toBe(5);
+  });
+});
+
+describe('blocks: buildBlocks, lineOf, splitItem and readLabel', () => {
+  /** The first list item of a parsed Markdown string. */
+  const itemOf = (value: string) => {
+    const list = nodesOf(value)[0];
+    if (list?.type !== 'list') throw new Error('not a list');
+    return list.children[0]!;
+  };
+  /** The phrasing content of the first paragraph of a parsed Markdown string. */
+  const phrasingOf = (value: string) => {
+    const paragraph = nodesOf(value)[0];
+    if (paragraph?.type !== 'paragraph') throw new Error('not a paragraph');
+    return paragraph.children;
+  };
+
+  it('gives line 0 to a node without a position', () => {
+    expect(lineOf(null)).toBe(0);
+    expect(lineOf(undefined)).toBe(0);
+    expect(lineOf({})).toBe(0);
+    expect(lineOf({ position: { start: { line: 7 } } })).toBe(7);
+    const { blocks } = buildBlocks([{ type: 'heading', depth: 2, children: [{ type: 'text', value: 'T' }] }]);
+    expect(blocks.map((block) => [block.title, block.line])).toEqual([['T', 0]]);
+  });
+
+  it('splits an item into its lead paragraph, the rest, and nested lists', () => {
+    const split = splitItem(itemOf('- Lead.\n\n  More.\n\n  - Sub.\n'));
+    expect(split.lead.map((node) => node.type)).toEqual(['text']);
+    expect(split.rest.map((node) => node.type)).toEqual(['paragraph']);
+    expect(split.nested.map((node) => node.type)).toEqual(['list']);
+    expect(split.nested[0]!.children).toHaveLength(1);
+    const plain = splitItem(itemOf('- Lead.\n'));
+    expect([plain.rest, plain.nested]).toEqual([[], []]);
+    // An item that does not open with a paragraph has no lead; an empty item has nothing.
+    const code = splitItem(itemOf('- ```\n  x\n  ```\n'));
+    expect(code.lead).toEqual([]);
+    expect(code.rest.map((node) => node.type)).toEqual(['code']);
+    const nested = splitItem(itemOf('- - Inner.\n'));
+    expect(nested.lead).toEqual([]);
+    expect(nested.nested).toHaveLength(1);
+    expect(splitItem(itemOf('-\n'))).toEqual({ lead: [], rest: [], nested: [] });
+  });
+
+  it('reads a bold label and what follows it', () => {
+    expect(readLabel(phrasingOf('**Label**: rest'))).toEqual({ label: 'Label', rest: 'rest' });
+    expect(readLabel(phrasingOf('**Label::** rest'))).toEqual({ label: 'Label', rest: 'rest' });
+    expect(readLabel(phrasingOf('**Label** - rest'))).toEqual({ label: 'Label', rest: 'rest' });
+    expect(readLabel(phrasingOf('**Label**  - rest'))).toEqual({ label: 'Label', rest: 'rest' });
+    expect(readLabel(phrasingOf('**:** rest'))).toBeNull();
+  });
+});
+
+describe('answers: pullAnswers, hasDiv and liftListDivs', () => {
+  /** Each node's type, a list's start and its items' children, a div's name. */
+  type Shape = unknown[];
+  const shape = (nodes: RootContent[]): Shape[] =>
+    nodes.map((node) => {
+      if (node.type === 'list') return ['list', node.start, node.children.map((item) => shape(item.children as RootContent[]))];
+      const div = node as unknown as { type: string; name?: string; children?: RootContent[] };
+      if (div.type === 'fencedDiv') return ['div', div.name, shape(div.children ?? [])];
+      return [node.type];
+    });
+
+  it('takes answers (with their step number) and instructor notes out, at any depth', () => {
+    const nodes = nodesOf(
+      '3. Step.\n\n   ::: solution\n   A3.\n   :::\n\n4. Step.\n\n   :::: callout\n   ::: instructor\n   N4.\n   :::\n   ::::\n\nText.\n\n::: answer\nTop.\n:::\n',
+    );
+    const pulled = pullAnswers(nodes, (div) => div.children as RootContent[]);
+    expect(pulled.answers.map((answer) => [answer.item, shape(answer.nodes)])).toEqual([
+      [3, [['paragraph']]],
+      [null, [['paragraph']]],
+    ]);
+    expect(pulled.notes.map((note) => shape(note))).toEqual([[['paragraph']]]);
+    expect(shape(pulled.nodes)).toEqual([['list', 3, [[['paragraph']], [['paragraph'], ['div', 'callout', []]]]], ['paragraph']]);
+  });
+
+  it('leaves nodes alone when no list holds a div', () => {
+    const nodes = nodesOf('Text.\n\n- a\n- b\n\n:::: callout\n::: note\nQ.\n:::\n::::\n');
+    expect(liftListDivs(nodes)).toBe(nodes);
+  });
+
+  it('moves divs out of list items, splitting the list and going on with its numbering', () => {
+    const nodes = nodesOf(
+      'Intro.\n\n- Plain.\n\n3. One.\n4. Two.\n\n   ::: callout\n   C.\n   :::\n\n   ```\n   code\n   ```\n\n5. Three.\n\n   - Inner.\n\n     ::: instructor\n     N.\n     :::\n\n:::: callout\n::: note\nQ.\n:::\n::::\n',
+    );
+    const lifted = liftListDivs(nodes);
+    expect(shape(lifted)).toEqual([
+      ['paragraph'],
+      ['list', null, [[['paragraph']]]],
+      ['list', 3, [[['paragraph']], [['paragraph'], ['code']]]],
+      ['div', 'callout', [['paragraph']]],
+      ['list', 5, [[['paragraph'], ['list', null, [[['paragraph']]]]]]],
+      ['div', 'instructor', [['paragraph']]],
+      ['div', 'callout', [['div', 'note', [['paragraph']]]]],
+    ]);
+    expect(lifted[0]).toBe(nodes[0]);
+    expect(lifted[1]).toBe(nodes[1]);
+    expect(lifted.at(-1)).toBe(nodes.at(-1));
   });
 });
