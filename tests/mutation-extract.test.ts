@@ -13,6 +13,7 @@ import { classifyHeading, normalizeHeading } from '../src/extract/headings.js';
 import { frontMatterTitled, lessonLayout } from '../src/extract/front-matter-title.js';
 import { buildBlocks, lineOf, readLabel, splitItem } from '../src/extract/blocks.js';
 import { liftListDivs, pullAnswers } from '../src/extract/answers.js';
+import { caseStudyTitle, hasCaseStudyParts, readCaseStudy } from '../src/extract/case-study.js';
 import type { RootContent } from 'mdast';
 
 /** The top-level nodes of a parsed Markdown string. */
@@ -548,5 +549,73 @@ describe('answers: pullAnswers, hasDiv and liftListDivs', () => {
     expect(lifted[0]).toBe(nodes[0]);
     expect(lifted[1]).toBe(nodes[1]);
     expect(lifted.at(-1)).toBe(nodes.at(-1));
+  });
+});
+
+describe('case-study: caseStudyTitle, hasCaseStudyParts and readCaseStudy', () => {
+  it('strips "Case Study 1:" from a title', () => {
+    const cases: Array<[string, string]> = [
+      ['Case Study 1: Acme', 'Acme'],
+      ['Case Study: Acme', 'Acme'],
+      ['case  study #12 — Acme', 'Acme'],
+      [' Case Study 2. Acme', 'Acme'],
+      ['Case Study  2: Acme', 'Acme'],
+      ['Case Study 12: Acme', 'Acme'],
+      ['Case Study 1 : Acme', 'Acme'],
+      ['Case Study 1:Acme', 'Acme'],
+      ['Case Study 1:', 'Case Study 1:'],
+      ['My case study: Acme', 'My case study: Acme'],
+      ['Xcase study: Acme', 'Xcase study: Acme'],
+      ['Acme', 'Acme'],
+    ];
+    expect(cases.map(([title]) => [title, caseStudyTitle(title)])).toEqual(cases);
+  });
+
+  it('sees a labelled part in a paragraph, a heading or a list item', () => {
+    const cases: Array<[string, boolean]> = [
+      ['**Challenge:** x', true],
+      ['**Other:** x', false],
+      ['### The challenge:\n\nText.', true],
+      ['### Results::\n\nText.', true],
+      ['### Other\n\nText.', false],
+      ['- plain\n- **Solution**: y', true],
+      ['- plain\n- **Other**: y', false],
+      ['Text.\n\n```\ncode\n```', false],
+    ];
+    expect(cases.map(([value]) => [value, hasCaseStudyParts(nodesOf(value))])).toEqual(cases);
+  });
+
+  it('reads challenge, solution and results, and returns what it cannot place', () => {
+    const markdown = [
+      '## Case Study 1: Acme',
+      'Intro text.',
+      '- loose item',
+      '```sh\ncode\n```',
+      '> Quote.',
+      '### The problem:',
+      'First.',
+      'Second.',
+      '### Notes',
+      '- **Solution**: Rebuilt it.\n\n  More detail.\n\n  ```sh\n  x\n  ```\n\n  - Step a.\n  - Step b.\n- unlabelled item\n- **Note**: labelled aside.',
+      '**Note:** aside.',
+      '**Results:** Faster.',
+      '- **Outcome**: Cheaper.',
+      '- after result',
+    ].join('\n\n');
+    const block = buildBlocks(nodesOf(markdown)).blocks[0]!;
+    const { study, leftover } = readCaseStudy(block);
+    expect(study).toEqual({
+      title: 'Acme',
+      challenge: 'First. Second.',
+      solution: ['Rebuilt it.', 'More detail.', 'Step a.', 'Step b.', 'unlabelled item', '**Note**: labelled aside.', '**Note:** aside.'],
+      results: ['Faster.', 'Cheaper.', 'after result'],
+      line: 1,
+    });
+    expect(leftover.map((node) => [node.type, node.type === 'list' ? node.children.length : null])).toEqual([
+      ['paragraph', null],
+      ['list', 1],
+      ['blockquote', null],
+      ['heading', null],
+    ]);
   });
 });
