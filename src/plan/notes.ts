@@ -63,8 +63,9 @@ export function listProse(items: string[]): string {
 // ---------------------------------------------------------------------------------------------
 
 /** A talking point ends with a full stop, unless the lesson's words already end one ("…it matters."). */
-function sentence(text: string): string {
-  return /[.!?…:;]$/.test(text) ? text : `${text}.`;
+export function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…:;]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 /**
