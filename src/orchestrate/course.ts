@@ -160,7 +160,10 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
         if (error instanceof InterruptedError) throw error;
         const { path } = job;
         if (error instanceof LecternError) {
-          return { doc: null, problem: { path, problem: error.message.startsWith(`${path}: `) ? error.message.slice(path.length + 2) : error.message } };
+          // The report names the file itself: the message's own copy of the path (as displayed, or
+          // as it was read) is left out.
+          const named = [path, job.file].find((name) => error.message.startsWith(`${name}: `));
+          return { doc: null, problem: { path, problem: named === undefined ? error.message : error.message.slice(named.length + 2) } };
         }
         if (options.tolerant) return { doc: null, problem: { path, problem: `cannot analyze: ${error instanceof Error ? error.message : String(error)}` } };
         throw error;
