@@ -159,12 +159,9 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
       } catch (error) {
         if (error instanceof InterruptedError) throw error;
         const { path } = job;
-        if (error instanceof LecternError) {
-          // The report names the file itself: the message's own copy of the path (as displayed, or
-          // as it was read) is left out.
-          const named = [path, job.file].find((name) => error.message.startsWith(`${name}: `));
-          return { doc: null, problem: { path, problem: named === undefined ? error.message : error.message.slice(named.length + 2) } };
-        }
+        // The report names the file: the message's own copy of its path (shown or read) is left out.
+        const named = [path, job.file].find((name) => error instanceof LecternError && error.message.startsWith(`${name}: `));
+        if (error instanceof LecternError) return { doc: null, problem: { path, problem: named ? error.message.slice(named.length + 2) : error.message } };
         if (options.tolerant) return { doc: null, problem: { path, problem: `cannot analyze: ${error instanceof Error ? error.message : String(error)}` } };
         throw error;
       }
