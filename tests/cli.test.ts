@@ -252,6 +252,14 @@ describe('check', () => {
   });
 
   // pipeline
+  it('names an unreadable file once, also when it was given by its absolute path', async () => {
+    const run = await lectern(['check', join(dir, 'mixed', '1.2-empty.md'), 'mixed/1.1-good.md']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('mixed/1.2-empty.md: file is empty\n');
+    expect(run.stdout).not.toContain(dir);
+  });
+
+  // pipeline
   it('prints only JSON on stdout with --reporter json', async () => {
     const run = await lectern(['check', 'mixed', 'lessons', '--reporter', 'json']);
     expect(run.code).toBe(1);

@@ -82,6 +82,16 @@ describe('generated tasks for the seed', () => {
     expect(text.indexOf('Before you start')).toBeLessThan(text.indexOf('Dockerfile Configuration'));
   });
 
+  it('says plainly that a lesson with nothing to work through has no tasks, with no empty prerequisites', () => {
+    const notes = analyze('# Week 1 notes\n\nWelcome.\n\n---\n\n## What is a program?\n\nA list of instructions.\n\n## Homework\n\nRead chapter 1.\n');
+    for (const instructor of [false, true]) {
+      const text = visibleText(render(notes, instructor).html);
+      expect(text).toContain('Total time none Tasks none');
+      expect(text).toContain('This lesson has no exercise, challenge or example to work through, so this sheet has no tasks.');
+      expect(text).not.toMatch(/\b0 tasks|\b0 min|Prerequisites|Schedule/);
+    }
+  });
+
   it('prints the starter, the file name, the check command and checkboxes on the student sheet', () => {
     const text = visibleText(render(lesson, false).html);
     expect(text).toContain('File Dockerfile');

@@ -273,14 +273,18 @@ describe('nav-line: navigation lines', () => {
     expect(takeNavLines([], noNavigation())).toEqual([]);
   });
 
-  it('drops a rule between a navigation line and the edge of the page or another navigation line', () => {
+  it('drops the rules on either side of a navigation line, and only those', () => {
     const types = (value: string) => takeNavLines(nodesOf(value), noNavigation()).map((node) => node.type);
-    expect(types('Body.\n\n---\n\n[Next](b.md)\n\n---\n')).toEqual(['paragraph', 'thematicBreak']);
-    expect(types('[Next](b.md)\n\n---\n\nBody.\n\n---\n\nMore.\n')).toEqual(['thematicBreak', 'paragraph', 'thematicBreak', 'paragraph']);
+    expect(types('Body.\n\n---\n\n[Next](b.md)\n\n---\n')).toEqual(['paragraph']);
+    expect(types('[Next](b.md)\n\n---\n\nBody.\n\n---\n\nMore.\n')).toEqual(['paragraph', 'thematicBreak', 'paragraph']);
     expect(types('[Next](b.md)\n\n---\n\n[Prev](a.md)\n\nBody.\n')).toEqual(['paragraph']);
     expect(types('Body.\n\n[Next](b.md)\n\n---\n\n[Prev](a.md)\n')).toEqual(['paragraph']);
     expect(types('Body.\n\n***\n\nMore.\n\n[Next](b.md)\n\n---\n')).toEqual(['paragraph', 'thematicBreak', 'paragraph']);
     expect(types('***\n\n[Next](b.md)\n\nBody.\n')).toEqual(['paragraph']);
+    // A tutorial page: the rule under its navigation line was left as a first section of its own
+    // ("Introduction", holding only `---`), and the one above the bottom line ended the last section.
+    const page = extract('[← Previous](a.md) | [Next →](b.md)\n\n---\n\n# T\n\n## Part\n\nBody.\n\n---\n\n[← Previous](a.md) | [Next →](b.md)\n');
+    expect(page.sections.map((section) => [section.title, section.markdown])).toEqual([['Part', 'Body.']]);
   });
 });
 

@@ -61,6 +61,8 @@ describe('exercises slide', () => {
       'Introduce each exercise, check everyone knows where the lab sheet is, then let learners work.',
       'Build it (3 steps).', 'Hint if learners get stuck: Use FROM', 'Ship it.', 'Solutions are in the instructor lab sheet.',
     ]);
+    // A title that ends its own sentence gets no second full stop.
+    expect(ofKind(deckOf({ exercises: [exercise('Is it shipped?', 'Go.'), exercise('Ship it.', 'Go.')] }), 'exercises')[0].say.slice(1, 3)).toEqual(['Is it shipped?', 'Ship it.']);
     const [unsolved] = ofKind(deckOf({ exercises: [exercise('Ship it', 'Go.')] }), 'exercises');
     expect(unsolved.say.at(-1)).toBe('');
   });

@@ -246,6 +246,9 @@ describe('best practices', () => {
     expect(slide).toMatchObject({ key: 'practice:0', title: 'Best Practices: Images', line: 1 });
     expect(slide.data.items).toEqual([{ title: 'Pin **versions**', points: ['Reproducible', 'Safe'] }, { title: 'Small', points: [] }]);
     expect(slide.say).toEqual(['For each practice, say why it matters and what goes wrong without it.', 'Pin versions: Reproducible and Safe.', 'Small.']);
+    // A practice or point that ends its own sentence gets no second full stop.
+    const stopped = ofKind(deckOf({ practices: [{ title: 'P', items: [{ title: 'Pin versions.', points: [] }, { title: 'Scan', points: ['Daily.'] }] }] }), 'practices');
+    expect(stopped[0].say.slice(1)).toEqual(['Pin versions.', 'Scan: Daily.']);
     expect(ofKind(deckOf({ practices: [{ title: 'Our best practice', items: [{ title: 'A', points: [] }] }] }), 'practices')[0].title).toBe('Our best practice');
     expect(ofKind(deckOf({ practices: [{ title: 'Empty', items: [{ title: '', points: [] }] }] }), 'practices')).toEqual([]);
     // An item of points only is kept.
@@ -295,6 +298,8 @@ describe('case studies', () => {
       'Outcome: Builds in 2 min.',
       'Ask: where would this apply in your own work?',
     ]);
+    const [stopped] = ofKind(deckOf({ caseStudies: [study({ solution: ['Cached layers.'], results: ['Faster!'] })] }), 'case-study');
+    expect(stopped.say.slice(2, 4)).toEqual(['What they did: Cached layers.', 'Outcome: Faster!']);
   });
 
   it('keep a title that says it is a case study, and leave empty parts out of the notes', () => {

@@ -67,6 +67,12 @@ describe('talking points', () => {
     expect(outlineTalkingPoints([node('A', node('B'))], inlinePlainText, 1)).toEqual(['A: B.', 'More detail (not on the slide): A → B.']);
   });
 
+  it('ends each point with one full stop, keeping the lesson’s own ("matters.." was said)', () => {
+    expect(outlineTalkingPoints([node('It matters.'), node('Why?'), node('Note:'), node('Wait…'), node('Plain')], inlinePlainText)).toEqual(['It matters.', 'Why?', 'Note:', 'Wait…', 'Plain.']);
+    expect(outlineTalkingPoints([node('Steps', node('one'), node('two.'))], inlinePlainText)).toEqual(['Steps: one and two.']);
+    expect(outlineTalkingPoints([node('Steps', node('one'), node('two'))], inlinePlainText)).toEqual(['Steps: one and two.']);
+  });
+
   it('walks through the comments of code, not shebangs, preprocessor lines or comments without words', () => {
     const code = [
       '#!/bin/sh', '# Base image', 'FROM node', '#include <stdio.h>', '#  define X 1', '#if DEBUG', '#endif', '#pragma once',

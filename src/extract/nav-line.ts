@@ -69,12 +69,11 @@ export function takeNavLines(nodes: RootContent[], navigation: Navigation): Root
     seen.add(link.href);
     return true;
   });
-  // A rule that only separated a navigation line from the page goes with it.
+  // A rule beside a navigation line fences it off from the page (`[← Previous](…) | [Next →](…)`, then
+  // `---`, then the lesson): it goes with it, or it would stand alone as the page's first section.
   for (const index of [...drop]) {
     for (const near of [index - 1, index + 1]) {
-      const node = nodes[near];
-      const beyond = nodes[near + (near - index)];
-      if (node?.type === 'thematicBreak' && (beyond === undefined || drop.has(near + (near - index)))) drop.add(near);
+      if (nodes[near]?.type === 'thematicBreak') drop.add(near);
     }
   }
   return nodes.filter((_, index) => !drop.has(index));

@@ -159,9 +159,9 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
       } catch (error) {
         if (error instanceof InterruptedError) throw error;
         const { path } = job;
-        if (error instanceof LecternError) {
-          return { doc: null, problem: { path, problem: error.message.startsWith(`${path}: `) ? error.message.slice(path.length + 2) : error.message } };
-        }
+        // The report names the file: the message's own copy of its path (shown or read) is left out.
+        const named = [path, job.file].find((name) => error instanceof LecternError && error.message.startsWith(`${name}: `));
+        if (error instanceof LecternError) return { doc: null, problem: { path, problem: named ? error.message.slice(named.length + 2) : error.message } };
         if (options.tolerant) return { doc: null, problem: { path, problem: `cannot analyze: ${error instanceof Error ? error.message : String(error)}` } };
         throw error;
       }

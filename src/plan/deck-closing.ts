@@ -7,6 +7,7 @@ import type { RenderContext } from '../render/context.js';
 import type { SlideSink } from './deck-plan.js';
 import { parseBlocks, nodesPlainText, escapeText, phrasingMarkdown } from '../render/markdown-safe.js';
 import { pack, itemRows, FLAT_BUDGET } from './deck-split.js';
+import { sentence } from './notes.js';
 
 /** Plans the slides after the lesson's content; `objectives` are recapped when the lesson has no key points. */
 export function planClosing(context: RenderContext, objectives: string[], deck: SlideSink, plain: (markdown: string) => string): void {
@@ -31,7 +32,7 @@ export function planClosing(context: RenderContext, objectives: string[], deck: 
       say: [
         'Introduce each exercise, check everyone knows where the lab sheet is, then let learners work.',
         ...part.flatMap(({ title, exercise }) => [
-          `${plain(title)}${exercise.steps.length > 0 ? ` (${exercise.steps.length} steps)` : ''}.`,
+          exercise.steps.length > 0 ? `${plain(title)} (${exercise.steps.length} steps).` : sentence(plain(title)),
           ...exercise.hints.map((hint) => `Hint if learners get stuck: ${plain(hint)}`),
         ]),
         lesson.exercises.some((exercise) => exercise.solution) ? 'Solutions are in the instructor lab sheet.' : '',

@@ -15,7 +15,7 @@ import { displayFileName } from './display-file-name.js';
 import { inlinePlainText } from '../render/markdown-safe.js';
 import type { AssetResolver } from '../render/markdown-sanitize.js';
 import { pack, splitCode, rows, itemRows, LIST_BUDGET, FLAT_BUDGET, CODE_BUDGET } from './deck-split.js';
-import { outlineTalkingPoints, codeTalkingPoints, listProse } from './notes.js';
+import { outlineTalkingPoints, codeTalkingPoints, listProse, sentence } from './notes.js';
 import { planDiagramSlides } from './deck-diagrams.js';
 import { planSections, normalizeCode } from './deck-sections.js';
 import { VISIBLE_DEPTH, foldOutline, flattenText, packOutline, titleRows, cardClasses, cardColumns } from './deck-layout.js';
@@ -238,7 +238,7 @@ export function planDeck(context: RenderContext, tuning: DeckTuning = {}): Plann
     const title = /best practices?/i.test(plain(group.title)) ? group.title : `Best Practices: ${group.title}`;
     const say = [
       'For each practice, say why it matters and what goes wrong without it.',
-      ...items.map((item) => `${plain(item.title)}${item.points.length > 0 ? `: ${listProse(item.points.map(plain))}` : ''}.`),
+      ...items.map((item) => sentence(`${plain(item.title)}${item.points.length > 0 ? `: ${listProse(item.points.map(plain))}` : ''}`)),
     ];
     const cards = !tuning[key]?.split && cardColumns(items);
     if (cards) {
@@ -268,8 +268,8 @@ export function planDeck(context: RenderContext, tuning: DeckTuning = {}): Plann
     const say = [
       'Tell it as a story: the situation, what the team did, and what changed.',
       study.challenge ? `Challenge: ${plain(study.challenge)}` : '',
-      study.solution.length > 0 ? `What they did: ${listProse(study.solution.map(plain))}.` : '',
-      study.results.length > 0 ? `Outcome: ${listProse(study.results.map(plain))}.` : '',
+      study.solution.length > 0 ? sentence(`What they did: ${listProse(study.solution.map(plain))}`) : '',
+      study.results.length > 0 ? sentence(`Outcome: ${listProse(study.results.map(plain))}`) : '',
       'Ask: where would this apply in your own work?',
     ];
     const base = { key, kind: 'case-study' as const, title, line: study.line, say };

@@ -5,7 +5,7 @@
  */
 import type { Diagram } from '../model/lesson.js';
 import { readMermaid, type MermaidStructure, type StructureEdge } from '../assets/mermaid-structure.js';
-import { listProse } from './notes.js';
+import { listProse, sentence } from './notes.js';
 
 const directionWords: Record<string, string> = {
   TB: 'top to bottom',
@@ -72,11 +72,6 @@ function opening(kind: string, structure: MermaidStructure, directed: boolean): 
   if (structure.title) parts[0] = `${kind} “${structure.title}”`;
   if (directed) parts.push(directionWords[structure.direction ?? 'TB'] as string);
   return `${parts.join(', ')}.`;
-}
-
-function sentence(text: string): string {
-  const trimmed = text.trim();
-  return /[.!?…:]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 function capitalise(text: string): string {

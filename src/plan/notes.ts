@@ -62,6 +62,12 @@ export function listProse(items: string[]): string {
 // Outlines
 // ---------------------------------------------------------------------------------------------
 
+/** A talking point ends with a full stop, unless the lesson's words already end one ("…it matters."). */
+export function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…:;]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
 /**
  * Talking points for an outline: one sentence per top-level item with its sub-points, and every
  * item deeper than `visibleDepth` (which the slide only folds into its parent) spelled out.
@@ -71,8 +77,8 @@ export function outlineTalkingPoints(items: Outline[], plain: (markdown: string)
   for (const item of items) {
     const head = plain(item.text);
     const children = item.children.map((child) => plain(child.text)).filter(Boolean);
-    if (children.length > 0) lines.push(`${head}: ${listProse(children)}.`);
-    else if (head) lines.push(`${head}.`);
+    if (children.length > 0) lines.push(sentence(`${head}: ${listProse(children)}`));
+    else if (head) lines.push(sentence(head));
   }
   const deep: string[] = [];
   const visit = (nodes: Outline[], depth: number, parent: string) => {

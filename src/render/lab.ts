@@ -57,7 +57,8 @@ export function renderLab(context: RenderContext, templates: Templates, options:
     ...documentHead(context, title, kind),
     styles: documentStyles(options.assets, LAB_STYLES, context.paper),
     instructor,
-    cover: { ...coverView(context), kind, totalTime, tasks: `${tasks.length} task${tasks.length === 1 ? '' : 's'}` },
+    // A lesson with nothing to work through says so, not "about 0 min" for "0 tasks".
+    cover: { ...coverView(context), kind, totalTime: tasks.length === 0 ? 'none' : totalTime, tasks: tasks.length === 0 ? 'none' : `${tasks.length} task${tasks.length === 1 ? '' : 's'}` },
     objectives: plan.objectives.map(inline),
     prerequisites: plan.prerequisites.map(inline),
     tools: plan.tools,
