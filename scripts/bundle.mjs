@@ -68,9 +68,7 @@ function packagePatch({ name, file, contains, find, replace, prefix = '', cost }
         const source = await readFile(args.path, 'utf8');
         // A package split in hashed chunks: only the chunk that defines the piece is edited.
         if (contains && !source.includes(contains)) return undefined;
-        find.lastIndex = 0;
-        if (!find.test(source)) return { contents: source, loader: 'js', warnings: [{ text: cost }] };
-        find.lastIndex = 0;
+        if (source.search(find) < 0) return { contents: source, loader: 'js', warnings: [{ text: cost }] };
         return { contents: `${prefix}${source.replace(find, replace)}`, loader: 'js' };
       });
     },
@@ -131,6 +129,17 @@ export const plainConfigCopies = packagePatch({
   cost: "Mermaid's configuration copy has changed: it is left as it is (check's diagram parsing is slower, the verdicts are the same)",
 });
 
+/** Both bundles: ES modules for Node, split into chunks loaded when first needed. */
+const esmForNode = {
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // CommonJS packages inside an ES module bundle still call require().
+  banner: { js: "import { createRequire as __lecternRequire } from 'node:module'; const require = __lecternRequire(import.meta.url);" },
+};
+
 export async function bundle() {
   rmSync(outdir, { recursive: true, force: true });
   await build({
@@ -139,13 +148,7 @@ export async function bundle() {
     outdir,
     // Flat, beside the chunks: main.js for bin/lectern.js, analysis-worker.js for the pool.
     entryNames: '[name]',
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    // CommonJS packages inside an ES module bundle still call require().
-    banner: { js: "import { createRequire as __lecternRequire } from 'node:module'; const require = __lecternRequire(import.meta.url);" },
+    ...esmForNode,
     plugins: [mathFree, quietDebug, sharedCompileContext, noEmptyLastPass, unnamedVisits],
     logLevel: 'warning',
     // Handlebars points at require.extensions, which only matters for loading .hbs files through require.
@@ -190,12 +193,7 @@ async function bundleMermaid() {
   await build({
     entryPoints: { index: 'lectern-mermaid-entry' },
     outdir: join(outdir, `mermaid-node-${version}`),
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    banner: { js: "import { createRequire as __lecternRequire } from 'node:module'; const require = __lecternRequire(import.meta.url);" },
+    ...esmForNode,
     // Mermaid reaches for KaTeX only to draw math in a label, never to parse.
     plugins: [entry, mathFree, plainConfigCopies],
     logLevel: 'warning',

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { VFile } from 'vfile';
 import { parseLesson } from '../src/parse/parse.js';
 // @ts-expect-error: a plain ES module script without types.
@@ -20,22 +20,28 @@ import { markdownFiles } from './helpers/markdown-files.js';
 const root = join(import.meta.dirname, '..');
 
 
+/**
+ * A module bundled as the CLI bundles its packages (a source file, or an entry's `contents` resolved
+ * from the package root), with `plugins`: the module, its code and the build's warnings.
+ */
+async function bundled<T>(outfile: string, entry: { path: string } | { contents: string }, plugins: Plugin[]): Promise<{ module: T; code: string; warnings: string[] }> {
+  const result = await build({
+    ...('path' in entry ? { entryPoints: [entry.path] } : { stdin: { contents: entry.contents, resolveDir: root, loader: 'js' as const } }),
+    outfile, bundle: true, format: 'esm', platform: 'node', target: 'node20', write: true, logLevel: 'silent',
+    plugins,
+  });
+  const module = (await import(pathToFileURL(outfile).href)) as T;
+  return { module, code: readFileSync(outfile, 'utf8'), warnings: result.warnings.map((warning) => warning.text) };
+}
+
 /** src/parse/parse.ts bundled as the CLI bundles it, with or without the parse patches. */
 async function bundledParse(dir: string, patched: boolean): Promise<{ parse: typeof parseLesson; code: string; warnings: string[] }> {
-  const outfile = join(dir, patched ? 'patched.mjs' : 'plain.mjs');
-  const result = await build({
-    entryPoints: [join(root, 'src', 'parse', 'parse.ts')],
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    write: true,
-    logLevel: 'silent',
-    plugins: patched ? [sharedCompileContext, noEmptyLastPass] : [],
-  });
-  const module = (await import(pathToFileURL(outfile).href)) as { parseLesson: typeof parseLesson };
-  return { parse: module.parseLesson, code: readFileSync(outfile, 'utf8'), warnings: result.warnings.map((warning) => warning.text) };
+  const { module, code, warnings } = await bundled<{ parseLesson: typeof parseLesson }>(
+    join(dir, patched ? 'patched.mjs' : 'plain.mjs'),
+    { path: join(root, 'src', 'parse', 'parse.ts') },
+    patched ? [sharedCompileContext, noEmptyLastPass] : [],
+  );
+  return { parse: module.parseLesson, code, warnings };
 }
 
 describe('the bundle’s patches of the parser and the tree walker', () => {
@@ -69,14 +75,13 @@ describe('the bundle’s patches of the parser and the tree walker', () => {
     try {
       type FromMarkdown = (value: string, options?: { mdastExtensions?: unknown[] }) => unknown;
       const load = async (patched: boolean): Promise<FromMarkdown> => {
-        const outfile = join(dir, patched ? 'from-patched.mjs' : 'from-plain.mjs');
-        const result = await build({
-          stdin: { contents: "export { fromMarkdown } from 'mdast-util-from-markdown';", resolveDir: root, loader: 'js' },
-          outfile, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'silent',
-          plugins: patched ? [sharedCompileContext] : [],
-        });
-        expect(result.warnings).toEqual([]);
-        return ((await import(pathToFileURL(outfile).href)) as { fromMarkdown: FromMarkdown }).fromMarkdown;
+        const { module, warnings } = await bundled<{ fromMarkdown: FromMarkdown }>(
+          join(dir, patched ? 'from-patched.mjs' : 'from-plain.mjs'),
+          { contents: "export { fromMarkdown } from 'mdast-util-from-markdown';" },
+          patched ? [sharedCompileContext] : [],
+        );
+        expect(warnings).toEqual([]);
+        return module.fromMarkdown;
       };
       const outer = '# Outer\n\nSome *text* with `code`, *more* and a [link](https://example.org).\n\n- one *two*\n- three\n';
       const inner = '## Inner\n\n> a quote with **strong** words\n\n1. first\n2. second\n';
@@ -107,14 +112,13 @@ describe('the bundle’s patches of the parser and the tree walker', () => {
       type Visit = (tree: unknown, test: unknown, visitor: (node: Node, index: number | undefined, parent: Node | undefined) => unknown) => void;
       type Node = { type: string; children?: Node[] };
       const load = async (patched: boolean): Promise<{ visit: Visit; code: string }> => {
-        const outfile = join(dir, patched ? 'visit-patched.mjs' : 'visit-plain.mjs');
-        const result = await build({
-          stdin: { contents: "export { visit, SKIP, EXIT } from 'unist-util-visit';", resolveDir: root, loader: 'js' },
-          outfile, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'silent',
-          plugins: patched ? [unnamedVisits] : [],
-        });
-        expect(result.warnings).toEqual([]);
-        return { visit: ((await import(pathToFileURL(outfile).href)) as { visit: Visit }).visit, code: readFileSync(outfile, 'utf8') };
+        const { module, code, warnings } = await bundled<{ visit: Visit }>(
+          join(dir, patched ? 'visit-patched.mjs' : 'visit-plain.mjs'),
+          { contents: "export { visit } from 'unist-util-visit';" },
+          patched ? [unnamedVisits] : [],
+        );
+        expect(warnings).toEqual([]);
+        return { visit: module.visit, code };
       };
       const patched = await load(true);
       const plain = await load(false);

@@ -7,16 +7,13 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureBuilt, root } from './helpers/cli.js';
+import { ensureBuilt, lectern, root } from './helpers/cli.js';
 
 let dir: string;
 
 /** Every file under `folder`, at any depth. */
 function filesUnder(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' }).map((name) => join(folder, name)).filter((path) => !statSync(path).isDirectory());
 }
 
 /** Replaces each file with a FIFO of the same name; returns how many. */
@@ -29,11 +26,8 @@ function pipesFor(files: string[]): number {
   return files.length;
 }
 
-/** `lectern …args`, stopped after a minute: a run that waits on a pipe ends with status null. */
-function lectern(args: string[]) {
-  const run = spawnSync(process.execPath, [join(root, 'bin', 'lectern.js'), ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+/** `lectern …args`, stopped after a minute: a run that waits on a pipe ends with status -1. */
+const run = (args: string[]) => lectern(args, dir, {}, 60_000);
 
 beforeAll(() => {
   ensureBuilt();
@@ -47,11 +41,11 @@ afterAll(() => {
 
 describe('a cache entry that has become a FIFO', () => {
   it('is a miss for check, which finishes with the same findings', () => {
-    const first = lectern(['check', 'course', '--out', 'out-check']);
-    expect(first.status, first.stderr).not.toBeNull();
+    const first = run(['check', 'course', '--out', 'out-check']);
+    expect(first.status, first.stderr).not.toBe(-1);
     const entries = filesUnder(join(dir, 'out-check', '.cache', 'analysis'));
     expect(pipesFor(entries)).toBeGreaterThanOrEqual(4);
-    const second = lectern(['check', 'course', '--out', 'out-check']);
+    const second = run(['check', 'course', '--out', 'out-check']);
     expect(second.status, `check waited on a pipe: ${second.stderr}`).toBe(first.status);
     expect(second.stdout).toBe(first.stdout);
     // The entries were written again, as files.
@@ -59,11 +53,11 @@ describe('a cache entry that has become a FIFO', () => {
   }, 150_000);
 
   it('is a miss for a build, which finishes and writes the lesson again', () => {
-    const first = lectern(['build', 'course/3.1-http-fundamentals.md', '--out', 'out-build', '--formats', 'deck']);
+    const first = run(['build', 'course/3.1-http-fundamentals.md', '--out', 'out-build', '--formats', 'deck']);
     expect(first.status, first.stderr).toBe(0);
     const entries = [...filesUnder(join(dir, 'out-build', '.cache', 'lessons')), ...filesUnder(join(dir, 'out-build', '.cache', 'analysis'))];
     expect(pipesFor(entries)).toBeGreaterThanOrEqual(2);
-    const second = lectern(['build', 'course/3.1-http-fundamentals.md', '--out', 'out-build', '--formats', 'deck']);
+    const second = run(['build', 'course/3.1-http-fundamentals.md', '--out', 'out-build', '--formats', 'deck']);
     expect(second.status, `the build waited on a pipe: ${second.stderr}`).toBe(0);
     expect(filesUnder(join(dir, 'out-build')).some((file) => file.endsWith('.pdf'))).toBe(true);
     expect(existsSync(join(dir, 'out-build', '.cache', 'lessons'))).toBe(true);

@@ -70,13 +70,13 @@ export interface Run {
   stderr: string;
 }
 
-/** `lectern …args` in `cwd`, as a user would run it (no TTY, CI-style output). */
-export function lectern(args: string[], cwd: string, env: Record<string, string> = {}): Run {
+/** `lectern …args` in `cwd`, as a user would run it (no TTY, CI-style output); stopped after `timeout` ms (status -1). */
+export function lectern(args: string[], cwd: string, env: Record<string, string> = {}, timeout = 300_000): Run {
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, CI: 'true', NO_COLOR: '1', ...env },
-    timeout: 300_000,
+    timeout,
   });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
