@@ -55,6 +55,25 @@ const quietDebug = {
   },
 };
 
+// Puppeteer's browser downloader reaches the network through proxy-agent, which brings a PAC-script
+// interpreter (QuickJS), an FTP client and more: 1.8 MB of code that every build compiled while
+// starting Chromium, for downloads Lectern never makes (it only runs a system Chromium). In the
+// bundle, proxy-agent is a stand-in that fails loudly if a download were ever tried.
+export const noDownloads = {
+  name: 'lectern-no-browser-downloads',
+  setup(build) {
+    build.onResolve({ filter: /^proxy-agent$/ }, () => ({ path: 'proxy-agent', namespace: 'lectern-no-browser-downloads' }));
+    build.onLoad({ filter: /.*/, namespace: 'lectern-no-browser-downloads' }, () => ({
+      loader: 'js',
+      contents: `export class ProxyAgent {
+  constructor() {
+    throw new Error('Lectern never downloads a browser: it runs the system Chromium (set CHROME_PATH, or run npm run setup)');
+  }
+}`,
+    }));
+  },
+};
+
 /**
  * A plugin that edits one piece of a package's file as it is bundled, to make it faster without
  * changing what it does. If the package has changed so that the piece is not found, the file is
@@ -136,6 +155,8 @@ const esmForNode = {
   format: 'esm',
   platform: 'node',
   target: 'node20',
+  minifyWhitespace: true,
+  charset: 'ascii',
   // CommonJS packages inside an ES module bundle still call require().
   banner: { js: "import { createRequire as __lecternRequire } from 'node:module'; const require = __lecternRequire(import.meta.url);" },
 };
@@ -149,7 +170,7 @@ export async function bundle() {
     // Flat, beside the chunks: main.js for bin/lectern.js, analysis-worker.js for the pool.
     entryNames: '[name]',
     ...esmForNode,
-    plugins: [mathFree, quietDebug, sharedCompileContext, noEmptyLastPass, unnamedVisits],
+    plugins: [mathFree, quietDebug, noDownloads, sharedCompileContext, noEmptyLastPass, unnamedVisits],
     logLevel: 'warning',
     // Handlebars points at require.extensions, which only matters for loading .hbs files through require.
     logOverride: { 'unsupported-require-call': 'silent' },

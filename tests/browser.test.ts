@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { findChrome } from '../src/browser/find-chrome.js';
+import { findChrome, isHeadlessShell } from '../src/browser/find-chrome.js';
 import { BrowserManager } from '../src/browser/manager.js';
 import { withTimeout } from '../src/browser/with-timeout.js';
 import { blockReason } from '../src/browser/network-guard.js';
@@ -75,6 +75,37 @@ describe('findChrome', () => {
 
   it('returns null when there is none', () => {
     expect(findChrome({ env: { PATH: dir }, envFile: noEnvFile, fallbacks: ['chromium'] })).toBeNull();
+  });
+
+  it("prefers Chromium's headless shell to Chromium, and knows it by its name", () => {
+    const both = join(scratch, 'both');
+    mkdirSync(both, { recursive: true });
+    executable(join(both, 'chromium'));
+    executable(join(both, 'chromium-headless-shell'));
+    // Debian's own (/usr/bin/chromium-headless-shell) when installed here, else the one on PATH: a shell either way.
+    const found = findChrome({ env: { PATH: both }, envFile: noEnvFile });
+    expect(found !== null && isHeadlessShell(found), String(found)).toBe(true);
+    expect(['/usr/bin/chromium-headless-shell', '/opt/chrome-headless-shell/chrome-headless-shell', 'C:\\chrome\\chrome-headless-shell.exe'].every(isHeadlessShell)).toBe(true);
+    expect(['/usr/bin/chromium', '/usr/bin/google-chrome', '/tmp/headless-shell-notes/chromium'].some(isHeadlessShell)).toBe(false);
+  });
+});
+
+describe('the full Chromium', () => {
+  const full = ['/usr/bin/chromium', '/usr/lib/chromium/chromium'].find((path) => existsSync(path));
+
+  it.skipIf(!full)("loads no address-bar popup: a headless build has no use for it, and loading it cost a second of CPU", async () => {
+    const manager = new BrowserManager({ concurrency: 1, executablePath: full });
+    try {
+      const urls = await manager.withPage(async (page) => {
+        const session = await page.browser().target().createCDPSession();
+        const { targetInfos } = (await session.send('Target.getTargets', { filter: [{}] })) as { targetInfos: Array<{ url: string }> };
+        return targetInfos.map((target) => target.url);
+      });
+      expect(urls.length).toBeGreaterThan(0);
+      expect(urls.filter((url) => url.startsWith('chrome://omnibox-popup'))).toEqual([]);
+    } finally {
+      await manager.close();
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 // The build's own pieces, without a browser: course discovery, output paths, config, the lesson cache.
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCourse } from '../src/orchestrate/course.js';
@@ -8,7 +8,8 @@ import { insideOut, lessonOutDir, moduleDirOf, slug } from '../src/output/paths.
 import { loadConfig } from '../src/cli/config.js';
 import { BuildCache, hashParts } from '../src/cache/build-cache.js';
 import { UsageError } from '../src/errors.js';
-import { AnalysisCache } from '../src/cache/analysis-cache.js';
+import { AnalysisCache, outlineOf } from '../src/cache/analysis-cache.js';
+import { parseCount } from '../src/parse/parse-count.js';
 
 let dir: string;
 const put = (path: string, text: string) => {
@@ -105,5 +106,33 @@ describe('analysis cache', () => {
     const c = third.lessons.find((l) => l.analysis.lesson.id === '1.1-a')!.analysis;
     expect((c as { cached?: boolean }).cached).toBe(false);
     expect(c.lesson.diagnostics.filter((d) => d.rule === 'broken-link')).toHaveLength(1);
+  });
+
+  it("keeps lecture notes' whole tree in a file of its own, read only when something asks for it", async () => {
+    put('course/m/README.md', '# Module 1: Storage\n\n- [Lesson 1.1](./1.1-a.md) (30 min)\n');
+    put('course/m/1.1-a.md', '# Lesson 1.1: A\n\n## Navigation\n- [Detailed Content](./lectures/1.1-notes.md)\n\n## Objectives\n- Explain disks\n');
+    put('course/m/lectures/1.1-notes.md', '# Lecture Notes: A\n\n## Disks\n\nLong prose about [blocks](https://example.org/blocks).\n\n```bash\nlsblk\n```\n');
+    const out = join(dir, 'out');
+    const folder = join(out, '.cache', 'analysis');
+    const notesOf = (course: Awaited<ReturnType<typeof loadCourse>>) => course.notes.get(join(dir, 'course/m/1.1-a.md'))!.analysis;
+    const first = notesOf(await loadCourse(['course'], dir, out, { analysisCache: new AnalysisCache(folder, 'test') }));
+    const whole = structuredClone(first.tree);
+    expect(whole.children.some((node) => node.type === 'code')).toBe(true);
+    const trees = () => readdirSync(folder, { recursive: true }).map(String).filter((name) => name.endsWith('.tree.json'));
+    expect(trees()).toHaveLength(2);
+
+    // A hit gives the skeleton at once (links and headings) and the whole tree from its file, unparsed.
+    const hit = notesOf(await loadCourse(['course'], dir, out, { analysisCache: new AnalysisCache(folder, 'test') }));
+    expect(JSON.stringify(outlineOf(hit))).toContain('https://example.org/blocks');
+    expect(JSON.stringify(outlineOf(hit))).not.toContain('lsblk');
+    const before = parseCount();
+    expect(hit.tree).toEqual(whole);
+    expect(parseCount()).toBe(before);
+
+    // Nothing read the tree's file while the course was read: removed after that, it is parsed again when asked for.
+    const late = notesOf(await loadCourse(['course'], dir, out, { analysisCache: new AnalysisCache(folder, 'test') }));
+    for (const name of trees()) rmSync(join(folder, name));
+    expect(late.tree).toEqual(whole);
+    expect(parseCount()).toBe(before + 1);
   });
 });

@@ -14,7 +14,7 @@ import { build, type Plugin } from 'esbuild';
 import { VFile } from 'vfile';
 import { parseLesson } from '../src/parse/parse.js';
 // @ts-expect-error: a plain ES module script without types.
-import { noEmptyLastPass, sharedCompileContext, unnamedVisits } from '../scripts/bundle.mjs';
+import { noDownloads, noEmptyLastPass, sharedCompileContext, unnamedVisits } from '../scripts/bundle.mjs';
 import { markdownFiles } from './helpers/markdown-files.js';
 
 const root = join(import.meta.dirname, '..');
@@ -142,4 +142,23 @@ describe('the bundle’s patches of the parser and the tree walker', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+describe('the browser launcher in the bundle', () => {
+  it("leaves out the downloader's network code (proxy-agent, a PAC interpreter, an FTP client), which fails loudly if ever called", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lectern-bundle-launcher-'));
+    try {
+      const entry = { contents: "export { launch } from 'puppeteer-core';\nexport { ProxyAgent } from 'proxy-agent';\n" };
+      const plain = await bundled<Record<string, unknown>>(join(dir, 'plain.mjs'), entry, []);
+      expect(plain.code).toContain('quickjs');
+      const lean = await bundled<{ launch: unknown; ProxyAgent: new () => unknown }>(join(dir, 'lean.mjs'), entry, [noDownloads]);
+      expect(lean.code).not.toContain('quickjs');
+      expect(lean.code).not.toContain('basic-ftp');
+      expect(lean.code.length).toBeLessThan(plain.code.length * 0.7);
+      expect(typeof lean.module.launch).toBe('function');
+      expect(() => new lean.module.ProxyAgent()).toThrow(/never downloads a browser/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

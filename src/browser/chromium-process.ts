@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch } from 'puppeteer-core';
 import type { Browser } from 'puppeteer-core';
+import { isHeadlessShell } from './find-chrome.js';
 
 // Each flag keeps a headless, offline, throwaway browser from reaching out or tripping on this box.
 const chromiumArgs = [
@@ -23,7 +24,10 @@ const chromiumArgs = [
   '--disable-dev-shm-usage',
   '--font-render-hinting=none',
   // No renderer process kept in reserve for the next tab: the pool's pages are opened once and reused.
-  '--disable-features=SpareRendererForSitePerProcess',
+  // Nor the address bar's popups, which Chromium 156 loads as web pages even when headless: loading
+  // them took about 1.2 s of CPU, most of it during the first print (a one-lesson rebuild is
+  // CPU-bound on two cores, so that was half a second of its time).
+  '--disable-features=SpareRendererForSitePerProcess,WebUIOmniboxPopup,WebUIOmniboxAimPopup',
   // Request interception cannot see WebSockets. Two independent layers stop them, and anything else
   // that slips past interception: every host (IP literals and loopback too) resolves to nothing,
   // and all traffic goes to a proxy nobody listens on.
@@ -34,10 +38,11 @@ const chromiumArgs = [
 ];
 
 /** Launches Chromium with `profileDir` as its profile; shutdown and signals are left to the caller. */
-export function launchChromium(executablePath: string, profileDir: string, timeout: number): Promise<Browser> {
-  return launch({
+export async function launchChromium(executablePath: string, profileDir: string, timeout: number): Promise<Browser> {
+  const browser = await launch({
     executablePath,
-    headless: true,
+    // The headless shell is headless only; the full browser runs its new headless mode.
+    headless: isHeadlessShell(executablePath) ? 'shell' : true,
     pipe: true,
     userDataDir: profileDir,
     args: chromiumArgs,
@@ -47,6 +52,11 @@ export function launchChromium(executablePath: string, profileDir: string, timeo
     handleSIGTERM: false,
     handleSIGHUP: false,
   });
+  // A pipe whose Chromium was killed (by us, at the end, or by the system) with data still unread
+  // fails its next read with ECONNRESET: with no listener, that error would end Lectern itself.
+  // Whatever Chromium still had to say is of no use then; losing it is told by the crash handling.
+  for (const stream of browser.process()?.stdio ?? []) stream?.on('error', () => {});
+  return browser;
 }
 
 /** A new, empty profile folder for one Chromium. */

@@ -1,5 +1,7 @@
 /**
- * Where is Chromium? CHROME_PATH, then the path `npm run setup` recorded, then the usual names.
+ * Where is Chromium? CHROME_PATH, then the path `npm run setup` recorded, then the usual names:
+ * Chromium's headless shell first (Debian's `chromium-headless-shell`), which starts and prints
+ * with half the CPU of the full browser in its headless mode, then Chromium and Chrome.
  */
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
@@ -20,7 +22,21 @@ const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 /** The env file that `scripts/setup.mjs` writes with the Chromium it resolved. */
 export const defaultEnvFile = join(packageRoot, 'node_modules', '.lectern-env.json');
 
-const defaultFallbacks = ['/usr/bin/chromium', 'chromium', 'google-chrome', 'chromium-browser', 'google-chrome-stable'];
+const defaultFallbacks = [
+  '/usr/bin/chromium-headless-shell',
+  'chromium-headless-shell',
+  'chrome-headless-shell',
+  '/usr/bin/chromium',
+  'chromium',
+  'google-chrome',
+  'chromium-browser',
+  'google-chrome-stable',
+];
+
+/** Whether `executablePath` is Chromium's headless shell, which Puppeteer launches in its own mode. */
+export function isHeadlessShell(executablePath: string): boolean {
+  return /(?:^|[\\/])(?:chromium|chrome)[-_]headless[-_]shell(?:\.exe)?$/i.test(executablePath);
+}
 
 /** Returns the Chromium executable to launch, or null when there is none. */
 export function findChrome(options: FindChromeOptions = {}): string | null {

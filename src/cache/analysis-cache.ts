@@ -7,8 +7,11 @@
  * A hit carries a skeleton of the tree, not the whole of it: every heading, every link, image and
  * definition and every HTML node that names an anchor, with their positions. That is all that later
  * stages read from a lesson's tree (assets, course lint, link places). Module READMEs and documents
- * (lecture notes), whose whole tree is rendered, keep their whole tree in the entry instead, so a
- * nothing-changed build parses no Markdown at all (issue 11).
+ * (lecture notes), whose whole tree is rendered, keep their whole tree as well, so a nothing-changed
+ * build parses no Markdown at all (issue 11). It is kept in a file of its own beside the entry and
+ * read only when something asks for it (`tree`): a rebuild after one edit renders one lesson's notes,
+ * and reading every notes file's whole tree was half of the JSON it read (`outlineOf` gives the
+ * skeleton, for what needs no more).
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -24,7 +27,7 @@ import { readFileNow } from '../read/read-now.js';
 interface Entry {
   lesson: Lesson;
   skeleton: Root;
-  /** True when `skeleton` is the whole tree (the file is rendered whole). */
+  /** True when the whole tree is kept too, in its own file (the file is rendered whole). */
   whole?: boolean;
   /** Absolute paths the lint asked about, and whether they existed. */
   checked: Record<string, boolean>;
@@ -47,6 +50,38 @@ export function skeletonOf(tree: Root): Root {
   visit(tree);
   if (inline.length > 0) blocks.push({ type: 'paragraph', children: inline });
   return { type: 'root', children: blocks };
+}
+
+/** The skeletons of analyses whose whole tree is read from the cache only when asked for. */
+const outlines = new WeakMap<Analysis, Root>();
+
+/** Makes `analysis.tree` read the whole tree (`load`) the first time it is asked for. */
+function lazyTree(analysis: Analysis, skeleton: Root, load: () => Root): void {
+  let tree: Root | undefined;
+  outlines.set(analysis, skeleton);
+  Object.defineProperty(analysis, 'tree', {
+    configurable: true,
+    enumerable: true,
+    get: () => (tree ??= load()),
+    set: (value: Root) => (tree = value),
+  });
+}
+
+/**
+ * What the course lint, the links between files and the notes finder read of a tree (headings, links,
+ * definitions, anchors): the skeleton, without reading a whole tree that was not read yet.
+ */
+export function outlineOf(analysis: Analysis): Root {
+  return outlines.get(analysis) ?? analysis.tree;
+}
+
+/** The same analysis with only the skeleton of its tree, for holding on to after its last render. */
+export function withSkeleton<T extends Analysis>(analysis: T): T {
+  const copy: Record<string, unknown> = {};
+  // Copied without reading `tree`: a whole tree never asked for stays unread.
+  for (const key of Object.keys(analysis)) if (key !== 'tree') copy[key] = analysis[key as keyof T];
+  copy.tree = outlines.get(analysis) ?? skeletonOf(analysis.tree);
+  return copy as T;
 }
 
 /** Puts cached diagnostics back on a fresh vfile, so later stages add to them as usual. */
@@ -123,12 +158,15 @@ export class AnalysisCache {
    */
   async lookup(file: VFile, options: AnalyzeOptions = {}): Promise<{ analysis: CachedAnalysis | null; unchanged: boolean }> {
     if (!this.dir) return { analysis: null, unchanged: false };
-    const entry = await this.#read(this.#key(file));
+    const key = this.#key(file);
+    const entry = await this.#read(key);
     const fresh = entry && Object.entries(entry.checked).every(([path, existed]) => existsSync(path) === existed);
     const unchanged = Boolean(entry && fresh);
     const needsWhole = Boolean(entry && options.whole?.(entry.lesson));
     if (!entry || !fresh || (needsWhole && !entry.whole)) return { analysis: null, unchanged };
-    return { analysis: { ...revive(file, entry.lesson, entry.skeleton), cached: !entry.whole, unchanged: true }, unchanged };
+    const analysis = Object.assign(revive(file, entry.lesson, entry.skeleton), { cached: !entry.whole, unchanged: true });
+    if (entry.whole) lazyTree(analysis, entry.skeleton, () => this.#readTree(key) ?? analyzeLesson(new VFile({ path: file.path, value: file.value, cwd: file.cwd }), { fileExists: existsSync }).tree);
+    return { analysis, unchanged };
   }
 
   /** Keeps a fresh analysis (made here or in a worker, see `analyzeChecked`) for the next run, and returns it. */
@@ -137,14 +175,20 @@ export class AnalysisCache {
     // A lesson not rendered whole keeps only the skeleton from here on, as a cache hit does: later
     // stages read no more of it, and a cold build of a large course no longer holds every lesson's
     // whole tree until its end.
-    const skeleton = whole ? analysis.tree : skeletonOf(analysis.tree);
-    const tree = options.whole ? skeleton : analysis.tree;
+    const skeleton = skeletonOf(analysis.tree);
+    const tree = options.whole && !whole ? skeleton : analysis.tree;
     if (this.dir) {
       // Serialised now: later stages add build diagnostics to this lesson object.
       const json = JSON.stringify({ lesson: analysis.lesson, skeleton, whole, checked } satisfies Entry);
-      this.#writes.push(this.#write(this.#key(analysis.file), json).catch(() => {}));
+      const key = this.#key(analysis.file);
+      // The tree first: an entry is never there without its tree (a missing one is parsed again, all the same).
+      const written = whole ? this.#write(`${key}.tree`, JSON.stringify(analysis.tree)).then(() => this.#write(key, json)) : this.#write(key, json);
+      this.#writes.push(written.catch(() => {}));
     }
-    return { ...analysis, tree, cached: false, unchanged };
+    const result = { ...analysis, tree, cached: false, unchanged };
+    // The same skeleton as a cache hit's, so what is read from it is the same in a cold build and after.
+    if (whole) outlines.set(result, skeleton);
+    return result;
   }
 
   /** Waits for pending writes (a cache that cannot be written only costs time next run). */
@@ -161,6 +205,14 @@ export class AnalysisCache {
   async #read(key: string): Promise<Entry | null> {
     try {
       return JSON.parse(readFileNow(this.#path(key)).toString('utf8')) as Entry;
+    } catch {
+      return null;
+    }
+  }
+
+  #readTree(key: string): Root | null {
+    try {
+      return JSON.parse(readFileNow(this.#path(`${key}.tree`)).toString('utf8')) as Root;
     } catch {
       return null;
     }

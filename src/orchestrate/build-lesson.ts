@@ -14,6 +14,7 @@ import type { Course, SourceDoc } from './course.js';
 import type { Progress } from './progress.js';
 import { renderDiagrams, collectImages, type FileToWrite } from './lesson-assets.js';
 import { hashParts, type BuildCache } from '../cache/build-cache.js';
+import { outlineOf } from '../cache/analysis-cache.js';
 import { lessonOutDir, insideOut } from '../output/paths.js';
 import type { Templates } from '../render/templates.js';
 import type { RenderContext } from '../render/context.js';
@@ -117,7 +118,8 @@ async function buildLesson(doc: SourceDoc, course: Course, job: LessonJob): Prom
 
   job.progress.step(name, 'assets');
   const images = await collectImages(tree, file, doc.absolute, doc.root);
-  const notesImages = notesDoc ? await collectImages(notesDoc.analysis.tree, notesDoc.analysis.file, notesDoc.absolute, doc.root) : null;
+  // The notes' images are in their skeleton: their whole tree is read only if this lesson is rendered.
+  const notesImages = notesDoc ? await collectImages(outlineOf(notesDoc.analysis), notesDoc.analysis.file, notesDoc.absolute, doc.root) : null;
 
   // What the module README and the lesson before say about this one shows in its lab sheet: an edited
   // README (its minutes for the lesson, its order) or a renamed previous lesson makes it again.

@@ -17,7 +17,7 @@ import { AnalysisPool } from './analysis-pool.js';
 import { translationsLine } from '../course/translations.js';
 import type { Progress } from './progress.js';
 import { BuildCache, hashParts } from '../cache/build-cache.js';
-import { AnalysisCache, skeletonOf } from '../cache/analysis-cache.js';
+import { AnalysisCache, withSkeleton } from '../cache/analysis-cache.js';
 import { lessonOutDir, isInside } from '../output/paths.js';
 import { writeFileAtomic, isDiskFull } from '../export/atomic.js';
 import type { DocumentOptions } from './documents.js';
@@ -332,7 +332,7 @@ function notesUses(course: Course, lessons: readonly SourceDoc[]): { done(doc: S
       const count = notes ? left.get(notes) : undefined;
       if (!notes || count === undefined) return;
       left.set(notes, count - 1);
-      if (count === 1) notes.analysis = { ...notes.analysis, tree: skeletonOf(notes.analysis.tree) };
+      if (count === 1) notes.analysis = withSkeleton(notes.analysis);
     },
   };
 }

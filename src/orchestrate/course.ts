@@ -24,7 +24,7 @@ import { explicitKind, globBases, type KindGlobs } from '../course/explicit-kind
 import { foldMissingObjectives } from '../course/module-objectives.js';
 import { linkedLessons } from './linked-pages.js';
 import { courseRootOf } from '../course/course-root.js';
-import { analyzeChecked, revive, type AnalysisCache } from '../cache/analysis-cache.js';
+import { analyzeChecked, outlineOf, revive, type AnalysisCache } from '../cache/analysis-cache.js';
 import { countParse } from '../parse/parse-count.js';
 import { POOL_MIN_CHARS, askPool, type AnalysisPool } from './analysis-pool.js';
 import { InterruptedError, Turnstile, watchInterruption } from './turnstile.js';
@@ -366,7 +366,7 @@ async function courseReadmeTitle(roots: string[], outRoot: string | undefined, r
 /** Every file a document links to (links and link definitions), in the order they appear. */
 export function linkedFiles(doc: Pick<SourceDoc, 'absolute' | 'analysis'>): string[] {
   const found: string[] = [];
-  visit(doc.analysis.tree as Root, (node) => {
+  visit(outlineOf(doc.analysis), (node) => {
     if (node.type !== 'link' && node.type !== 'definition') return;
     const target = linkTarget(doc.absolute, node.url);
     if (target !== null) found.push(target);
