@@ -21,7 +21,7 @@
 //    at 1×, 2×, 4× and 8× about 54 KB: the time ratio per doubling).
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateRealisticCourse } from './realistic-course.mjs';
@@ -48,9 +48,25 @@ const work = mkdtempSync(join(tmpdir(), 'lectern-bench-'));
  * How fast this machine is right now: a fixed single-core loop, in ms. Shared two-core machines
  * drift by a fifth or more within an hour; runs are comparable only at similar gauges.
  */
+const LOOP = 'const t = performance.now(); let s = 0; for (let i = 0; i < 2e8; i++) s += i % 7; console.log(Math.round(performance.now() - t))';
 function gauge() {
-  const run = spawnSync(process.execPath, ['-e', 'const t = performance.now(); let s = 0; for (let i = 0; i < 2e8; i++) s += i % 7; console.log(Math.round(performance.now() - t))'], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['-e', LOOP], { encoding: 'utf8' });
   return Number(run.stdout.trim());
+}
+
+/**
+ * The same loop on every core at once: a machine whose two virtual cores share one physical core
+ * (as this one does at times) gives each about twice the single-core time, and then everything
+ * that uses both cores (a cold build, the cold `check`'s threads) is that much slower, though the
+ * single-core gauge reads the same.
+ */
+function parallelGauge() {
+  const cores = availableParallelism();
+  const script = `const { spawn } = require('node:child_process'); let out = [];
+const runs = Array.from({ length: ${cores} }, () => new Promise((done) => { const child = spawn(process.execPath, ['-e', ${JSON.stringify(LOOP)}]); let text = ''; child.stdout.on('data', (d) => (text += d)); child.on('close', () => done(Number(text.trim()))); }));
+Promise.all(runs).then((times) => console.log(times.join(',')));`;
+  const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  return run.stdout.trim().split(',').map(Number);
 }
 const seed = readFileSync(join(root, 'tests', 'corpus', 'seed-6.7-docker-fundamentals.md'), 'utf8');
 const node = process.execPath;
@@ -240,6 +256,7 @@ const markdownFiles = shape.lessons + shape.notes + shape.readmes;
 console.log(`Lectern benchmark — a course of ${shape.lessons} lessons in ${shape.modules} modules, ${shape.notes} lecture-notes files, ${shape.readmes} READMEs (${markdownFiles} Markdown files), ${shape.mermaid} Mermaid diagrams (BENCH_SCALE ${scale}); ${checkCount} lessons for the large check (${work})\n`);
 
 const gaugeBefore = gauge();
+const parallelBefore = parallelGauge();
 const baseline = rebuildsOnly ? null : runBaseline();
 
 const out = join(work, 'out');
@@ -272,6 +289,7 @@ for (const [what, edit] of Object.entries(edits)) {
   rebuilds[what] = { ...median(runs), runs };
 }
 const gaugeAfter = gauge();
+const parallelAfter = parallelGauge();
 const runsOf = (runs) => `runs: ${runs.map((run) => run.seconds.toFixed(2)).join(', ')} s`;
 // Rows read the peak memory when printed: filled in by the sampled runs, null without them.
 const rebuildRows = () => [
@@ -287,6 +305,7 @@ const printRows = (rows) => {
     console.log(`${label.padEnd(width)}  ${seconds.toFixed(2).padStart(6)} s  ${mib == null ? '        -' : `${mib.toFixed(0).padStart(5)} MiB`}  ${note}`);
   }
   console.log(`\nMachine speed gauge (a fixed single-core loop) before and after the builds: ${gaugeBefore} ms, ${gaugeAfter} ms`);
+  console.log(`The same loop on every core at once, before and after: ${parallelBefore.join(' and ')} ms, ${parallelAfter.join(' and ')} ms (about the single-core time when the cores are really separate)`);
 };
 if (rebuildsOnly) {
   printRows([['lectern cold: decks, handouts, both labs', cold.seconds, cold.peakMiB, ''], ...rebuildRows()]);
