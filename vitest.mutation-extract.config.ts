@@ -12,6 +12,7 @@ export default defineConfig({
       'tests/mutation-extract.test.ts',
       'tests/shapes.test.ts',
       'tests/shapes-linked.test.ts',
+      'tests/mutation-extract-markdown.test.ts',
     ],
     testTimeout: 60_000,
   },

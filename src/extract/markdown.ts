@@ -54,10 +54,13 @@ export function inlineMarkdown(nodes: PhrasingContent[]): string {
 /** `inlineMarkdown` through the Markdown serialiser, for any phrasing content (exported for tests). */
 export function serialiseInline(children: PhrasingContent[]): string {
   const paragraph: Paragraph = { type: 'paragraph', children };
-  return collapse(toMarkdown(paragraph, options))
-    // Escapes that only matter at the start of a block ("2\. Diagrams", "\- item") are noise inline.
-    .replace(/^(\d+)\\([.)])/, '$1$2')
-    .replace(/^\\([-+#>*])/, '$1');
+  // Escapes that only matter at the start of a line ("2\. Diagrams", "\- item") are noise once the
+  // lines are joined into one: at the start of every line, not only the first (an item wrapped
+  // before "2. …" read "… 2\. …").
+  const markdown = toMarkdown(paragraph, options)
+    .replace(/^(\d+)\\([.)])/gm, '$1$2')
+    .replace(/^\\([-+#>*])/gm, '$1');
+  return collapse(markdown);
 }
 
 /** Drops leading/trailing whitespace so it is not escaped as `&#x20;`. */
