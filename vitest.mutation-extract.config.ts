@@ -13,6 +13,7 @@ export default defineConfig({
       'tests/shapes.test.ts',
       'tests/shapes-linked.test.ts',
       'tests/mutation-extract-markdown.test.ts',
+      'tests/mutation-extract-items.test.ts',
     ],
     testTimeout: 60_000,
   },
