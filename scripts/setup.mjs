@@ -249,7 +249,7 @@ function ensureSystem() {
     done.push(`installed ${pkgs.join(' ')}`);
   }
   // The headless shell is only faster, never needed: when it cannot be installed, Chromium is used.
-  if (!process.env.CHROME_PATH && chromePath !== HEADLESS_SHELL && chromePath === '/usr/bin/chromium' && canApt()) {
+  if (!process.env.CHROME_PATH && chromePath === '/usr/bin/chromium' && canApt()) {
     log('installing chromium-headless-shell (Chromium for printing, with half the CPU)');
     if (aptInstall(['chromium-headless-shell']) && isExecutableFile(HEADLESS_SHELL)) {
       chromePath = HEADLESS_SHELL;

@@ -85,6 +85,7 @@ describe('inlineMarkdown’s shortcut for plain text', () => {
       { numRuns: 20_000 },
     );
     // The shortcut was really taken, not just the serialiser compared with itself.
-    expect(shortcut).toBeGreaterThan(1_000);
+    // About 1,000 of the 20,000 random texts qualify (992 to a little over 1,000 seen): half of that is a safe floor.
+    expect(shortcut).toBeGreaterThan(500);
   });
 });

@@ -7,7 +7,6 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { LecternError } from '../errors.js';
 import { findLessonFiles, compareNatural } from '../read/read-lesson.js';
