@@ -203,16 +203,17 @@ export class AnalysisCache {
   }
 
   async #read(key: string): Promise<Entry | null> {
-    try {
-      return JSON.parse(readFileNow(this.#path(key)).toString('utf8')) as Entry;
-    } catch {
-      return null;
-    }
+    return this.#readJson<Entry>(key);
   }
 
   #readTree(key: string): Root | null {
+    return this.#readJson<Root>(`${key}.tree`);
+  }
+
+  /** A cache file's JSON, or null when it is missing or unreadable. */
+  #readJson<T>(name: string): T | null {
     try {
-      return JSON.parse(readFileNow(this.#path(`${key}.tree`)).toString('utf8')) as Root;
+      return JSON.parse(readFileNow(this.#path(name)).toString('utf8')) as T;
     } catch {
       return null;
     }
