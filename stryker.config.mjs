@@ -5,10 +5,11 @@
 export default {
   testRunner: 'vitest',
   // STRYKER_VITEST=lint runs the focused tests of src/lint/** (vitest.mutation-lint.config.ts) instead,
-  // and STRYKER_VITEST=extract those of src/extract/** (vitest.mutation-extract.config.ts): under the
+  // STRYKER_VITEST=extract those of src/extract/** (vitest.mutation-extract.config.ts), and
+  // STRYKER_VITEST=languages those of src/languages/** (vitest.mutation-languages.config.ts): under the
   // default tests the golden tests cover every lint mutant and every test covers extraction, so each
   // mutant reruns much of the pipeline (README › Development › Mutation testing). Use each only with
-  // its own area: `--mutate 'src/lint/**/*.ts'`, or files of `src/extract/`.
+  // its own area: `--mutate 'src/lint/**/*.ts'`, files of `src/extract/`, or `'src/languages/**/*.ts'`.
   vitest: {
     configFile:
       process.env.STRYKER_VITEST ? `vitest.mutation-${process.env.STRYKER_VITEST}.config.ts` : 'vitest.mutation.config.ts',

@@ -109,6 +109,49 @@ describe('the full Chromium', () => {
   });
 });
 
+describe('the Chromium Lectern starts', () => {
+  /** The command lines of the browser's processes that are its descendants (Linux: read from /proc). */
+  const descendants = (root: number): string[] => {
+    const parent = new Map<number, number>();
+    for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      const status = (() => {
+        try {
+          return readFileSync(`/proc/${entry}/status`, 'utf8');
+        } catch {
+          return '';
+        }
+      })();
+      const ppid = /^PPid:\s+(\d+)/m.exec(status)?.[1];
+      if (ppid) parent.set(Number(entry), Number(ppid));
+    }
+    const below = (pid: number): boolean => pid === root || (parent.has(pid) && pid !== 1 && below(parent.get(pid)!));
+    return [...parent.keys()]
+      .filter((pid) => pid !== root && below(pid))
+      .map((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+        } catch {
+          return '';
+        }
+      });
+  };
+
+  it.skipIf(process.platform !== 'linux')('composites in the browser process: no GPU process is started (with the GPU off it only cost CPU)', async () => {
+    const manager = new BrowserManager({ concurrency: 1 });
+    try {
+      const processes = await manager.withPage(async (page) => {
+        await page.setContent('<p>Hello</p>');
+        return descendants(page.browser().process()!.pid!);
+      });
+      // The listing sees the browser's other processes: the page's renderer is there.
+      expect(processes.some((command) => command.includes('--type=renderer')), processes.join('\n')).toBe(true);
+      expect(processes.filter((command) => command.includes('--type=gpu-process'))).toEqual([]);
+    } finally {
+      await manager.close();
+    }
+  });
+});
+
 describe('blockReason', () => {
   const root = join(scratch, 'root');
   it.each([

@@ -43,6 +43,15 @@ describe('module books, module by module', () => {
     expect(pdfInfo(out('module-b', 'module-handouts.pdf')).pages).toBeGreaterThan(1);
   }, 180_000);
 
+  it('writes books without object streams (packing them was a third of a merge), which pdf-lib would otherwise make', async () => {
+    const book = readFileSync(out('module-a', 'module-handouts.pdf'));
+    expect(book.includes('/ObjStm')).toBe(false);
+    // The twin: the same book saved with pdf-lib's defaults has them, so the check above can see them.
+    const { PDFDocument } = await import('../src/vendor/pdf-lib.js');
+    const resaved = Buffer.from(await (await PDFDocument.load(book)).save());
+    expect(resaved.includes('/ObjStm')).toBe(true);
+  }, 60_000);
+
   it('keeps the book of a module none of whose lessons changed without reading its lessons’ PDFs', () => {
     const bookA = readFileSync(out('module-a', 'module-handouts.pdf'));
     // Module A's handout, overwritten behind Lectern's back: its lesson is unchanged, so it is not
