@@ -9,6 +9,7 @@ export default defineConfig({
       'tests/language.test.ts',
       'tests/language-property.test.ts',
       'tests/languages/**/*.test.ts',
+      'tests/mutation-languages.test.ts',
     ],
     testTimeout: 60_000,
   },

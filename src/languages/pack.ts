@@ -67,6 +67,11 @@ export interface LanguagePack {
   matches?: (fileName: string, code: string, guessedName: () => string) => boolean;
   /** Line comment syntax; `#` when unset. */
   comment?: string;
+  /**
+   * For a language with block comments only (CSS, HTML, XML): what closes the comment that `comment`
+   * opens, so that a starter's TODO line is a comment there too.
+   */
+  commentEnd?: string;
   /** The learner's starter: lines of the example with substantive ones replaced by `TODO` hints. */
   starter?: (text: string) => string[];
   /** In a lesson of many small snippets: `config` examples still become tasks, `program` ones when over five lines. */

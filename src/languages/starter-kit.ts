@@ -1,6 +1,7 @@
 /** What every starter maker and lab summary shares: TODO lines, the fallback starter, listings. */
 
-export const todo = (indent: string, prefix: string, hint: string) => `${indent}${prefix} TODO: ${hint}`;
+/** A TODO line; `end` closes the comment in a language with block comments only (`-->` in HTML). */
+export const todo = (indent: string, prefix: string, hint: string, end?: string) => `${indent}${prefix} TODO: ${hint}${end ? ` ${end}` : ''}`;
 export const indentOf = (line: string) => /^\s*/.exec(line)?.[0] ?? '';
 
 /** Consecutive identical TODO lines become one. */
@@ -8,12 +9,12 @@ export function collapseTodos(lines: string[]): string[] {
   return lines.filter((line, i) => !(i > 0 && /TODO:/.test(line) && line === lines[i - 1]));
 }
 
-export function genericStarter(text: string, prefix: string): string[] {
+export function genericStarter(text: string, prefix: string, end?: string): string[] {
   const out: string[] = [];
   for (const line of text.split('\n')) {
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith(prefix)) out.push(line);
-    else out.push(todo(indentOf(line), prefix, 'complete this line'));
+    else out.push(todo(indentOf(line), prefix, 'complete this line', end));
   }
   return out;
 }

@@ -15,6 +15,6 @@ export function commentPrefix(language: string | null): string {
 export function starterCode(source: string, language: string | null): string {
   const text = source.replace(/\r\n?/g, '\n').replace(/\n+$/, '');
   const starter = packOf(language)?.starter;
-  const lines = starter ? starter(text) : genericStarter(text, commentPrefix(language));
+  const lines = starter ? starter(text) : genericStarter(text, commentPrefix(language), packOf(language)?.commentEnd);
   return collapseTodos(lines).join('\n');
 }

@@ -11,5 +11,7 @@ export const css: LanguagePack = {
   ],
   extensions: ['css'],
   fileName: () => 'styles.css',
-  comment: '//',
+  // CSS has no line comments: `//` would start a broken rule.
+  comment: '/*',
+  commentEnd: '*/',
 };

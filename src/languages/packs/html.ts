@@ -17,5 +17,7 @@ export const html: LanguagePack = {
   // An XML file the detector finds HTML-like is fine under an html label.
   lintAccepts: ['xml'],
   extensions: ['html', 'xml'],
+  comment: '<!--',
+  commentEnd: '-->',
   fileName: () => 'index.html',
 };

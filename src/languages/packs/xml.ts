@@ -19,6 +19,8 @@ export const xml: LanguagePack = {
   },
   lintAccepts: ['html'],
   extensions: ['xml'],
+  comment: '<!--',
+  commentEnd: '-->',
   conventionalNames: ['pom.xml'],
   fileName: (text) => (/<project[\s>]/.test(text) && /<groupId>/.test(text) ? 'pom.xml' : 'config.xml'),
 };
