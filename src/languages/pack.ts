@@ -65,7 +65,7 @@ export interface LanguagePack {
   fileName?: (code: string, facts: () => SnippetFacts) => string | null;
   /** For a file kind of another language: whether an example (with its file name) is of this kind. */
   matches?: (fileName: string, code: string, guessedName: () => string) => boolean;
-  /** Line comment syntax; `#` when unset. */
+  /** Comment syntax: a line comment, or with `commentEnd` what opens a block comment; `#` when unset. */
   comment?: string;
   /**
    * For a language with block comments only (CSS, HTML, XML): what closes the comment that `comment`

@@ -3,7 +3,7 @@
 import { collapseTodos, genericStarter } from './starter-kit.js';
 import { packOf } from './tables.js';
 
-/** Line comment syntax for a language (`#` when its pack names none). */
+/** What opens a comment in a language (`#` when its pack names none; see `commentEnd` for block comments). */
 export function commentPrefix(language: string | null): string {
   return packOf(language)?.comment ?? '#';
 }
