@@ -10,7 +10,8 @@ export const dockerfile: LanguagePack = {
   aliases: ['docker', 'containerfile'],
   // At least two kinds of instruction, and they make up most of the snippet.
   score: ({ docker, significant }, scores) => {
-    if (docker.kinds.size < 2 || significant === 0) return;
+    // Two kinds of instruction are two significant lines: `significant` is never 0 past this.
+    if (docker.kinds.size < 2) return;
     const share = docker.lines / significant;
     if (share >= 0.6) addScore(scores, 'dockerfile', 3 * docker.lines);
     else if (share >= 0.3) addScore(scores, 'dockerfile', docker.lines);
@@ -43,12 +44,11 @@ export const dockerfile: LanguagePack = {
 /** `["uvicorn", "app:app"]` → `uvicorn app:app`; the shell form as written. */
 function execForm(text: string): string {
   const trimmed = text.trim();
-  if (!trimmed.startsWith('[')) return trimmed;
+  let parts: unknown = null;
   try {
-    const parts: unknown = JSON.parse(trimmed);
-    if (Array.isArray(parts)) return parts.map(String).join(' ');
+    parts = JSON.parse(trimmed);
   } catch {
-    // shell form with brackets: print as written
+    // the shell form (`npm start`), or brackets that are no JSON array: printed as written
   }
-  return trimmed;
+  return Array.isArray(parts) ? parts.map(String).join(' ') : trimmed;
 }
