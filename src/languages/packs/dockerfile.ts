@@ -28,13 +28,14 @@ export const dockerfile: LanguagePack = {
     mistakes: ['Copying the whole project before installing dependencies, which rebuilds every layer on each change', 'Forgetting `--no-cache-dir` or cleanup, which bloats the image'],
     watch: ['Watch for learners who copy the application code before installing dependencies; ask them to change one source file and rebuild to see the cache miss.'],
     check: () => ({ command: 'docker build -t lab .', expected: 'The build ends without errors and `docker image ls lab` lists the new image.' }),
+    // `.+` runs to the end of the line, and the ports and command are trimmed: one blank before them is enough.
     summary: (source) => {
       const parts: string[] = [];
       const base = /^\s*FROM\s+(?:--\S+\s+)*(\S+)/im.exec(source)?.[1];
       if (base) parts.push(`builds on ${code(base)}`);
-      const ports = [...source.matchAll(/^\s*EXPOSE\s+(.+)$/gim)].flatMap((m) => m[1]!.trim().split(/\s+/));
+      const ports = [...source.matchAll(/^\s*EXPOSE\s(.+)/gim)].flatMap((m) => m[1]!.trim().split(/\s+/));
       if (ports.length > 0) parts.push(`exposes port${ports.length > 1 ? 's' : ''} ${listing(ports)}`);
-      const cmd = /^\s*(?:CMD|ENTRYPOINT)\s+(.+)$/im.exec(source)?.[1];
+      const cmd = /^\s*(?:CMD|ENTRYPOINT)\s(.+)/im.exec(source)?.[1];
       if (cmd) parts.push(`starts with ${code(execForm(cmd))}`);
       return parts.length > 0 ? listing(parts) : null;
     },
