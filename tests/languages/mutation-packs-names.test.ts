@@ -1,10 +1,11 @@
 // Names the language packs read out of an example, for the cases the other mutation-packs tests
-// leave open: Compose service names written in quotes or mis-indented under `services`, and the
-// workflow file name from a runner alone or a trigger alone. Written for the mutants of
+// leave open: Compose service names written in quotes or mis-indented under `services`, the name of a
+// Kubernetes object, and the workflow file name from a runner alone or a trigger alone. Written for the mutants of
 // src/languages/packs/ (README › Mutation testing).
 import { describe, expect, it } from 'vitest';
 import { inferFileName } from '../../src/languages/index.js';
 import { compose } from '../../src/languages/packs/compose.js';
+import { kubernetesObjects } from '../../src/languages/packs/kubernetes.js';
 
 describe('compose: service names', () => {
   it('reads a quoted service name like a plain one', () => {
@@ -24,5 +25,13 @@ describe('workflow: the file name from `jobs` and a trigger or a runner', () => 
     ['on: push\nname: CI', 'config.yaml'],
   ])('%j', (code, expected) => {
     expect(inferFileName(code, 'yaml')).toBe(expected);
+  });
+});
+
+describe('kubernetes: the name of an object is the one under its metadata', () => {
+  it('does not read past a blank-looking line into the next top-level key', () => {
+    // Regression: a line of spaces let `metadata:` run on into `spec:`, whose `name` became the object's.
+    expect(kubernetesObjects('kind: Service\nmetadata:\n  \nspec:\n  name: x')).toEqual([]);
+    expect(kubernetesObjects('kind: Service\nmetadata:\n  labels:\n  \n  name: web')).toEqual(['service/web']);
   });
 });

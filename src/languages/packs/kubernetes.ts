@@ -49,7 +49,7 @@ export function kubernetesObjects(text: string): string[] {
   // A document starts at `---`, which may carry a comment (`--- # the database`).
   for (const doc of text.split(/^---(?!\S)/m)) {
     const kind = /^kind\s*:\s*["']?(\w+)/m.exec(doc)?.[1];
-    const name = /^metadata\s*:\s*\n(?:\s+.*\n)*?\s+name\s*:\s*["']?([\w.-]+)/m.exec(doc)?.[1];
+    const name = /^metadata\s*:\s*\n(?:\s.*\n)*?\s+name\s*:\s*["']?([\w.-]+)/m.exec(doc)?.[1];
     if (kind && name) objects.push(`${own(API_GROUPS, kind.toLowerCase()) ?? kind.toLowerCase()}/${name}`);
   }
   return objects;
