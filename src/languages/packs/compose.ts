@@ -46,7 +46,7 @@ function topLevelChildren(source: string, key: string): string[] {
     const current = line.length - line.trimStart().length;
     if (current === 0) break;
     indent ??= current;
-    const match = /^\s*([\w.-]+)\s*:/.exec(line);
+    const match = /^\s*["']?([\w.-]+)["']?\s*:/.exec(line); // `web:`, `"web":`
     if (current === indent && match) names.push(match[1]!);
   }
   return names;

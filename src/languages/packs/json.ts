@@ -15,7 +15,7 @@ export const json: LanguagePack = {
     const text = facts.code;
     if (!/^[[{]/.test(text) || !/[\]}]$/.test(text)) return;
     if (text.length <= MAX_JSON_PARSE && parsesAsJson(text)) addScore(scores, 'json', Math.max(10, 2 * facts.significant));
-    else if (facts.jsonKeyLines > 0 && facts.jsonKeyLines / Math.max(facts.significant, 1) >= 0.4) addScore(scores, 'json', 2 * facts.jsonKeyLines);
+    else if (facts.jsonKeyLines / Math.max(facts.significant, 1) >= 0.4) addScore(scores, 'json', 2 * facts.jsonKeyLines);
   },
   extensions: ['json'],
   conventionalNames: ['package.json', 'tsconfig.json'],
@@ -37,11 +37,13 @@ export const json: LanguagePack = {
   },
 };
 
+/** True when `text` parses: an object or an array, since the caller has seen it open and close like one. */
 function parsesAsJson(text: string): boolean {
+  let parses = true;
   try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null;
+    JSON.parse(text);
   } catch {
-    return false;
+    parses = false;
   }
+  return parses;
 }

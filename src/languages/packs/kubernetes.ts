@@ -11,7 +11,8 @@ export const kubernetes: LanguagePack = {
   score: yamlBonus(8, ({ topKeys }) => topKeys.has('apiVersion') && topKeys.has('kind')),
   fileName: (_text, facts) => {
     const { topKeys, kinds } = facts().yaml;
-    const kind = kinds[0]?.replace(/["']/g, '');
+    // `kind: Deployment  # the web front end`: the comment is no part of the kind.
+    const kind = kinds[0]?.replace(/\s+#.*/, '').replace(/["']/g, '');
     return topKeys.has('apiVersion') && kind && /^\w+$/.test(kind) ? `${kind.toLowerCase()}.yaml` : null;
   },
   matches: (_fileName, text) => /^apiVersion\s*:/m.test(text) && /^kind\s*:/m.test(text),
@@ -45,9 +46,10 @@ const API_GROUPS: Record<string, string> = {
 /** The objects a manifest declares as kubectl names them (`deployment.apps/web`). */
 export function kubernetesObjects(text: string): string[] {
   const objects: string[] = [];
-  for (const doc of text.split(/^---\s*$/m)) {
+  // A document starts at `---`, which may carry a comment (`--- # the database`).
+  for (const doc of text.split(/^---(?!\S)/m)) {
     const kind = /^kind\s*:\s*["']?(\w+)/m.exec(doc)?.[1];
-    const name = /^metadata\s*:\s*\n(?:\s+.*\n)*?\s+name\s*:\s*["']?([\w.-]+)/m.exec(doc)?.[1];
+    const name = /^metadata\s*:\s*\n(?:\s.*\n)*?\s+name\s*:\s*["']?([\w.-]+)/m.exec(doc)?.[1];
     if (kind && name) objects.push(`${own(API_GROUPS, kind.toLowerCase()) ?? kind.toLowerCase()}/${name}`);
   }
   return objects;

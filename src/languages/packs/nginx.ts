@@ -35,7 +35,7 @@ export const nginx: LanguagePack = {
         ? { command: `nginx -t -c "$PWD/${fileName}"`, expected: SYNTAX_OK }
         : { command: `docker run --rm -v "$PWD/${fileName}:/etc/nginx/conf.d/default.conf:ro" nginx:stable nginx -t`, expected: SYNTAX_OK },
     summary: (source) => {
-      const listen = /^\s*listen\s+([^;]+);/m.exec(source)?.[1];
+      const listen = /^\s*listen\s([^;]+);/m.exec(source)?.[1]; // trimmed below
       const locations = [...source.matchAll(/^\s*location\s+([^{]+?)\s*\{/gm)].map((m) => code(m[1]!));
       const parts: string[] = [];
       if (listen) parts.push(`listens on ${code(listen.trim())}`);

@@ -24,7 +24,7 @@ export const python: LanguagePack = {
     { lang: 'python', re: /^@\w+(?:\.\w+)*(?:\(.*\))?$/, weight: 1, cap: 2 },
   ],
   extensions: ['py'],
-  fileName: (text) => (/^\s*def\s+test_\w+/m.test(text) ? 'test_app.py' : 'app.py'),
+  fileName: (text) => (/^\s*(?:async\s+)?def\s+test_\w/m.test(text) ? 'test_app.py' : 'app.py'),
   starter: (text) => programStarter(text, 'python'),
   role: 'program',
   lab: {

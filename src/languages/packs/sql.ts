@@ -1,6 +1,7 @@
 /** SQL scripts: schemas, queries and data changes, checked with psql. */
 
 import type { LanguagePack } from '../pack.js';
+import { own } from '../own.js';
 import { sqlStarter } from '../sql-starter.js';
 import { code, listing } from '../starter-kit.js';
 
@@ -63,12 +64,16 @@ export const sql: LanguagePack = {
   },
 };
 
+/** The status psql prints for a statement, where it is not the statement's own words. */
+const STATUS: Record<string, string> = { 'CREATE UNIQUE INDEX': 'CREATE INDEX', INSERT: 'INSERT 0 1' };
+
 /** The psql status words a script prints (`CREATE TABLE`, `INSERT 0 1`), in order, without repeats. */
 export function sqlStatements(text: string): string[] {
   const seen: string[] = [];
   for (const match of text.matchAll(/^\s*(create(?:\s+unique)?\s+(?:table|index|view|extension|schema|type|function)|alter\s+table|insert|update|delete|grant)\b/gim)) {
-    const word = match[1]!.toUpperCase().replace(/\s+/g, ' ').replace(/^CREATE UNIQUE INDEX$/, 'CREATE INDEX').replace(/^INSERT$/, 'INSERT 0 1');
-    if (!seen.includes(word)) seen.push(word);
+    const words = match[1]!.toUpperCase().replace(/\s+/g, ' ');
+    const status = own(STATUS, words) ?? words;
+    if (!seen.includes(status)) seen.push(status);
   }
   return seen;
 }

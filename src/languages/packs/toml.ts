@@ -14,7 +14,8 @@ export const toml: LanguagePack = {
   extensions: ['toml'],
   conventionalNames: ['pyproject.toml', 'Cargo.toml'],
   fileName: (text) => {
-    if (/^\s*\[(?:tool\.[\w.-]+|project|build-system)\]/m.test(text)) return 'pyproject.toml';
+    // `[tool.black]`, and the array tables of a tool too (`[[tool.mypy.overrides]]`).
+    if (/^\s*\[\[?(?:tool\.[\w.-]+|project|build-system)\]/m.test(text)) return 'pyproject.toml';
     if (/^\s*\[package\]/m.test(text)) return 'Cargo.toml';
     return 'config.toml';
   },
