@@ -143,8 +143,10 @@ export function analyse(code: string): Analysis {
       continue;
     }
 
+    // Not a Dockerfile instruction (`RUN <<EOF`: its body is the Dockerfile's), nor a statement of a
+    // C-like language (`cout << name;`, `flags << Shift;`: a shift, not a heredoc).
     const heredoc = HEREDOC.exec(t);
-    if (heredoc?.[2] && !/^[A-Z]+\s/.test(t)) {
+    if (heredoc?.[2] && !/^[A-Z]+\s/.test(t) && !t.endsWith(';')) {
       add('bash', 2);
       heredocEnd = heredoc[2];
     }
