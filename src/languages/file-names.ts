@@ -98,9 +98,8 @@ function fitsLanguage(name: string, lang: string | null): boolean {
   const lower = name.toLowerCase();
   const special = baseNameLanguages(lower.replace(/\..*/, ''));
   if (special) return special.includes(lang);
-  const dot = lower.lastIndexOf('.');
-  if (dot < 0) return true; // Makefile, Procfile, …: no claim about the language
-  const langs = extensionLanguages(lower.slice(dot + 1));
+  // An extension no pack knows, or none (Makefile, Procfile, …), makes no claim about the language.
+  const langs = extensionLanguages(lower.slice(lower.lastIndexOf('.') + 1));
   return langs === undefined || langs.includes(lang);
 }
 
