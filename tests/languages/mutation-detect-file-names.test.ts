@@ -49,6 +49,12 @@ describe('inferFileName: the stated name, else the one the language suggests', (
     expect(inferFileName(null as unknown as string, null)).toBeNull();
   });
 
+  it('reads a missing snippet as an empty one', () => {
+    unregister.push(registerLanguage({ kind: 'protobuf', fileName: (text) => (text.trim() === '' ? null : 'schema.proto') }));
+    expect(inferFileName('syntax = "proto3";', 'protobuf')).toBe('schema.proto');
+    expect(inferFileName(null as unknown as string, 'protobuf')).toBeNull();
+  });
+
   it('gives output no name, even a stated one', () => {
     expect(inferFileName('$ make test', 'output', 'Running the Makefile')).toBeNull();
   });
