@@ -6,12 +6,11 @@ import { aliasTarget } from './tables.js';
 export function normalizeLanguage(info: string | null | undefined): string | null {
   if (typeof info !== 'string') return null;
   // `{r, echo=FALSE}`, `{.python}`, `.yaml`: drop the Pandoc/R Markdown wrapping first.
-  const text = info.trim().replace(/^[{.\s]+/, '');
+  const text = info.replace(/^[{.\s]+/, '');
   // First token; stops at attributes (`{.line-numbers}`, `title="x"`, `js:app.js`, `yaml[1-3]`).
   const token = /^[^\s{}[\](),;:="'`]+/.exec(text)?.[0];
   if (!token) return null;
   let name = token.toLowerCase().replace(/\.+$/, '');
   name = name.replace(/^(?:language|lang)-(?=.)/, '');
-  if (!name) return null;
   return aliasTarget(name);
 }

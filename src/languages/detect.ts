@@ -43,7 +43,6 @@ export function analyse(code: string): Analysis {
     if (signal.cap === undefined) return add(signal.lang, signal.weight);
     const used = capped.get(signal) ?? 0;
     const points = Math.min(signal.weight, signal.cap - used);
-    if (points <= 0) return;
     capped.set(signal, used + points);
     add(signal.lang, points);
   };
@@ -65,7 +64,7 @@ export function analyse(code: string): Analysis {
   let jsonKeyLines = 0;
 
   for (const raw of lines) {
-    const line = raw.length > MAX_LINE ? raw.slice(0, MAX_LINE) : raw.replace(/\s+$/, '');
+    const line = raw.slice(0, MAX_LINE);
     const t = line.trim();
     const indent = line.length - line.trimStart().length;
 
@@ -123,7 +122,7 @@ export function analyse(code: string): Analysis {
     significant++;
 
     // Prompts: `$ cmd`, `user@host:~$ cmd`, `>>> expr`, `mysql> …`, `postgres=# …`, `PS C:\> …`.
-    const shellPrompt = /^(?:[\w.-]+@[\w.-]+(?::[^$#\s]*)?\s?)?\$\s+(\S.*)$/.exec(t);
+    const shellPrompt = /^(?:[\w.-]+@[\w.-]+(?::[^$#\s]*)?\s?)?\$\s+\S/.exec(t);
     if (shellPrompt) {
       prompts++;
       add('bash', 3);
@@ -144,27 +143,29 @@ export function analyse(code: string): Analysis {
       continue;
     }
 
+    // Not a Dockerfile instruction (`RUN <<EOF`: its body is the Dockerfile's), nor a statement of a
+    // C-like language (`cout << name;`, `flags << Shift;`: a shift, not a heredoc).
     const heredoc = HEREDOC.exec(t);
-    if (heredoc?.[2] && !/^[A-Z]+\s/.test(t)) {
+    if (heredoc?.[2] && !/^[A-Z]+\s/.test(t) && !t.endsWith(';')) {
       add('bash', 2);
       heredocEnd = heredoc[2];
     }
 
     // Dockerfile structure.
     const instruction = DOCKER_INSTRUCTION.exec(t);
-    if (instruction?.[1] && !(instruction[1] === 'COPY' && SQL_COPY.test(t))) {
+    if (instruction?.[1] && !SQL_COPY.test(t)) {
       docker.lines++;
       docker.kinds.add(instruction[1]);
     }
 
     // YAML structure.
     const key = YAML_KEY.exec(t);
-    if (key && !YAML_NOT_KEYS.has(key[2] ?? '') && !/[,;{(]$/.test(key[3] ?? '') && !/^\/\//.test(key[3] ?? '')) {
+    if (key && !YAML_NOT_KEYS.has(key[2]!) && !/[,;{(]$/.test(key[3] ?? '') && !/^\/\//.test(key[3] ?? '')) {
       yaml.lines++;
-      const name = (key[2] ?? '').replace(/^["']|["']$/g, '');
+      const name = key[2]!.replace(/^["']|["']$/g, '');
       if (indent === 0 && !key[1]) {
         yaml.topKeys.add(name);
-        if (name === 'kind' && key[3]) yaml.kinds.push(key[3].trim());
+        if (name === 'kind' && key[3]) yaml.kinds.push(key[3]);
       } else {
         yaml.nestedKeys.add(name);
       }
@@ -188,7 +189,7 @@ export function analyse(code: string): Analysis {
       const pair = KEY_VALUE.exec(t);
       if (pair) {
         kv.lines++;
-        const value = (pair[2] ?? '').replace(/\s+#.*$/, '').trim();
+        const value = pair[2]!.replace(/\s+#.*/, '');
         if (NEUTRAL_VALUE.test(value) || value === '') kv.neutral++;
         else if (TOML_VALUE.test(value)) {
           kv.tomlValues++;
@@ -226,7 +227,7 @@ interface Ranked {
 }
 
 function rank(scores: Map<string, number>): [Ranked | undefined, number] {
-  const sorted = [...scores].map(([lang, score]) => ({ lang, score })).filter((r) => r.score > 0);
+  const sorted = [...scores].map(([lang, score]) => ({ lang, score }));
   sorted.sort((a, b) => b.score - a.score);
   return [sorted[0], sorted[1]?.score ?? 0];
 }
@@ -240,7 +241,6 @@ export function detectLanguage(code: string, declared: string | null): string | 
   let fallback: string | null = null;
   try {
     fallback = normalizeLanguage(declared);
-    if (typeof code !== 'string' || code.trim() === '') return fallback;
     if (fallback !== null && labelTraits(fallback).opaque) return fallback;
     return decide(analyse(code), fallback);
   } catch {

@@ -12,7 +12,7 @@ let fileNamePattern: { extensions: string; re: RegExp } | null = null;
 
 /** A file name in prose: a path ending in a known extension, or one of {@link BASE_NAMES}. */
 function fileNameRe(): RegExp {
-  const extensions = knownExtensions().join('|');
+  const extensions = knownExtensions().map(escapeRegExp).join('|');
   if (fileNamePattern?.extensions !== extensions) {
     const re = new RegExp(
       `(?:^|[\\s\`'"(/:])((?:[\\w.-]+/)*(?:[\\w-][\\w.-]*\\.(?:${extensions})|${BASE_NAMES}))(?=$|[\\s\`'",;:)!?])`,
@@ -21,6 +21,9 @@ function fileNameRe(): RegExp {
   }
   return fileNamePattern.re;
 }
+
+/** An extension as a pattern that matches just itself (`c++`). */
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Technology names that look like file names. */
 const NOT_FILES = /^(?:node|vue|next|nuxt|express|react|d3|three|chart|ember|backbone|angular|moment|p5|ml5|alpine|nest|meteor|socket\.io)\.js$/i;
@@ -31,7 +34,7 @@ export function inferFileName(code: string, language: string | null, title?: str
     const text = typeof code === 'string' ? code : '';
     const declared = normalizeLanguage(language);
     if (declared !== null && labelTraits(declared).noFileName) return null;
-    const lang = declared ?? (text.trim() ? detectLanguage(text, null) : null);
+    const lang = declared ?? detectLanguage(text, null);
 
     // A file name given by the author wins: in the title, or in a leading comment (`# app.py`).
     const named = fileNameIn(title) ?? fileNameInComment(text);
@@ -52,7 +55,7 @@ export function statedFileName(code: string, language: string | null, title?: st
   try {
     const declared = normalizeLanguage(language);
     if (declared !== null && labelTraits(declared).noFileName) return null;
-    const named = fileNameIn(title) ?? fileNameInComment(typeof code === 'string' ? code : '');
+    const named = fileNameIn(title) ?? fileNameInComment(code);
     return named !== null && fitsLanguage(named, declared) ? named : null;
   } catch {
     return null;
@@ -72,7 +75,7 @@ export function fileNamesIn(text: string): string[] {
 }
 
 function fileNameIn(text: string | undefined): string | null {
-  if (typeof text !== 'string' || text === '') return null;
+  if (!text) return null;
   const match = fileNameRe().exec(text);
   const path = match?.[1];
   if (!path) return null;
@@ -93,11 +96,10 @@ function fileNameInComment(code: string): string | null {
 function fitsLanguage(name: string, lang: string | null): boolean {
   if (lang === null) return true;
   const lower = name.toLowerCase();
-  const special = baseNameLanguages(lower.replace(/\..*$/, ''));
+  const special = baseNameLanguages(lower.replace(/\..*/, ''));
   if (special) return special.includes(lang);
-  const dot = lower.lastIndexOf('.');
-  if (dot < 0) return true; // Makefile, Procfile, …: no claim about the language
-  const langs = extensionLanguages(lower.slice(dot + 1));
+  // An extension no pack knows, or none (Makefile, Procfile, …), makes no claim about the language.
+  const langs = extensionLanguages(lower.slice(lower.lastIndexOf('.') + 1));
   return langs === undefined || langs.includes(lang);
 }
 

@@ -92,13 +92,16 @@ export function registryVersion(): number {
   return version;
 }
 
+/** The fence labels a pack claims: its kind and its aliases. */
+const labelsOf = (pack: LanguagePack): string[] => [pack.kind, ...(pack.aliases ?? [])];
+
 /**
  * Adds a pack after the built-in ones (a test's fixture pack, a plugin); returns a function that
  * removes it again. Throws when its kind or one of its aliases is taken: two packs never claim a label.
  */
 export function registerLanguage(pack: LanguagePack): () => void {
-  const taken = new Set(packs.flatMap((p) => [p.kind, ...(p.aliases ?? [])]));
-  for (const label of [pack.kind, ...(pack.aliases ?? [])]) {
+  const taken = new Set(packs.flatMap(labelsOf));
+  for (const label of labelsOf(pack)) {
     if (taken.has(label)) throw new Error(`Cannot register language pack "${pack.kind}": the label "${label}" belongs to another pack`);
   }
   packs.push(pack);

@@ -27,7 +27,7 @@ export function addScore(scores: Map<string, number>, lang: string, points: numb
 
 /** Share of significant lines that were YAML keys or list items (0 when there are none). */
 export function yamlShare(facts: SnippetFacts): number {
-  return facts.yaml.lines > 0 && facts.significant > 0 ? facts.yaml.lines / facts.significant : 0;
+  return facts.significant > 0 ? facts.yaml.lines / facts.significant : 0;
 }
 
 /**

@@ -29,6 +29,9 @@ interface Tables {
 
 let cached: Tables | null = null;
 
+/** The one empty list every missing optional list of a pack reads as. */
+const NONE: readonly never[] = [];
+
 function tables(): Tables {
   if (cached?.version === registryVersion()) return cached;
   const t: Tables = {
@@ -41,22 +44,22 @@ function tables(): Tables {
     t.byKind.set(pack.kind, pack);
     if (pack.language === undefined) t.own.set(language, pack);
     else push(t.kinds, language, pack);
-    for (const alias of pack.aliases ?? []) t.aliases.set(alias, language);
-    t.signals.push(...(pack.signals ?? []));
+    for (const alias of pack.aliases ?? NONE) t.aliases.set(alias, language);
+    t.signals.push(...(pack.signals ?? NONE));
     if (pack.score) t.scorers.push(pack.score);
     if (pack.signals?.length || pack.score) t.modelled.add(language);
-    for (const covered of pack.covers ?? []) push(t.covers, language, covered);
-    for (const accepted of [...(pack.covers ?? []), ...(pack.lintAccepts ?? [])]) push(t.lintAccepts, language, accepted);
-    for (const extension of pack.extensions ?? []) push(t.extensions, extension, language);
-    for (const name of pack.baseNames ?? []) push(t.baseNames, name, language);
-    for (const name of pack.conventionalNames ?? []) t.conventional.add(name);
+    for (const covered of pack.covers ?? NONE) push(t.covers, language, covered);
+    for (const accepted of [...(pack.covers ?? NONE), ...(pack.lintAccepts ?? NONE)]) push(t.lintAccepts, language, accepted);
+    for (const extension of pack.extensions ?? NONE) push(t.extensions, extension, language);
+    for (const name of pack.baseNames ?? NONE) push(t.baseNames, name, language);
+    for (const name of pack.conventionalNames ?? NONE) t.conventional.add(name);
   }
   cached = t;
   return t;
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  map.set(key, [...(map.get(key) ?? []), value]);
+  map.set(key, [...(map.get(key) ?? NONE), value]);
 }
 
 /** The fence language a pack's files are written in. */
@@ -78,7 +81,7 @@ export const isModelled = (language: string): boolean => tables().modelled.has(l
 export const coveredBy = (label: string): readonly string[] | undefined => tables().covers.get(label);
 
 /** Languages the `fence-language` lint accepts under this label besides the label itself. */
-export const lintAccepted = (label: string): readonly string[] => tables().lintAccepts.get(label) ?? [];
+export const lintAccepted = (label: string): readonly string[] => tables().lintAccepts.get(label) ?? NONE;
 
 /** Languages a file with this extension (no dot, lower-case) can hold, or undefined for an unknown extension. */
 export const extensionLanguages = (extension: string): readonly string[] | undefined => tables().extensions.get(extension);
@@ -96,7 +99,7 @@ export const isConventionalFileName = (name: string): boolean => tables().conven
 export const packOf = (language: string | null): LanguagePack | undefined => (language === null ? undefined : tables().own.get(language));
 
 /** The packs of the file kinds written in a language (`yaml` → compose, kubernetes, …), in registry order. */
-export const kindsOf = (language: string): readonly LanguagePack[] => tables().kinds.get(language) ?? [];
+export const kindsOf = (language: string): readonly LanguagePack[] => tables().kinds.get(language) ?? NONE;
 
 /** The pack with this kind, or undefined. */
 export const packByKind = (kind: string): LanguagePack | undefined => tables().byKind.get(kind);
