@@ -130,8 +130,8 @@ function assignmentName(line: string, family: 'python' | 'javascript'): string |
 }
 
 /** Strings or the comment ending a line: strings are passed over, so a `#` or `//` in one starts no comment. */
-const PYTHON_NOTE = /(["'`])(?:\\.|(?!\1).)*\1|\s#\s*(.+)$/g;
-const SCRIPT_NOTE = /(["'`])(?:\\.|(?!\1).)*\1|\s\/\/\s*(.+)$/g;
+const PYTHON_NOTE = /(["'`])(?:\\.|(?!\1).)*\1|\s#\s*(.+)/g;
+const SCRIPT_NOTE = /(["'`])(?:\\.|(?!\1).)*\1|\s\/\/\s*(.+)/g;
 
 /** The comment ending a (trimmed) line of code, as written: quotes in it are the comment's own. */
 function trailingComment(line: string, family: 'python' | 'javascript'): string | null {

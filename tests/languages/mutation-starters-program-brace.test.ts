@@ -130,6 +130,33 @@ describe('Terraform starter', () => {
     ]);
   });
 
+  it('passes over a heredoc without a dash, and takes `<<` inside a string for text', () => {
+    const config = [
+      'resource "aws_iam_policy" "read" {',
+      '  description = "Written as a <<EOF heredoc"',
+      '  policy = <<EOF',
+      '{',
+      '  "Version": "2012-10-17"',
+      '}',
+      'EOF',
+      '}',
+      '',
+      'output "arn" {',
+      '  value = aws_iam_policy.read.arn',
+      '}',
+    ];
+    expect(starter(config, 'hcl')).toEqual([
+      'resource "aws_iam_policy" "read" {',
+      '  # TODO: set description',
+      '  # TODO: set policy',
+      '}',
+      '',
+      'output "arn" {',
+      '  # TODO: set value',
+      '}',
+    ]);
+  });
+
   it('finds block headers whatever the spacing', () => {
     const config = [
       'variable  "region"  {',

@@ -390,6 +390,12 @@ describe('JavaScript starter of odd layouts', () => {
     ]);
   });
 
+  it('notes trailing comments however they are spaced, passing over a `//` in a string', () => {
+    expect(starter(['const sep = " // "; // between crumbs', 'const max = 3; //no more than three', 'const wait = 5; //  seconds'])).toEqual([
+      '// TODO: define sep, max and wait (between crumbs; no more than three; seconds)',
+    ]);
+  });
+
   it('takes an anonymous default export for the function', () => {
     expect(starter(['export  default  function () {', '  return null;', '}'])).toEqual([
       'export  default  function () {',

@@ -222,6 +222,12 @@ describe('Python starter of scripts and small modules', () => {
     ).toEqual(['class Repo:', '    # TODO: implement Repo', '    ...', '    def load(self):', '        # TODO: implement load', '        ...']);
   });
 
+  it('notes trailing comments however they are spaced, passing over a `#` in a string', () => {
+    expect(starter(['TITLE = "Lab #1"  # shown in the header', 'RETRIES = 3  #no more than three', 'WAIT = 5  #  seconds'])).toEqual([
+      '# TODO: define TITLE, RETRIES and WAIT (shown in the header; no more than three; seconds)',
+    ]);
+  });
+
   it('names what top-level assignments define, annotated or not, and nothing else', () => {
     expect(
       starter([
