@@ -158,11 +158,13 @@ function declarationName(line: string, family: 'python' | 'javascript'): string 
   const m =
     /^(?:export\s+)?(?:default\s+)?(?:async\s+)?function\s*\*?\s*(\w+)?/.exec(line) ??
     /^(?:export\s+)?(?:default\s+)?class\s+(\w+)/.exec(line) ??
-    // Arrow functions and methods, with a TypeScript return type or not.
-    /^(?:export\s+)?(?:const|let|var)\s+(\w+)\s*=\s*(?:async\s+)?(?:\([^)]*\)|\w+)(?::[^=]+)?\s*=>\s*\{$/.exec(line) ??
+    // Arrow functions (wherever the declaration starts: `export const`, `if (dev) var`) and methods,
+    // with a TypeScript return type or not.
+    /(?:const|let|var)\s+(\w+)\s*=\s*(?:async\s+)?(?:\([^)]*\)|\w+)(?::[^=]+)?\s*=>\s*\{$/.exec(line) ??
     /^(?:async\s+)?(?!(?:if|for|while|switch|catch|with|return|else|do|try)\b)(\w+)\s*\([^)]*\)(?::[^{]+)?\s*\{$/.exec(line);
   if (m) return m[1] ?? 'the function';
-  const route = /^\w+\.(get|post|put|patch|delete|use|all)\(\s*(?:['"`]([^'"`]+)['"`])?/.exec(line);
+  // A route of the app, or of a router reached through another object (`api.router.get(`).
+  const route = /^[\w.]+\.(get|post|put|patch|delete|use|all)\(\s*(?:['"`]([^'"`]+)['"`])?/.exec(line);
   if (route && /=>\s*\{$|function\s*\([^)]*\)\s*\{$/.test(line)) return route[2] ? `the ${route[1]!.toUpperCase()} ${route[2]} handler` : 'the middleware';
   return null;
 }

@@ -157,6 +157,23 @@ describe('Terraform starter', () => {
     ]);
   });
 
+  it('skips the whole of a nested value whose line also closes a bracket', () => {
+    const config = [
+      'resource "aws_security_group_rule" "in" {',
+      '  cidr_blocks = concat(["10.0.0.0/8"], [',
+      '    var.office_cidr,',
+      '  ])',
+      '  type = "ingress"',
+      '}',
+    ];
+    expect(starter(config, 'hcl')).toEqual([
+      'resource "aws_security_group_rule" "in" {',
+      '  # TODO: set cidr_blocks',
+      '  # TODO: set type',
+      '}',
+    ]);
+  });
+
   it('finds block headers whatever the spacing', () => {
     const config = [
       'variable  "region"  {',
@@ -244,6 +261,34 @@ describe('nginx starter', () => {
       '  }',
       '',
       '  # TODO: set error_page',
+      '}',
+    ]);
+  });
+
+  it('ends a directive at its semicolon, a comment after it or not, and reads no bracket in a string', () => {
+    const config = [
+      'log_format json escape=json',
+      `  '{"time":"$time_iso8601",'`,
+      `  '"status":$status}';`,
+      'listen 80; # plain HTTP',
+      'location /missing {',
+      '  return 404 "Not found :(";',
+      '  add_header X-Gone 1;',
+      '}',
+      '} server {',
+      '  listen 81;',
+      '}',
+    ];
+    expect(starter(config, 'nginx')).toEqual([
+      '# TODO: set log_format',
+      '# TODO: set the port to listen on',
+      'location /missing {',
+      '  # TODO: set the response',
+      '  # TODO: add the response header',
+      '}',
+      // A closing brace with more after it is not a closing line.
+      '# TODO: complete this line',
+      '  # TODO: set the port to listen on',
       '}',
     ]);
   });

@@ -396,6 +396,47 @@ describe('JavaScript starter of odd layouts', () => {
     ]);
   });
 
+  it('finds a route of a router reached through an object and an arrow function declared after a condition', () => {
+    expect(
+      starter([
+        'const fs = require("fs")',
+        '',
+        'api.router.get("/health", (req, res)=>{',
+        '  res.end();',
+        '});',
+        '',
+        'await client.get("/orders", (res) => {',
+        '  show(res);',
+        '});',
+        '',
+        'if (process.env.DEBUG) var trace = (msg) => {',
+        '  console.error(msg);',
+        '};',
+        '',
+        'export  const  halve = (x) => {',
+        '  return x / 2;',
+        '};',
+      ]),
+    ).toEqual([
+      'const fs = require("fs")',
+      '',
+      'api.router.get("/health", (req, res)=>{',
+      '  // TODO: implement the GET /health handler',
+      '});',
+      '',
+      // A request made with a callback is no route.
+      '// TODO: complete this step',
+      '',
+      'if (process.env.DEBUG) var trace = (msg) => {',
+      '  // TODO: implement trace',
+      '};',
+      '',
+      'export  const  halve = (x) => {',
+      '  // TODO: implement halve',
+      '};',
+    ]);
+  });
+
   it('takes an anonymous default export for the function', () => {
     expect(starter(['export  default  function () {', '  return null;', '}'])).toEqual([
       'export  default  function () {',
