@@ -60,7 +60,7 @@ export function braceStarter(text: string, language: 'hcl' | 'nginx'): string[] 
       out.push(line);
       continue;
     }
-    const header = language === 'hcl' ? /^[\w-]+(?:\s+"[^"]*")*\s*\{$/.test(trimmed) : /^[\w-]+(?:\s+[^{;]+)?\s*\{$/.test(trimmed);
+    const header = language === 'hcl' ? /^[\w-]+(?:\s+"[^"]*")*\s*\{$/.test(trimmed) : /^[\w-]+(?:\s[^{;]*)?\{$/.test(trimmed);
     if (header && depth < 3) {
       depth += opens - closes;
       out.push(line);

@@ -118,9 +118,7 @@ export function programStarter(text: string, family: 'python' | 'javascript'): s
 /** Opening minus closing brackets, ignoring strings and line comments. */
 function bracketBalance(line: string): number {
   // A string becomes a space, so that a comment right after one (`"a"# (`) is still seen as one.
-  const code = line
-    .replace(/(["'`])(?:\\.|(?!\1).)*\1/g, ' ')
-    .replace(/\s(?:\/\/|#).*/, '');
+  const code = line.replace(/(["'`])(?:\\.|(?!\1).)*\1/g, ' ').split(/\s(?:\/\/|#)/)[0]!;
   return (code.match(/[{[(]/g) ?? []).length - (code.match(/[}\])]/g) ?? []).length;
 }
 
@@ -143,7 +141,7 @@ function isImport(line: string, family: 'python' | 'javascript'): boolean {
   if (family === 'python') return /^(?:import\s+\w|from\s+[\w.]+\s+import\b)/.test(line);
   return (
     /^import\b/.test(line) ||
-    /^(?:const|let|var)\s+[\w{}\s,]+=\s*require\(['"][^'"]+['"]\)\s*;?(?:\s*\/\/.*)?$/.test(line) ||
+    /^(?:const|let|var)\s[\w{}\s,]+=\s*require\(['"][^'"]+['"]\)\s*;?(?:\s*\/\/.*)?$/.test(line) ||
     // Re-exports: `export * from`, `export * as ns from`, `export { a, b as c } from`.
     /^export\s+(?:\*(?:\s+as\s+\w+)?|\{[^}]*\})\s+from\s/.test(line)
   );
