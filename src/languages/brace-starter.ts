@@ -29,15 +29,23 @@ export function braceStarter(text: string, language: 'hcl' | 'nginx'): string[] 
   let depth = 0;
   let skipUntil: number | null = null;
   let continued = false;
+  let heredoc: string | null = null;
   for (const line of text.split('\n')) {
     const trimmed = line.trim();
+    // An HCL heredoc (`<<-EOF` … `EOF`) is the value of the setting before it: its lines are text.
+    if (heredoc !== null) {
+      if (trimmed === heredoc) heredoc = null;
+      continue;
+    }
     // nginx directives end at `;`: the lines of a multi-line directive share its hint.
     if (continued) {
       continued = !/[;{}]\s*(?:#.*)?$/.test(trimmed);
       continue;
     }
-    const opens = (trimmed.match(/[{[(]/g) ?? []).length;
-    const closes = (trimmed.match(/[}\])]/g) ?? []).length;
+    // Brackets in quotes (nginx's JSON log formats, HCL's strings) open nothing.
+    const code = trimmed.replace(/(["'])(?:\\.|(?!\1).)*\1/g, '');
+    const opens = (code.match(/[{[(]/g) ?? []).length;
+    const closes = (code.match(/[}\])]/g) ?? []).length;
     if (skipUntil !== null) {
       depth += opens - closes;
       if (depth <= skipUntil) skipUntil = null;
@@ -47,20 +55,28 @@ export function braceStarter(text: string, language: 'hcl' | 'nginx'): string[] 
       out.push(line);
       continue;
     }
-    if (/^[}\])]+;?$/.test(trimmed)) {
+    if (/^[}\])]+;?\s*(?:#.*)?$/.test(trimmed)) {
       depth -= closes;
       out.push(line);
       continue;
     }
-    const header = language === 'hcl' ? /^[\w-]+(?:\s+"[^"]*")*\s*\{$/.test(trimmed) : /^[\w-]+(?:\s+[^{;]+)?\s*\{$/.test(trimmed);
+    const header = language === 'hcl' ? /^[\w-]+(?:\s+"[^"]*")*\s*\{$/.test(trimmed) : /^[\w-]+(?:\s[^{;]*)?\{$/.test(trimmed);
     if (header && depth < 3) {
       depth += opens - closes;
       out.push(line);
       continue;
     }
-    const key = /^([\w-]+)/.exec(trimmed)?.[1] ?? '';
-    const hint = language === 'nginx' ? (own(NGINX_HINTS, key) ?? `set ${key}`) : header ? `add the ${key} block` : `set ${key}`;
+    const key = /^([\w-]+)/.exec(trimmed)?.[1];
+    const hint =
+      key === undefined
+        ? 'complete this line'
+        : language === 'nginx'
+          ? (own(NGINX_HINTS, key) ?? `set ${key}`)
+          : header
+            ? `add the ${key} block`
+            : `set ${key}`;
     out.push(todo(indentOf(line), '#', hint));
+    heredoc = /<<-?(\w+)$/.exec(trimmed)?.[1] ?? null;
     if (language === 'nginx' && !/[;{}]\s*(?:#.*)?$/.test(trimmed)) continued = true;
     if (opens > closes) {
       skipUntil = depth;

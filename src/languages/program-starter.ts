@@ -26,28 +26,36 @@ export function programStarter(text: string, family: 'python' | 'javascript'): s
       }
       return last + 1;
     }
-    let depth = 0;
-    for (let k = header; k < lines.length; k++) {
+    let depth = bracketBalance(lines[header]!);
+    for (let k = header + 1; k < lines.length; k++) {
       depth += bracketBalance(lines[k]!);
-      if (depth <= 0 && k > header) return k; // the closing line, kept by the caller
+      if (depth <= 0) return k; // the closing line, kept by the caller
     }
     return lines.length;
   };
 
+  /** Index after the statement on line `start`: one spanning lines (open brackets) ends where they close. */
+  const statementEnd = (start: number, to: number): number => {
+    let depth = bracketBalance(lines[start]!);
+    let k = start + 1;
+    while (depth > 0 && k < to) depth += bracketBalance(lines[k++]!);
+    return k;
+  };
+
   const emit = (from: number, to: number, scope: string | null) => {
     let run: { indent: string; names: string[]; notes: string[]; first: string } | null = null;
-    let runs = 0;
+    let started = false;
     const flush = () => {
       if (!run) return;
       const hint = scope
-        ? `${runs === 0 ? 'implement' : 'continue'} ${scope}`
+        ? `${started ? 'continue' : 'implement'} ${scope}`
         : run.names.length > 0
           ? `define ${listing(run.names)}`
-          : topLevelHint(run.first, family);
+          : topLevelHint(run.first);
       const note = run.notes.length > 0 ? ` (${run.notes.join('; ')})` : '';
       out.push(todo(run.indent, prefix, hint + note));
       if (family === 'python' && scope) out.push(`${run.indent}...`);
-      runs++;
+      started = true;
       run = null;
     };
     let k = from;
@@ -73,10 +81,12 @@ export function programStarter(text: string, family: 'python' | 'javascript'): s
         k++;
         continue;
       }
-      if (family === 'python' && t.startsWith('@')) {
+      // A decorator (Python, TypeScript) belongs to the declaration below it: kept whole.
+      if (t.startsWith('@')) {
         flush();
-        out.push(line);
-        k++;
+        const end = statementEnd(k, to);
+        out.push(...lines.slice(k, end));
+        k = end;
         continue;
       }
       const name = declarationName(t, family);
@@ -84,7 +94,7 @@ export function programStarter(text: string, family: 'python' | 'javascript'): s
         flush();
         out.push(line);
         const end = bodyEnd(k);
-        emit(k + 1, Math.min(end, to), name);
+        emit(k + 1, end, name);
         if (family === 'javascript' && end < to) out.push(lines[end]!);
         k = family === 'javascript' ? end + 1 : end;
         continue;
@@ -94,10 +104,8 @@ export function programStarter(text: string, family: 'python' | 'javascript'): s
       if (assigned && !run.names.includes(assigned)) run.names.push(assigned);
       const trailing = trailingComment(t, family);
       if (trailing) run.notes.push(trailing);
-      // A statement spanning lines (open brackets) belongs to this run whole.
-      let depth = bracketBalance(line);
-      k++;
-      while (depth > 0 && k < to) depth += bracketBalance(lines[k++]!);
+      // A statement spanning lines belongs to this run whole.
+      k = statementEnd(k, to);
     }
     flush();
   };
@@ -109,9 +117,8 @@ export function programStarter(text: string, family: 'python' | 'javascript'): s
 
 /** Opening minus closing brackets, ignoring strings and line comments. */
 function bracketBalance(line: string): number {
-  const code = line
-    .replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""')
-    .replace(/\s(?:\/\/|#).*$/, '');
+  // A string becomes a space, so that a comment right after one (`"a"# (`) is still seen as one.
+  const code = line.replace(/(["'`])(?:\\.|(?!\1).)*\1/g, ' ').split(/\s(?:\/\/|#)/)[0]!;
   return (code.match(/[{[(]/g) ?? []).length - (code.match(/[}\])]/g) ?? []).length;
 }
 
@@ -120,15 +127,24 @@ function assignmentName(line: string, family: 'python' | 'javascript'): string |
   return m?.[1] ?? null;
 }
 
+/** Strings or the comment ending a line: strings are passed over, so a `#` or `//` in one starts no comment. */
+const PYTHON_NOTE = /(["'`])(?:\\.|(?!\1).)*\1|\s#\s*(.+)/g;
+const SCRIPT_NOTE = /(["'`])(?:\\.|(?!\1).)*\1|\s\/\/\s*(.+)/g;
+
+/** The comment ending a (trimmed) line of code, as written: quotes in it are the comment's own. */
 function trailingComment(line: string, family: 'python' | 'javascript'): string | null {
-  const code = line.replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""');
-  const m = (family === 'python' ? /\s#\s*(.+)$/ : /\s\/\/\s*(.+)$/).exec(code);
-  return m?.[1]?.trim() || null;
+  for (const m of line.matchAll(family === 'python' ? PYTHON_NOTE : SCRIPT_NOTE)) if (m[2]) return m[2];
+  return null;
 }
 
 function isImport(line: string, family: 'python' | 'javascript'): boolean {
   if (family === 'python') return /^(?:import\s+\w|from\s+[\w.]+\s+import\b)/.test(line);
-  return /^import\b/.test(line) || /^(?:const|let|var)\s+[\w{}\s,]+=\s*require\(['"][^'"]+['"]\)\s*;?$/.test(line) || /^export\s+\*\s+from\b/.test(line);
+  return (
+    /^import\b/.test(line) ||
+    /^(?:const|let|var)\s[\w{}\s,]+=\s*require\(['"][^'"]+['"]\)\s*;?(?:\s*\/\/.*)?$/.test(line) ||
+    // Re-exports: `export * from`, `export * as ns from`, `export { a, b as c } from`.
+    /^export\s+(?:\*(?:\s+as\s+\w+)?|\{[^}]*\})\s+from\s/.test(line)
+  );
 }
 
 function declarationName(line: string, family: 'python' | 'javascript'): string | null {
@@ -139,17 +155,21 @@ function declarationName(line: string, family: 'python' | 'javascript'): string 
   if (!/\{\s*$/.test(line)) return null;
   const m =
     /^(?:export\s+)?(?:default\s+)?(?:async\s+)?function\s*\*?\s*(\w+)?/.exec(line) ??
-    /^(?:export\s+)?class\s+(\w+)/.exec(line) ??
-    /^(?:export\s+)?(?:const|let|var)\s+(\w+)\s*=\s*(?:async\s+)?(?:\([^)]*\)|\w+)\s*=>\s*\{$/.exec(line) ??
-    /^(?:async\s+)?(?!(?:if|for|while|switch|catch|with|return|else|do|try)\b)(\w+)\s*\([^)]*\)\s*\{$/.exec(line);
+    /^(?:export\s+)?(?:default\s+)?class\s+(\w+)/.exec(line) ??
+    // Arrow functions (wherever the declaration starts: `export const`, `if (dev) var`) and methods,
+    // with a TypeScript return type or not.
+    /(?:const|let|var)\s+(\w+)\s*=\s*(?:async\s+)?(?:\([^)]*\)|\w+)(?::[^=]+)?\s*=>\s*\{$/.exec(line) ??
+    /^(?:async\s+)?(?!(?:if|for|while|switch|catch|with|return|else|do|try)\b)(\w+)\s*\([^)]*\)(?::[^{]+)?\s*\{$/.exec(line);
   if (m) return m[1] ?? 'the function';
-  const route = /^\w+\.(get|post|put|patch|delete|use|all)\(\s*(?:['"`]([^'"`]+)['"`])?/.exec(line);
+  // A route of the app, or of a router reached through another object (`api.router.get(`).
+  const route = /^[\w.]+\.(get|post|put|patch|delete|use|all)\(\s*(?:['"`]([^'"`]+)['"`])?/.exec(line);
   if (route && /=>\s*\{$|function\s*\([^)]*\)\s*\{$/.test(line)) return route[2] ? `the ${route[1]!.toUpperCase()} ${route[2]} handler` : 'the middleware';
   return null;
 }
 
-function topLevelHint(line: string, family: 'python' | 'javascript'): string {
-  if (family === 'python' && /^if\s+__name__\s*==/.test(line)) return 'run the application when the module is executed';
+function topLevelHint(line: string): string {
+  // Python's main guard, as a block or as a one-line `main() if __name__ == "__main__" else None`.
+  if (/\bif\s+__name__\s*==/.test(line)) return 'run the application when the module is executed';
   if (/\.listen\(/.test(line)) return 'start the server';
   return 'complete this step';
 }

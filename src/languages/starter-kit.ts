@@ -2,11 +2,11 @@
 
 /** A TODO line; `end` closes the comment in a language with block comments only (`-->` in HTML). */
 export const todo = (indent: string, prefix: string, hint: string, end?: string) => `${indent}${prefix} TODO: ${hint}${end ? ` ${end}` : ''}`;
-export const indentOf = (line: string) => /^\s*/.exec(line)?.[0] ?? '';
+export const indentOf = (line: string) => line.slice(0, line.length - line.trimStart().length);
 
 /** Consecutive identical TODO lines become one. */
 export function collapseTodos(lines: string[]): string[] {
-  return lines.filter((line, i) => !(i > 0 && /TODO:/.test(line) && line === lines[i - 1]));
+  return lines.filter((line, i) => !(/TODO:/.test(line) && line === lines[i - 1]));
 }
 
 export function genericStarter(text: string, prefix: string, end?: string): string[] {
@@ -23,7 +23,7 @@ export function genericStarter(text: string, prefix: string, end?: string): stri
 
 /** "a, b and c". */
 export const listing = (items: string[]) =>
-  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : (items[0] ?? '');
 
 /** Inline Markdown code for a name taken from an example (backticks inside dropped). */
 export const code = (text: string) => `\`${text.replace(/`/g, '')}\``;
