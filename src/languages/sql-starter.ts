@@ -5,7 +5,8 @@ import { indentOf, todo } from './starter-kit.js';
 export function sqlStarter(text: string): string[] {
   const out: string[] = [];
   const lines = text.split('\n');
-  let inTable = false;
+  // Inside `CREATE TABLE … (`: the table's indent and how deep the parentheses are (1 between columns).
+  let table: { indent: string; depth: number } | null = null;
   let statement = false;
   for (const line of lines) {
     const trimmed = line.trim();
@@ -13,25 +14,27 @@ export function sqlStarter(text: string): string[] {
       out.push(line);
       continue;
     }
-    if (inTable) {
-      if (/^\)\s*;?\s*$/.test(trimmed) || /^\)\s*[^,]*;\s*$/.test(trimmed)) {
-        out.push(`${indentOf(line)});`);
-        inTable = false;
-        continue;
+    if (table) {
+      const code = trimmed.replace(/--.*$/, '');
+      // A line that starts between columns is a column or a constraint; deeper ones continue it (a multi-line CHECK).
+      if (table.depth === 1 && !code.startsWith(')')) out.push(todo(indentOf(line), '--', tableItemHint(code)));
+      table.depth += count(code, '(') - count(code, ')');
+      if (table.depth <= 0) {
+        // The table's closing parenthesis, maybe after the last column or before table options (`) WITH (…);`).
+        out.push(`${table.indent});`);
+        statement = !code.trimEnd().endsWith(';');
+        table = null;
       }
-      const column = /^"?(\w+)"?\s+/.exec(trimmed)?.[1];
-      const constraint = /^(?:primary|unique|foreign|check|constraint|exclude)\b/i.test(trimmed);
-      out.push(todo(indentOf(line), '--', constraint || !column ? 'add the table constraint' : `column ${column}: choose its type and constraints`));
       continue;
     }
     if (statement) {
       if (trimmed.endsWith(';')) statement = false;
       continue;
     }
-    const table = /^create\s+(?:temporary\s+|temp\s+|unlogged\s+)?table\s+(?:if\s+not\s+exists\s+)?([\w."]+)\s*\(\s*$/i.exec(trimmed);
-    if (table) {
+    const opening = /^create\s+(?:temporary\s+|temp\s+|unlogged\s+)?table\s+(?:if\s+not\s+exists\s+)?[\w."`[\]]+\s*\(\s*$/i.test(trimmed);
+    if (opening) {
       out.push(line.replace(/\s*\(\s*$/, ' ('));
-      inTable = true;
+      table = { indent: indentOf(line), depth: 1 };
       continue;
     }
     out.push(todo(indentOf(line), '--', sqlHint(trimmed)));
@@ -40,16 +43,24 @@ export function sqlStarter(text: string): string[] {
   return out;
 }
 
+const count = (text: string, char: string) => text.split(char).length - 1;
+
+function tableItemHint(code: string): string {
+  const column = /^[`"[]?(\w+)[`"\]]?\s/.exec(code)?.[1];
+  const constraint = /^(?:primary|unique|foreign|check|constraint|exclude|key|index)\b/i.test(code);
+  return constraint || !column ? 'add the table constraint' : `column ${column}: choose its type and constraints`;
+}
+
 function sqlHint(statement: string): string {
   const rules: Array<[RegExp, (m: RegExpExecArray) => string]> = [
-    [/^create\s+table\s+(?:if\s+not\s+exists\s+)?([\w."]+)/i, (m) => `create the table ${m[1]}`],
-    [/^create\s+(?:unique\s+)?index\s+(?:if\s+not\s+exists\s+)?([\w"]+)?\s*on\s+([\w."]+)/i, (m) => `create the index on ${m[2]}`],
-    [/^create\s+extension\s+(?:if\s+not\s+exists\s+)?([\w"]+)/i, (m) => `enable the extension ${m[1]}`],
+    [/^create\s+table\s+(?:if\s+not\s+exists\s+)?([\w."`[\]]+)/i, (m) => `create the table ${m[1]}`],
+    [/^create\s+(?:unique\s+)?index\s+(?:if\s+not\s+exists\s+)?([\w"`[\]]+)?\s*on\s+([\w."`[\]]+)/i, (m) => `create the index on ${m[2]}`],
+    [/^create\s+extension\s+(?:if\s+not\s+exists\s+)?([\w"-]+)/i, (m) => `enable the extension ${m[1]}`],
     [/^create\s+(?:or\s+replace\s+)?(view|function|trigger|type|schema|role)\b/i, (m) => `create the ${m[1]!.toLowerCase()}`],
-    [/^alter\s+table\s+([\w."]+)/i, (m) => `alter the table ${m[1]}`],
-    [/^insert\s+into\s+([\w."]+)/i, (m) => `insert the rows into ${m[1]}`],
-    [/^update\s+([\w."]+)/i, (m) => `update ${m[1]}`],
-    [/^delete\s+from\s+([\w."]+)/i, (m) => `delete from ${m[1]}`],
+    [/^alter\s+table\s+([\w."`[\]]+)/i, (m) => `alter the table ${m[1]}`],
+    [/^insert\s+into\s+([\w."`[\]]+)/i, (m) => `insert the rows into ${m[1]}`],
+    [/^update\s+([\w."`[\]]+)/i, (m) => `update ${m[1]}`],
+    [/^delete\s+from\s+([\w."`[\]]+)/i, (m) => `delete from ${m[1]}`],
     [/^select\b/i, () => 'write the query'],
     [/^grant\b/i, () => 'grant the privileges'],
     [/^revoke\b/i, () => 'revoke the privileges'],
