@@ -8,8 +8,15 @@ export function sqlStarter(text: string): string[] {
   // Inside `CREATE TABLE … (`: the table's indent and how deep the parentheses are (1 between columns).
   let table: { indent: string; depth: number } | null = null;
   let statement = false;
+  let blockComment = false;
   for (const line of lines) {
     const trimmed = line.trim();
+    // Comments are kept: `--` lines, and `/* … */` ones over as many lines as they take.
+    if (blockComment || trimmed.startsWith('/*')) {
+      out.push(line);
+      blockComment = !trimmed.includes('*/');
+      continue;
+    }
     if (trimmed === '' || trimmed.startsWith('--')) {
       out.push(line);
       continue;
@@ -18,7 +25,7 @@ export function sqlStarter(text: string): string[] {
       const code = trimmed.replace(/--.*$/, '');
       // A line that starts between columns is a column or a constraint; deeper ones continue it (a multi-line CHECK).
       if (table.depth === 1 && !code.startsWith(')')) out.push(todo(indentOf(line), '--', tableItemHint(code)));
-      table.depth += count(code, '(') - count(code, ')');
+      table.depth += code.split('(').length - code.split(')').length;
       if (table.depth <= 0) {
         // The table's closing parenthesis, maybe after the last column or before table options (`) WITH (…);`).
         out.push(`${table.indent});`);
@@ -31,7 +38,7 @@ export function sqlStarter(text: string): string[] {
       if (trimmed.endsWith(';')) statement = false;
       continue;
     }
-    const opening = /^create\s+(?:temporary\s+|temp\s+|unlogged\s+)?table\s+(?:if\s+not\s+exists\s+)?[\w."`[\]]+\s*\(\s*$/i.test(trimmed);
+    const opening = /^create\s+(?:temporary\s+|temp\s+|unlogged\s+)?table\s+(?:if\s+not\s+exists\s+)?[\w."`[\]]+\s*\($/i.test(trimmed);
     if (opening) {
       out.push(line.replace(/\s*\(\s*$/, ' ('));
       table = { indent: indentOf(line), depth: 1 };
@@ -43,9 +50,9 @@ export function sqlStarter(text: string): string[] {
   return out;
 }
 
-const count = (text: string, char: string) => text.split(char).length - 1;
-
-function tableItemHint(code: string): string {
+function tableItemHint(line: string): string {
+  // A leading comma: the column list written comma-first (`  , email TEXT`).
+  const code = line.replace(/^,\s*/, '');
   const column = /^[`"[]?(\w+)[`"\]]?\s/.exec(code)?.[1];
   const constraint = /^(?:primary|unique|foreign|check|constraint|exclude|key|index)\b/i.test(code);
   return constraint || !column ? 'add the table constraint' : `column ${column}: choose its type and constraints`;

@@ -2,8 +2,8 @@
 // statement gets which hint, what a CREATE TABLE keeps (its columns, one hint each) and where a
 // statement or a table ends. The mutation run (README › Mutation testing) showed these untested;
 // writing them out found tables that never closed (`); -- comment`, `) WITH (a, b);`, the last
-// column on the closing line), MySQL and T-SQL names the starter did not read, and multi-line
-// CHECKs hinted line by line.
+// column on the closing line), MySQL and T-SQL names the starter did not read, multi-line CHECKs
+// hinted line by line, comma-first columns taken for constraints and block comments for statements.
 import { describe, expect, it } from 'vitest';
 import { sqlStarter } from '../../src/languages/sql-starter.js';
 import { starterCode } from '../../src/languages/starters.js';
@@ -261,6 +261,37 @@ describe('where a CREATE TABLE ends', () => {
         '-- TODO: write the query',
       ),
     );
+  });
+
+  it('reads columns written comma-first, and keeps block comments', () => {
+    const source = script(
+      '/*',
+      ' * Reporting tables',
+      ' */',
+      'CREATE TABLE daily_sales (',
+      '    day DATE NOT NULL',
+      '  , store_id INT NOT NULL',
+      '  ,total NUMERIC(12, 2)',
+      '  /* one row per store and day */',
+      '  , PRIMARY KEY (day, store_id)',
+      ');',
+      '/* the check */',
+      'SELECT 1;',
+    );
+    expect(sqlStarter(source)).toEqual([
+      '/*',
+      ' * Reporting tables',
+      ' */',
+      'CREATE TABLE daily_sales (',
+      '    -- TODO: column day: choose its type and constraints',
+      '  -- TODO: column store_id: choose its type and constraints',
+      '  -- TODO: column total: choose its type and constraints',
+      '  /* one row per store and day */',
+      '  -- TODO: add the table constraint',
+      ');',
+      '/* the check */',
+      '-- TODO: write the query',
+    ]);
   });
 
   it('closes on a comment after the parenthesis, and skips what is left of the statement', () => {
