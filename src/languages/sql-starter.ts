@@ -52,7 +52,7 @@ export function sqlStarter(text: string): string[] {
 
 function tableItemHint(line: string): string {
   // A leading comma: the column list written comma-first (`  , email TEXT`).
-  const code = line.replace(/^,\s*/, '');
+  const code = line.startsWith(',') ? line.slice(1).trimStart() : line;
   const column = /^[`"[]?(\w+)[`"\]]?\s/.exec(code)?.[1];
   const constraint = /^(?:primary|unique|foreign|check|constraint|exclude|key|index)\b/i.test(code);
   return constraint || !column ? 'add the table constraint' : `column ${column}: choose its type and constraints`;
