@@ -28,6 +28,8 @@ describe('a Compose file', () => {
       '  # the database',
       '  db:',
       '    image: postgres:16',
+      '    environment:',
+      '      POSTGRES_DB: shop',
       '    volumes:',
       '      - db-data:/var/lib/postgresql/data',
       '',
@@ -51,6 +53,7 @@ describe('a Compose file', () => {
         '  # the database',
         '  db:',
         '    # TODO: choose the image',
+        '    # TODO: set the environment variables',
         '    # TODO: mount or declare the volumes',
         '',
         'volumes:  # named volumes',
@@ -58,6 +61,36 @@ describe('a Compose file', () => {
         'networks:',
         '  front:',
         '    # TODO: choose the driver',
+      ),
+    );
+  });
+});
+
+describe('an OpenAPI description', () => {
+  it('keeps paths and their operations, and hints a list of servers as one', () => {
+    const source = yaml(
+      'openapi: 3.0.3',
+      'info:',
+      '  title: Shop API',
+      '  version: 1.0.0',
+      'servers:',
+      '  - url: https://api.example.com',
+      '    description: production',
+      'paths:',
+      '  /orders:',
+      '    get:',
+      '      summary: List orders',
+    );
+    expect(starterCode(source, 'yaml')).toBe(
+      yaml(
+        '# TODO: set the OpenAPI version',
+        'info:',
+        '  # TODO: set the title',
+        '  # TODO: set the version',
+        '# TODO: list the servers',
+        'paths:',
+        '  /orders:',
+        '    # TODO: describe the GET operation',
       ),
     );
   });
@@ -217,5 +250,9 @@ describe('keys and values that are easy to misread', () => {
     expect(starterCode('title: Shop\n   ', 'yaml')).toBe('# TODO: set the title');
     expect(yamlStarter('title: Shop\n\n')).toEqual(['# TODO: set the title']);
     expect(starterCode('', 'yaml')).toBe('');
+  });
+
+  it('leaves a document that is neither a mapping nor a block list to complete', () => {
+    expect(starterCode(yaml('- web', '- db', '---', '[web, db]'), 'yaml')).toBe(yaml('# TODO: add the list items', '---', '# TODO: complete this part'));
   });
 });
