@@ -22,7 +22,7 @@ export function sqlStarter(text: string): string[] {
       continue;
     }
     if (table) {
-      const code = trimmed.replace(/--.*$/, '');
+      const code = trimmed.split('--')[0]!;
       // A line that starts between columns is a column or a constraint; deeper ones continue it (a multi-line CHECK).
       if (table.depth === 1 && !code.startsWith(')')) out.push(todo(indentOf(line), '--', tableItemHint(code)));
       table.depth += code.split('(').length - code.split(')').length;
@@ -55,7 +55,9 @@ function tableItemHint(line: string): string {
   const code = line.startsWith(',') ? line.slice(1).trimStart() : line;
   const column = /^[`"[]?(\w+)[`"\]]?\s/.exec(code)?.[1];
   const constraint = /^(?:primary|unique|foreign|check|constraint|exclude|key|index)\b/i.test(code);
-  return constraint || !column ? 'add the table constraint' : `column ${column}: choose its type and constraints`;
+  if (constraint) return 'add the table constraint';
+  // Neither: an elision or a placeholder (`… the other columns`).
+  return column ? `column ${column}: choose its type and constraints` : 'complete this line';
 }
 
 function sqlHint(statement: string): string {

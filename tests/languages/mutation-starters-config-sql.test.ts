@@ -294,6 +294,16 @@ describe('where a CREATE TABLE ends', () => {
     ]);
   });
 
+  it('leaves an elision among the columns to complete', () => {
+    const source = script('CREATE TABLE orders (', '  id SERIAL PRIMARY KEY,', '  ... the other columns', ');');
+    expect(sqlStarter(source)).toEqual([
+      'CREATE TABLE orders (',
+      '  -- TODO: column id: choose its type and constraints',
+      '  -- TODO: complete this line',
+      ');',
+    ]);
+  });
+
   it('closes on a comment after the parenthesis, and skips what is left of the statement', () => {
     const source = script('CREATE TABLE events (', '  id INT', ') -- partitioned below', 'PARTITION BY RANGE (id);', 'SELECT 1;');
     expect(sqlStarter(source)).toEqual(['CREATE TABLE events (', '  -- TODO: column id: choose its type and constraints', ');', '-- TODO: write the query']);
