@@ -26,21 +26,30 @@ const DOCKER_HINTS: Record<string, string> = {
 export function dockerfileStarter(text: string): string[] {
   const out: string[] = [];
   let continuing = false;
+  // The word that ends a here-document (`RUN <<EOF` … `EOF`), while in one.
+  let heredoc: string | null = null;
   for (const line of text.split('\n')) {
     const trimmed = line.trim();
-    if (continuing) {
-      continuing = trimmed.endsWith('\\');
+    if (heredoc !== null) {
+      if (trimmed === heredoc) heredoc = null;
       continue;
     }
-    if (trimmed === '' || trimmed.startsWith('#')) {
+    const comment = trimmed === '' || trimmed.startsWith('#');
+    if (continuing) {
+      // Comment lines inside an instruction split over lines do not end it.
+      continuing = comment || trimmed.endsWith('\\');
+      continue;
+    }
+    if (comment) {
       out.push(line);
       continue;
     }
     continuing = trimmed.endsWith('\\');
-    const instruction = /^(\w+)/.exec(trimmed)?.[1]?.toUpperCase() ?? '';
-    let hint = own(DOCKER_HINTS, instruction) ?? `add the ${instruction} instruction`;
+    heredoc = /<<-?(["']?)(\w+)\1/.exec(trimmed)?.[2] ?? null;
+    const instruction = /^\w+/.exec(trimmed)?.[0].toUpperCase();
+    let hint = instruction ? (own(DOCKER_HINTS, instruction) ?? `add the ${instruction} instruction`) : 'complete this line';
     if (instruction === 'RUN' && /\b(?:pip|npm|yarn|apt-get|apk|go mod|bundle|poetry|uv)\b/.test(trimmed)) hint = 'install the dependencies';
-    const stage = /^FROM\s+.*\s+AS\s+(\w+)/i.exec(trimmed)?.[1];
+    const stage = /^FROM\s.*\sAS\s+(\S+)/i.exec(trimmed)?.[1];
     if (stage) hint += ` for the “${stage}” stage`;
     out.push(todo(indentOf(line), '#', hint));
   }

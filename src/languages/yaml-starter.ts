@@ -73,17 +73,18 @@ interface YamlLine {
 export function yamlStarter(text: string): string[] {
   const lines: YamlLine[] = text.split('\n').map((raw) => {
     const trimmed = raw.trim();
-    const indent = raw.length - raw.trimStart().length;
-    const keep = trimmed === '' || trimmed.startsWith('#') || trimmed === '---' || trimmed === '...';
-    const match = /^(["']?)([^"':#\s][^:#]*?)\1\s*:(?:\s+(.*))?$/.exec(trimmed);
-    const value = match?.[3]?.replace(/\s+#.*$/, '').trim() ?? '';
+    // A key is quoted (and may then hold a colon: `"http://example.com": allowed`) or plain.
+    const match = /^(?:"([^"]+)"|'([^']+)'|([^"':#\s][^:#]*?))\s*:(?:\s+(.*))?$/.exec(trimmed);
+    const key = match && !trimmed.startsWith('- ') ? (match[1] ?? match[2] ?? match[3])! : null;
+    // Nothing after the colon but maybe a comment: a mapping or a list follows.
+    const value = match?.[4] ?? '';
     return {
-      indent,
+      indent: raw.length - raw.trimStart().length,
       text: raw,
-      key: !keep && match && !trimmed.startsWith('- ') ? match[2]! : null,
-      container: Boolean(match) && !trimmed.startsWith('- ') && value === '',
+      key,
+      container: key !== null && (value === '' || value.startsWith('#')),
       item: trimmed.startsWith('- ') || trimmed === '-',
-      keep,
+      keep: trimmed === '' || trimmed.startsWith('#') || trimmed === '---' || trimmed === '...',
     };
   });
   const out: string[] = [];
@@ -97,21 +98,15 @@ export function yamlStarter(text: string): string[] {
         i++;
         continue;
       }
-      // The block owned by this line: following lines indented deeper (comments/blank lines included).
-      let j = i + 1;
-      while (j < end && (lines[j]!.keep ? nextContentIndent(lines, j, end) > line.indent : lines[j]!.indent > line.indent)) j++;
+      let j = blockEnd(lines, i, end);
       const pad = ' '.repeat(line.indent);
-      if (line.key !== null && line.container && depth < 2 && hasMappingChild(lines, i + 1, j, line.indent)) {
+      if (line.container && depth < 2 && hasMappingChild(lines.slice(i + 1, j))) {
         out.push(line.text);
-        walk(i + 1, j, depth + 1, line.key);
+        walk(i + 1, j, depth + 1, line.key!);
       } else if (line.item) {
         out.push(todo(pad, '#', depth === 0 ? 'add the list items' : 'add the items'));
         // Every sibling item shares one hint.
-        while (j < end && !lines[j]!.keep && lines[j]!.item && lines[j]!.indent === line.indent) {
-          let k = j + 1;
-          while (k < end && (lines[k]!.keep ? nextContentIndent(lines, k, end) > line.indent : lines[k]!.indent > line.indent)) k++;
-          j = k;
-        }
+        while (j < end && lines[j]!.item) j = blockEnd(lines, j, end);
       } else if (line.key !== null) {
         out.push(todo(pad, '#', Object.hasOwn(DECLARED, parent) ? `declare the ${DECLARED[parent]} ${line.key}` : yamlHint(line.key)));
       } else {
@@ -126,16 +121,19 @@ export function yamlStarter(text: string): string[] {
   return out;
 }
 
+/** Where the block owned by line `i` ends: the lines after it indented deeper, comments and blank lines among them. */
+function blockEnd(lines: YamlLine[], i: number, end: number): number {
+  let j = i + 1;
+  while (j < end && (lines[j]!.keep ? nextContentIndent(lines, j, end) : lines[j]!.indent) > lines[i]!.indent) j++;
+  return j;
+}
+
 function nextContentIndent(lines: YamlLine[], from: number, end: number): number {
   for (let k = from; k < end; k++) if (!lines[k]!.keep) return lines[k]!.indent;
   return -1;
 }
 
-function hasMappingChild(lines: YamlLine[], start: number, end: number, indent: number): boolean {
-  for (let k = start; k < end; k++) {
-    const line = lines[k]!;
-    if (line.keep) continue;
-    return line.indent > indent && line.key !== null;
-  }
-  return false;
+/** Whether a block's first line, comments aside, is a mapping key (not a list item or a scalar). */
+function hasMappingChild(block: YamlLine[]): boolean {
+  return (block.find((line) => !line.keep)?.key ?? null) !== null;
 }
