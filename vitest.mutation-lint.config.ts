@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 // build each rule's context from a string and call the rule.
 export default defineConfig({
   test: {
-    include: ['tests/lint.test.ts', 'tests/mutation-lint.test.ts'],
+    include: ['tests/lint.test.ts', 'tests/mutation-lint.test.ts', 'tests/mutation-lint-more.test.ts'],
     testTimeout: 60_000,
   },
 });

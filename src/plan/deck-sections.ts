@@ -150,8 +150,9 @@ function sectionSay(nodes: RootContent[], hidden: string): string[] {
   const code = nodes.find((node): node is Code => node.type === 'code' && !/^(?:output|error|text)$/.test(node.lang ?? ''));
   if (code) {
     const lines = code.value.split('\n').map((line) => line.trim()).filter(Boolean);
-    const first = lines.find((line) => !/^(?:#|\/\/|--\s)/.test(line)) ?? lines[0] ?? '';
-    say.push(`Live-code this rather than reading it: start with ${first} and show the output.`);
+    const first = lines.find((line) => !/^(?:#|\/\/|--\s)/.test(line)) ?? lines[0];
+    // A code block of blank lines has nothing to start with.
+    if (first) say.push(`Live-code this rather than reading it: start with ${first} and show the output.`);
   }
   if (nodes.some((node) => node.type === 'blockquote')) say.push('Pause on the callout: it answers a question learners often ask.');
   if (hidden) say.push(`Instructor only (not on the slide): ${truncate(hidden, 500)}`);
@@ -250,6 +251,9 @@ function splitParagraph(paragraph: Paragraph): Paragraph[] {
     sentences.forEach((sentence, index) => {
       const value = index < sentences.length - 1 ? `${sentence} ` : sentence;
       if (length > target && index > 0) {
+        // The piece ends here: without its last space, which Markdown would write as `&#x20;`.
+        const last = pieces[pieces.length - 1].at(-1);
+        if (last?.type === 'text') last.value = last.value.trimEnd();
         pieces.push([]);
         length = 0;
       }
