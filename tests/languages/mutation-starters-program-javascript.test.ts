@@ -581,16 +581,18 @@ describe('TypeScript starter of interfaces and type aliases', () => {
   });
 
   it('takes only a type declaration for one: names that begin with `type` or `interface` are code', () => {
-    expect(starter(['typeName = "Order";', 'interfaces.push(api);', 'type = 3;', 'interface;', 'types.Order = {', '  id: 1,', '};', "log('every interface needs a name');"], 'typescript')).toEqual([
+    expect(starter(['typeName = "Order";', 'interfaces.push(api);', 'type = 3;', 'interface;', 'interface = 2;', 'type in kinds && go();', 'types.Order = {', '  id: 1,', '};', "log('every interface needs a name');"], 'typescript')).toEqual([
       '// TODO: complete this step',
     ]);
   });
 
   it('finds type declarations whatever the spacing, and keeps one cut off at the end of the excerpt', () => {
-    expect(starter(['export  default  interface  A {}', 'export  declare  type  B= number;', 'type  C<T>= T[];', 'let d = 1;', 'type Status =  '], 'typescript')).toEqual([
+    expect(starter(['export  default  interface  A {}', 'export  declare  type  B= number;', 'type  C<T>= T[];', 'type Handler =  ', '  (order: Order) => void;', 'let d = 1;', 'type Status =  '], 'typescript')).toEqual([
       'export  default  interface  A {}',
       'export  declare  type  B= number;',
       'type  C<T>= T[];',
+      'type Handler =  ',
+      '  (order: Order) => void;',
       '// TODO: define d',
       'type Status =  ',
     ]);
