@@ -149,7 +149,10 @@ describe('each pack on its own snippet, written out', () => {
       # TODO: set name
       # TODO: set version
       # TODO: set dependencies",
-        "typescript": "// TODO: complete this step
+        "typescript": "interface Order {
+        id: string;
+        total: number;
+      }
       export function total(orders: Order[]): number {
         // TODO: implement total
       }",

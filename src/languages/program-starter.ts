@@ -42,6 +42,13 @@ export function programStarter(text: string, family: 'python' | 'javascript'): s
     return k;
   };
 
+  /** Index after the type declaration on line `start`: a union or intersection goes on over lines that follow an `=`, `|` or `&`, or begin with `|` or `&`. */
+  const typeEnd = (start: number, to: number): number => {
+    let end = statementEnd(start, to);
+    while (end < to && (/[=|&]$/.test(lines[end - 1]!.trimEnd()) || /^\s*[|&]/.test(lines[end]!))) end = statementEnd(end, to);
+    return end;
+  };
+
   const emit = (from: number, to: number, scope: string | null) => {
     let run: { indent: string; names: string[]; notes: string[]; first: string } | null = null;
     let started = false;
@@ -85,6 +92,15 @@ export function programStarter(text: string, family: 'python' | 'javascript'): s
       if (t.startsWith('@')) {
         flush();
         const end = statementEnd(k, to);
+        out.push(...lines.slice(k, end));
+        k = end;
+        continue;
+      }
+      // Interfaces and type aliases (TypeScript's, Python's `type` statement) are erased at run time: the
+      // contract the learner codes against, kept whole as signatures are. Those in a body are part of it.
+      if (!scope && isTypeDeclaration(t)) {
+        flush();
+        const end = typeEnd(k, to);
         out.push(...lines.slice(k, end));
         k = end;
         continue;
@@ -145,6 +161,11 @@ function isImport(line: string, family: 'python' | 'javascript'): boolean {
     // Re-exports: `export * from`, `export * as ns from`, `export { a, b as c } from`.
     /^export\s+(?:\*(?:\s+as\s+\w+)?|\{[^}]*\})\s+from\s/.test(line)
   );
+}
+
+/** An interface or type alias (`export`, `default` and `declare` allowed; generic as `<T>` or Python's `[T]`), not a name that begins with `type`. */
+function isTypeDeclaration(line: string): boolean {
+  return /^(?:export\s+)?(?:default\s+)?(?:declare\s+)?(?:interface\s+\w|type\s+\w+\s*[=<[])/.test(line);
 }
 
 function declarationName(line: string, family: 'python' | 'javascript'): string | null {

@@ -121,4 +121,47 @@ describe('JSON with comments', () => {
       ),
     );
   });
+
+  // Regression: an object on one line (`"paths": { "@/*": ["src/*"] }`, as `tsc --init` users write
+  // it) kept its values in the starter, the very mapping the student is to write.
+  it('hints the values of an object on one line, keeping its keys, as JSON that parses is', () => {
+    const source = json(
+      '{',
+      '  "compilerOptions": {',
+      '    "baseUrl": ".",',
+      '    "paths": { "@/*": ["src/*"], "~lib": [ ] },  /* Specify a set of entries that re-map imports. */',
+      '    "plugins":{"name":"next","strict":true,"port":-8.5e2,"none":null,"off":false}, // the "next" plugin',
+      '    "tag": { "say": "a \\"quoted\\": 1 word", "in": { "deep": { "deeper": 1 } } }',
+      '  },',
+      '  "alias": { "C:\\\\dir": "y" },',
+      '  "watchOptions": {},',
+      '  "empty": { },',
+      '  "references": [',
+      '    { "path": "./app" },',
+      '    { "path": "./lib", "prepend": [{ "a": 2 }, { "b": "c" }] }',
+      '  ],',
+      '  "odd": { "note": "}" } // as in { "note": "hi" }',
+      '}',
+    );
+    expect(starterCode(source, 'json')).toBe(
+      json(
+        '{',
+        '  "compilerOptions": {',
+        '    "baseUrl": "TODO",',
+        '    "paths": { "@/*": ["TODO"], "~lib": [ ] },  /* Specify a set of entries that re-map imports. */',
+        '    "plugins":{"name":"TODO","strict":"TODO","port":"TODO","none":"TODO","off":"TODO"}, // the "next" plugin',
+        '    "tag": { "say": "TODO", "in": { "deep": { "deeper": "TODO" } } }',
+        '  },',
+        '  "alias": { "C:\\\\dir": "TODO" },',
+        '  "watchOptions": {},',
+        '  "empty": { },',
+        '  "references": [',
+        '    { "path": "TODO" },',
+        '    { "path": "TODO", "prepend": [{ "a": "TODO" }, { "b": "TODO" }] }',
+        '  ],',
+        '  "odd": { "note": "TODO" } // as in { "note": "hi" }',
+        '}',
+      ),
+    );
+  });
 });

@@ -495,3 +495,106 @@ describe('JavaScript starter of odd layouts', () => {
     ]);
   });
 });
+
+// Regression: a TypeScript module of an interface and a function became `// TODO: complete this step`
+// for the interface, so the learner lost the very type the kept signature names. Types are erased at
+// run time: they are the contract the learner codes against, kept whole as signatures are.
+describe('TypeScript starter of interfaces and type aliases', () => {
+  it('keeps interfaces and type aliases whole, however they span lines, and hints the code around them', () => {
+    expect(
+      starter(
+        [
+          "import type { Money } from './money';",
+          '',
+          'interface Order {',
+          '  id: string;',
+          '  lines: { sku: string; qty: number }[];',
+          '}',
+          'export interface Paged<T> extends Base {',
+          '  items: T[];',
+          '}',
+          'export default interface Config { port: number }',
+          'export declare interface Env {',
+          '  PORT?: string;',
+          '}',
+          'type Id = string;',
+          'type Pair<T> = [T, T];',
+          'export type Handler = (',
+          '  order: Order,',
+          ') => Promise<void>;',
+          'type Status =',
+          "  | 'open'",
+          "  | 'paid';",
+          "export type Line = Order['lines'][number]",
+          '  & { note?: string };',
+          "type Mode = 'a' |",
+          "  'b';",
+          'type Both = A &',
+          '  B;',
+          'declare type Total = number;',
+          'const RATE = Number(process.env.RATE) || 0.2;',
+          '',
+          'export function total(orders: Order[]): number {',
+          '  interface Row { total: number }',
+          '  type Sum = number;',
+          '  return orders.reduce((sum, o) => sum + o.total, 0);',
+          '}',
+        ],
+        'typescript',
+      ),
+    ).toEqual([
+      "import type { Money } from './money';",
+      '',
+      'interface Order {',
+      '  id: string;',
+      '  lines: { sku: string; qty: number }[];',
+      '}',
+      'export interface Paged<T> extends Base {',
+      '  items: T[];',
+      '}',
+      'export default interface Config { port: number }',
+      'export declare interface Env {',
+      '  PORT?: string;',
+      '}',
+      'type Id = string;',
+      'type Pair<T> = [T, T];',
+      'export type Handler = (',
+      '  order: Order,',
+      ') => Promise<void>;',
+      'type Status =',
+      "  | 'open'",
+      "  | 'paid';",
+      "export type Line = Order['lines'][number]",
+      '  & { note?: string };',
+      "type Mode = 'a' |",
+      "  'b';",
+      'type Both = A &',
+      '  B;',
+      'declare type Total = number;',
+      '// TODO: define RATE',
+      '',
+      'export function total(orders: Order[]): number {',
+      // Types declared in a body are the learner's to write with it.
+      '  // TODO: implement total',
+      '}',
+    ]);
+  });
+
+  it('takes only a type declaration for one: names that begin with `type` or `interface` are code', () => {
+    expect(starter(['typeName = "Order";', 'interfaces.push(api);', 'type = 3;', 'interface;', 'interface = 2;', 'type in kinds && go();', 'types.Order = {', '  id: 1,', '};', "log('every interface needs a name');"], 'typescript')).toEqual([
+      '// TODO: complete this step',
+    ]);
+  });
+
+  it('finds type declarations whatever the spacing, and keeps one cut off at the end of the excerpt', () => {
+    expect(starter(['export  default  interface  A {}', 'export  declare  type  B= number;', 'type  C<T>= T[];', 'type Handler =  ', '  (order: Order) => void;', 'let d = 1;', 'type Status =  '], 'typescript')).toEqual([
+      'export  default  interface  A {}',
+      'export  declare  type  B= number;',
+      'type  C<T>= T[];',
+      'type Handler =  ',
+      '  (order: Order) => void;',
+      '// TODO: define d',
+      'type Status =  ',
+    ]);
+  });
+});

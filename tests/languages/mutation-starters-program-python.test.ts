@@ -240,4 +240,16 @@ describe('Python starter of scripts and small modules', () => {
       ]),
     ).toEqual(['# TODO: define port, host and ok', '', '# TODO: complete this step']);
   });
+
+  it('keeps a `type` statement whole, as TypeScript’s aliases are: the contract the code is written against', () => {
+    expect(starter(['type Point = tuple[float, float]', 'type Pair[T] = tuple[T, T]', 'ORIGIN = (0.0, 0.0)', '', 'def norm(p: Point) -> float:', '    type Sq = float', '    return (p[0] ** 2 + p[1] ** 2) ** 0.5'])).toEqual([
+      'type Point = tuple[float, float]',
+      'type Pair[T] = tuple[T, T]',
+      '# TODO: define ORIGIN',
+      '',
+      'def norm(p: Point) -> float:',
+      '    # TODO: implement norm',
+      '    ...',
+    ]);
+  });
 });
