@@ -14,6 +14,7 @@ export default defineConfig({
       'tests/shapes-linked.test.ts',
       'tests/mutation-extract-markdown.test.ts',
       'tests/mutation-extract-items.test.ts',
+      'tests/mutation-extract-exercise.test.ts',
     ],
     testTimeout: 60_000,
   },
