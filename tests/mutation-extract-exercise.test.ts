@@ -100,6 +100,46 @@ describe('readExercise: the house format', () => {
     ]);
   });
 
+  it('starts the next question at a heading after a solution div, a hint label or an answered step', () => {
+    const nodes = nodesOf(
+      [
+        'Which port does the app use?',
+        '',
+        '::: solution',
+        'Port 8000.',
+        ':::',
+        '',
+        '#### Going further',
+        '',
+        'Map it to port 80.',
+        '',
+        '#### Solution',
+        '',
+        '`docker run -p 80:8000 web`',
+        '',
+        '**Hint:** Read `docker run --help`.',
+        '',
+        '#### Cleaning up',
+        '',
+        '1. Stop the container',
+        '',
+        '   ::: solution',
+        '   `docker stop web`',
+        '   :::',
+        '',
+        '#### Checking',
+        '',
+        'Is it gone?',
+      ].join('\n'),
+    );
+    expect(readExercise('Exercise 3: Ports', 7, nodes)).toEqual([
+      exercise({ title: 'Ports, part 1', prompt: 'Which port does the app use?', solution: 'Port 8000.', line: 7 }),
+      exercise({ title: 'Going further', prompt: 'Map it to port 80.', hints: ['Read `docker run --help`.'], solution: '`docker run -p 80:8000 web`', line: 7 }),
+      exercise({ title: 'Cleaning up', steps: ['Stop the container'], solution: '**Step 1:** `docker stop web`', line: 17 }),
+      exercise({ title: 'Checking', prompt: 'Is it gone?', line: 25 }),
+    ]);
+  });
+
   it('reads bold solution and hint labels, with or without text after them', () => {
     const nodes = nodesOf(
       [

@@ -58,7 +58,9 @@ export function readExercise(title: string, line: number, nodes: RootContent[]):
       const name = headingName(node);
       if (SOLUTION.test(name)) { mode = 'solution'; solutionDepth = node.depth; continue; }
       if (HINT.test(name)) { mode = 'hint'; solutionDepth = node.depth; continue; }
-      if (mode !== 'prompt' && node.depth <= solutionDepth) {
+      // A heading ends a solution or hint it is not under; after an answer (however it was given:
+      // a heading, a label, a div, an answer in a step) it starts the next question.
+      if (mode === 'prompt' ? part.solution.length > 0 : node.depth <= solutionDepth) {
         mode = 'prompt';
         if (part.solution.length > 0) {
           part = newPart(inlineMarkdown(node.children), lineOf(node));
