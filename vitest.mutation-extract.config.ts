@@ -15,6 +15,7 @@ export default defineConfig({
       'tests/mutation-extract-markdown.test.ts',
       'tests/mutation-extract-items.test.ts',
       'tests/mutation-extract-exercise.test.ts',
+      'tests/mutation-extract-lesson.test.ts',
     ],
     testTimeout: 60_000,
   },
