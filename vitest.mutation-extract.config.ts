@@ -16,6 +16,7 @@ export default defineConfig({
       'tests/mutation-extract-items.test.ts',
       'tests/mutation-extract-exercise.test.ts',
       'tests/mutation-extract-lesson.test.ts',
+      'tests/mutation-extract-parts.test.ts',
     ],
     testTimeout: 60_000,
   },

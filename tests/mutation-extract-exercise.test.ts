@@ -210,6 +210,12 @@ describe('readExercise: the house format', () => {
     ]);
   });
 
+  it('takes only a numbered list as steps', () => {
+    expect(readExercise('Tags', 1, nodesOf('Try:\n\n- `git tag`\n- `git tag -a`\n'))).toEqual([
+      exercise({ title: 'Tags', prompt: 'Try:\n\n- `git tag`\n- `git tag -a`', line: 1 }),
+    ]);
+  });
+
   it('keeps solution and hint divs out of the prompt, and drops empty hints and notes', () => {
     const nodes = nodesOf(
       [
@@ -452,6 +458,11 @@ describe('readChallenge: a Carpentries challenge, question by question', () => {
       exercise({ title: 'Loops, part 1', prompt: 'Count the files.\n\n<!-- second question -->', solution: 'Use `wc -l`.', line: 1 }),
       exercise({ title: 'Loops, part 2', prompt: 'Now count the lines.', solution: 'Use `cat * | wc -l`.', line: 11 }),
     ]);
+  });
+
+  it('reads a solution as a hint only when a heading says so', () => {
+    const div = divOf(['::: challenge', '## Close', 'Compare them.', '', ':::: solution', 'Hint', '', 'Use `abs`.', '::::', ':::'].join('\n'));
+    expect(readChallenge(div)).toEqual([exercise({ title: 'Close', prompt: 'Compare them.', solution: 'Hint\n\nUse `abs`.', line: 1 })]);
   });
 
   it('reads an empty solution as none, and keeps a solution whose first heading is its own', () => {

@@ -78,7 +78,8 @@ export interface Labelled {
 export function readLabel(children: PhrasingContent[]): Labelled | null {
   const first = children[0];
   if (!first || first.type !== 'strong') return null;
-  const label = plainText(first as Strong).replace(/[:\s]+$/, '').trim();
+  // (plainText has trimmed the start.)
+  const label = plainText(first as Strong).replace(/[:\s]+$/, '');
   if (!label) return null;
   const tail = children.slice(1);
   if (tail[0]?.type === 'text') tail[0] = { ...tail[0], value: tail[0].value.replace(/^\s*[:\-–—]?\s*/, '') };
