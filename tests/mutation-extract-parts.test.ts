@@ -10,6 +10,7 @@ import { parseLesson } from '../src/parse/parse.js';
 import { durationFromLine, minutes, readFrontMatter } from '../src/extract/front-matter.js';
 import { caseStudyTitle, readCaseStudy } from '../src/extract/case-study.js';
 import { buildBlocks } from '../src/extract/blocks.js';
+import { inlineMarkdown } from '../src/extract/markdown.js';
 import type { Lesson } from '../src/model/lesson.js';
 
 /** The top-level nodes of a parsed Markdown string. */
@@ -124,5 +125,11 @@ describe('navigation and items', () => {
   it('reads an objectives subsection of only a lead-in under an empty heading as the lead-in alone', () => {
     const lesson = extract('# Git\n\n## Learning Objectives\n\n###\n\nYou will be able to:\n');
     expect(lesson.objectives).toEqual([{ text: 'You will be able to:', line: 5 }]);
+  });
+});
+
+describe('markdown: inlineMarkdown of separate text nodes', () => {
+  it('joins them as they stand', () => {
+    expect(inlineMarkdown([{ type: 'text', value: 'Docker ' }, { type: 'text', value: 'images' }])).toBe('Docker images');
   });
 });

@@ -154,7 +154,7 @@ class Extraction {
 
   /** Claimed headings go to their field; the rest accumulates into `sections`, in order. */
   private walk(block: Block, top: boolean): void {
-    const kind = classifyHeading(plainText(block.heading ?? []));
+    const kind = classifyHeading(plainText(block.heading));
     if (kind) {
       this.flush();
       const leftover = this.claim(kind, block);
@@ -162,7 +162,7 @@ class Extraction {
       return;
     }
     if (top || this.current === null) this.open(block.title, block.line);
-    else if (block.heading) this.current!.nodes.push(block.heading);
+    else this.current!.nodes.push(block.heading);
     this.current!.nodes.push(...this.takeDivs(block.content));
     for (const child of block.children) this.walk(child, false);
   }
@@ -186,7 +186,7 @@ class Extraction {
       }
       case 'resources': {
         // A heading that is itself the link ("## [Pre-lecture quiz](https://…)") is the first resource.
-        if (block.heading?.children.some((node) => node.type === 'link')) lesson.resources.push(resourceOf(block.heading.children, block.line));
+        if (block.heading.children.some((node) => node.type === 'link')) lesson.resources.push(resourceOf(block.heading.children, block.line));
         const { items, leftover } = collectResources(this.withDivsTaken(block));
         lesson.resources.push(...items);
         return leftover;
@@ -395,5 +395,5 @@ function proseOf(block: Block, withHeading: boolean): RootContent[] {
   const own = block.content.filter((node) => node.type !== 'code');
   const nested = block.children.flatMap((child) => proseOf(child, true));
   if (own.length === 0 && nested.length === 0) return [];
-  return [...(withHeading && block.heading ? [block.heading] : []), ...own, ...nested];
+  return [...(withHeading ? [block.heading] : []), ...own, ...nested];
 }
