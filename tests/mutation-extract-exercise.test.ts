@@ -109,6 +109,8 @@ describe('readExercise: the house format', () => {
         'Port 8000.',
         ':::',
         '',
+        '**Hint:** Look at `EXPOSE`.',
+        '',
         '#### Going further',
         '',
         'Map it to port 80.',
@@ -133,10 +135,53 @@ describe('readExercise: the house format', () => {
       ].join('\n'),
     );
     expect(readExercise('Exercise 3: Ports', 7, nodes)).toEqual([
-      exercise({ title: 'Ports, part 1', prompt: 'Which port does the app use?', solution: 'Port 8000.', line: 7 }),
-      exercise({ title: 'Going further', prompt: 'Map it to port 80.', hints: ['Read `docker run --help`.'], solution: '`docker run -p 80:8000 web`', line: 7 }),
-      exercise({ title: 'Cleaning up', steps: ['Stop the container'], solution: '**Step 1:** `docker stop web`', line: 17 }),
-      exercise({ title: 'Checking', prompt: 'Is it gone?', line: 25 }),
+      exercise({ title: 'Ports, part 1', prompt: 'Which port does the app use?', hints: ['Look at `EXPOSE`.'], solution: 'Port 8000.', line: 7 }),
+      exercise({ title: 'Going further', prompt: 'Map it to port 80.', hints: ['Read `docker run --help`.'], solution: '`docker run -p 80:8000 web`', line: 9 }),
+      exercise({ title: 'Cleaning up', steps: ['Stop the container'], solution: '**Step 1:** `docker stop web`', line: 19 }),
+      exercise({ title: 'Checking', prompt: 'Is it gone?', line: 27 }),
+    ]);
+  });
+
+  it('goes on with the question at a heading after a hint alone, and splits again after a deeper one', () => {
+    const nodes = nodesOf(
+      [
+        'Find the bug.',
+        '',
+        '#### Hint',
+        '',
+        'Read the traceback.',
+        '',
+        '#### Extension',
+        '',
+        'Fix it too.',
+        '',
+        '#### Solution',
+        '',
+        'Line 3 divides by zero.',
+        '',
+        '#### Part 2',
+        '',
+        'Now handle the error.',
+        '',
+        '::: solution',
+        'Use `try`.',
+        ':::',
+        '',
+        '##### Going deeper',
+        '',
+        'Log it.',
+      ].join('\n'),
+    );
+    expect(readExercise('Bugs', 1, nodes)).toEqual([
+      exercise({
+        title: 'Bugs, part 1',
+        prompt: 'Find the bug.\n\n#### Extension\n\nFix it too.',
+        hints: ['Read the traceback.'],
+        solution: 'Line 3 divides by zero.',
+        line: 1,
+      }),
+      exercise({ title: 'Part 2', prompt: 'Now handle the error.', solution: 'Use `try`.', line: 15 }),
+      exercise({ title: 'Going deeper', prompt: 'Log it.', line: 23 }),
     ]);
   });
 

@@ -374,6 +374,12 @@ describe('Carpentries divs outside exercise sections', () => {
         '`git stash`',
         ':::',
         '',
+        'Then a paragraph.',
+        '',
+        '::: solution',
+        'Stray.',
+        ':::',
+        '',
         '## Intro',
         '',
         '::: solution',
@@ -400,11 +406,11 @@ describe('Carpentries divs outside exercise sections', () => {
     ]);
     expect(lesson.sections).toEqual([
       { title: 'Undoing', markdown: '<!-- answers -->', line: 3 },
-      { title: 'Later', markdown: 'Some text.', line: 24 },
+      { title: 'Later', markdown: 'Some text.\n\nThen a paragraph.\n\n::: solution\nStray.\n:::', line: 24 },
       {
         title: 'Intro',
         markdown: '::: solution\nNo challenge before me.\n:::\n\n::: callout\nA note.\n:::\n\n::: solution\n`git tag v1`\n:::',
-        line: 37,
+        line: 43,
       },
     ]);
   });

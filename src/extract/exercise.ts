@@ -139,13 +139,11 @@ export function readExerciseSection(block: Block): { exercises: Exercise[]; left
   if (block.children.length > 0) {
     const exercises: Exercise[] = [];
     const leftover: RootContent[] = [];
-    if (block.content.length > 0) {
-      const fromIntro = readExerciseRun(block.title, block.line, block.content);
-      // An intro that is no exercise of its own stays in the lesson, code and all (the caller owns
-      // this section's code, so it would not reach the examples either).
-      if (fromIntro.length > 1 || (fromIntro.length === 1 && fromIntro[0].title !== exerciseTitle(block.title))) exercises.push(...fromIntro);
-      else leftover.push(...block.content);
-    }
+    const fromIntro = readExerciseRun(block.title, block.line, block.content);
+    // An intro that is no exercise of its own stays in the lesson, code and all (the caller owns
+    // this section's code, so it would not reach the examples either).
+    if (fromIntro.length > 1 || (fromIntro.length === 1 && fromIntro[0].title !== exerciseTitle(block.title))) exercises.push(...fromIntro);
+    else leftover.push(...block.content);
     for (const child of block.children) exercises.push(...readExercise(child.title, child.line, blockNodes(child)));
     return { exercises, leftover };
   }
