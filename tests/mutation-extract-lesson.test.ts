@@ -174,17 +174,18 @@ describe('concepts, examples and practices', () => {
 
   it('leaves the prose of an examples section, with the headings of subsections that have any', () => {
     const lesson = extract(
-      '# 1.1: Git\n\n```sh\ngit --version\n```\n\n## Code Examples\n\nSome prose.\n\n```py\nprint(1)\n```\n\n### Python\n\n```py\nprint(2)\n```\n\n### Notes\n\nRead the docs.\n\n## Usage Examples\n\n```output\nok\n```\n',
+      '# 1.1: Git\n\n```sh\ngit --version\n```\n\n## Code Examples\n\nSome prose.\n\n```py\nprint(1)\n```\n\n### Python\n\n```py\nprint(2)\n```\n\n### Notes\n\nRead the docs.\n\n### Shell\n\n```sh\nls\n```\n\n#### Why\n\nIt lists.\n\n## Usage Examples\n\n```output\nok\n```\n',
     );
     expect(fields(lesson, 'examples', 'sections', 'practices')).toEqual({
       examples: [
         { title: 'Git', language: 'bash', declaredLanguage: 'bash', code: 'git --version', line: 3 },
         { title: 'Code Examples', language: 'python', declaredLanguage: 'python', code: 'print(1)', line: 11 },
         { title: 'Python', language: 'python', declaredLanguage: 'python', code: 'print(2)', line: 17 },
+        { title: 'Shell', language: 'bash', declaredLanguage: 'bash', code: 'ls', line: 27 },
       ],
       sections: [
         { title: 'Introduction', markdown: '```sh\ngit --version\n```', line: 3 },
-        { title: 'Code Examples', markdown: 'Some prose.\n\n### Notes\n\nRead the docs.', line: 7 },
+        { title: 'Code Examples', markdown: 'Some prose.\n\n### Notes\n\nRead the docs.\n\n### Shell\n\n#### Why\n\nIt lists.', line: 7 },
       ],
       practices: [],
     });
@@ -211,6 +212,8 @@ describe('concepts, examples and practices', () => {
         '> Tip quote',
         '',
         '### Security',
+        '',
+        'Security comes first.',
         '',
         '#### Least privilege',
         '',
@@ -262,7 +265,7 @@ describe('concepts, examples and practices', () => {
           ],
         },
       ],
-      sections: [{ title: 'Best Practices', markdown: '> Tip quote\n\n> Quoted point\n\n#### Naming', line: 3 }],
+      sections: [{ title: 'Best Practices', markdown: '> Tip quote\n\nSecurity comes first.\n\n> Quoted point\n\n#### Naming', line: 3 }],
     });
     expect(lesson.examples.map((example) => [example.title, example.code])).toEqual([
       ['Best Practices', 'git commit -m "wip"'],
@@ -459,6 +462,7 @@ describe('Carpentries divs outside exercise sections', () => {
         '::: callout',
         '## Listed',
         '- Step one',
+        '- Step two',
         '',
         '  :::: solution',
         '  Done.',
@@ -475,7 +479,7 @@ describe('Carpentries divs outside exercise sections', () => {
     expect(lesson.exercises.map((e) => [e.title, e.prompt, e.solution])).toEqual([
       ['Quiz', 'Which?\n\n::: discussion\nThink.\n:::', 'This one.'],
       ['Inner', 'Q?', 'A.'],
-      ['Listed', '- Step one', 'Done.'],
+      ['Listed', '- Step one\n- Step two', 'Done.'],
     ]);
     expect(lesson.sections).toEqual([
       {
@@ -489,15 +493,15 @@ describe('Carpentries divs outside exercise sections', () => {
 
   it('reads objectives, questions and key points from their divs, item by item or paragraph by paragraph', () => {
     const lesson = extract(
-      '# 1.1: Git\n\n::: objectives\n- Explain commits\n- \n\nUse branches.\n:::\n\n::: questions\nWhat is a commit?\n:::\n\n::: keypoints\n- Commit often\n:::\n',
+      '# 1.1: Git\n\n::: objectives\n## Objectives\n- Explain commits\n- \n\nUse branches.\n:::\n\n::: questions\nWhat is a commit?\n:::\n\n::: keypoints\n- Commit often\n:::\n',
     );
     expect(fields(lesson, 'objectives', 'questions', 'keypoints', 'sections')).toEqual({
       objectives: [
-        { text: 'Explain commits', line: 4 },
-        { text: 'Use branches.', line: 7 },
+        { text: 'Explain commits', line: 5 },
+        { text: 'Use branches.', line: 8 },
       ],
-      questions: [{ text: 'What is a commit?', line: 11 }],
-      keypoints: [{ text: 'Commit often', line: 15 }],
+      questions: [{ text: 'What is a commit?', line: 12 }],
+      keypoints: [{ text: 'Commit often', line: 16 }],
       sections: [{ title: 'Introduction', markdown: '', line: 3 }],
     });
   });

@@ -34,6 +34,16 @@ describe('link-blockquote: which openings are resource lines', () => {
     expect(opening('> [Docs: routing](https://e.org/r)')).toEqual([[['Docs: routing', 'https://e.org/r', 3]], []]);
   });
 
+  it('keeps a separator at the end of a line with that line', () => {
+    expect(opening('> Video: [A](https://e.org/a),\n> Docs: [B](https://e.org/b)')).toEqual([
+      [
+        ['Video: A', 'https://e.org/a', 3],
+        ['Docs: B', 'https://e.org/b', 3],
+      ],
+      [],
+    ]);
+  });
+
   it('leaves a blockquote with a line that is no resource, even a label with its link on the next line', () => {
     expect(opening('> Video: [A](https://e.org/a)\n> and some words')).toEqual([[], ['> Video: [A](https://e.org/a)\n> and some words']]);
     expect(opening('> Watch:\n> [A](https://e.org/a)')).toEqual([[], ['> Watch:\n> [A](https://e.org/a)']]);

@@ -125,7 +125,8 @@ class Extraction {
     const match = TITLE.exec(text);
     if (match) {
       this.lesson.number = match[1];
-      this.lesson.title = match[2].trim();
+      // (The text comes trimmed, and the pattern has taken the spaces before the title.)
+      this.lesson.title = match[2];
     } else {
       this.lesson.title = text;
     }
@@ -250,6 +251,7 @@ class Extraction {
     for (const child of block.children) {
       // A third level (### group / #### item) is an item with points.
       if (child.children.length > 0 && !child.content.some((node) => node.type === 'list')) {
+        leftover.push(...child.content.filter((node) => node.type !== 'code'));
         this.lesson.practices.push({
           title: child.title,
           items: child.children.map((item) => ({
