@@ -142,6 +142,13 @@ describe('readExercise: the house format', () => {
     ]);
   });
 
+  it('starts the next question at a heading right after a solution div', () => {
+    expect(readExercise('Ports', 1, nodesOf('Which port?\n\n::: solution\nPort 8000.\n:::\n\n#### Going further\n\nMap it to port 80.\n'))).toEqual([
+      exercise({ title: 'Ports, part 1', prompt: 'Which port?', solution: 'Port 8000.', line: 1 }),
+      exercise({ title: 'Going further', prompt: 'Map it to port 80.', line: 7 }),
+    ]);
+  });
+
   it('goes on with the question at a heading after a hint alone, and splits again after a deeper one', () => {
     const nodes = nodesOf(
       [
