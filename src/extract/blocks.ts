@@ -5,7 +5,7 @@ import type { Heading, RootContent, List, ListItem, Paragraph, PhrasingContent, 
 import { inlineMarkdown, plainText } from './markdown.js';
 
 export interface Block {
-  heading: Heading | null;
+  heading: Heading;
   depth: number;
   /** Inline Markdown of the heading. */
   title: string;
@@ -49,7 +49,7 @@ export function headingText(heading: Heading): string {
 
 /** A block flattened back to nodes: its content, then each child heading and its nodes. */
 export function blockNodes(block: Block, includeHeading = false): RootContent[] {
-  const nodes: RootContent[] = includeHeading && block.heading ? [block.heading] : [];
+  const nodes: RootContent[] = includeHeading ? [block.heading] : [];
   nodes.push(...block.content);
   for (const child of block.children) nodes.push(...blockNodes(child, true));
   return nodes;
@@ -78,7 +78,8 @@ export interface Labelled {
 export function readLabel(children: PhrasingContent[]): Labelled | null {
   const first = children[0];
   if (!first || first.type !== 'strong') return null;
-  const label = plainText(first as Strong).replace(/[:\s]+$/, '').trim();
+  // (plainText has trimmed the start.)
+  const label = plainText(first as Strong).replace(/[:\s]+$/, '');
   if (!label) return null;
   const tail = children.slice(1);
   if (tail[0]?.type === 'text') tail[0] = { ...tail[0], value: tail[0].value.replace(/^\s*[:\-–—]?\s*/, '') };

@@ -16,7 +16,8 @@ const PARTS: Array<[Part, RegExp]> = [
 ];
 
 function partOf(label: string): Part | null {
-  const name = label.replace(/[:\s]+$/, '').trim();
+  // Labels and heading texts come trimmed at the start.
+  const name = label.replace(/[:\s]+$/, '');
   for (const [part, pattern] of PARTS) if (pattern.test(name)) return part;
   return null;
 }

@@ -58,7 +58,9 @@ export function readExercise(title: string, line: number, nodes: RootContent[]):
       const name = headingName(node);
       if (SOLUTION.test(name)) { mode = 'solution'; solutionDepth = node.depth; continue; }
       if (HINT.test(name)) { mode = 'hint'; solutionDepth = node.depth; continue; }
-      if (mode !== 'prompt' && node.depth <= solutionDepth) {
+      // A heading ends a solution or hint it is not under; after an answer (however it was given:
+      // a heading, a label, a div, an answer in a step) it starts the next question.
+      if (mode === 'prompt' ? part.solution.length > 0 : node.depth <= solutionDepth) {
         mode = 'prompt';
         if (part.solution.length > 0) {
           part = newPart(inlineMarkdown(node.children), lineOf(node));
@@ -116,12 +118,12 @@ function keepPulled(part: Part, pulled: Pulled): void {
 
 /** The parts as exercises: one question keeps the exercise's title, several are titled each. */
 function finishParts(base: string, parts: Part[], clean: (title: string) => string): Exercise[] {
-  const used = parts.filter((p, index) => index === 0 || p.title !== null || p.prompt.length + p.steps.length + p.solution.length + p.hints.length > 0);
-  return used.map((part, index) => {
+  // Every part has its place: the first, a titled question, or text after a solution.
+  return parts.map((part, index) => {
     const pulled = pullAnswers(part.prompt, divBody);
     keepPulled(part, pulled);
     return {
-      title: used.length === 1 ? base : part.title !== null ? clean(part.title) : `${base}, part ${index + 1}`,
+      title: parts.length === 1 ? base : part.title !== null ? clean(part.title) : `${base}, part ${index + 1}`,
       prompt: blockMarkdown(liftListDivs(pulled.nodes)),
       steps: part.steps,
       hints: part.hints.filter(Boolean),
@@ -137,12 +139,11 @@ export function readExerciseSection(block: Block): { exercises: Exercise[]; left
   if (block.children.length > 0) {
     const exercises: Exercise[] = [];
     const leftover: RootContent[] = [];
-    const intro = block.content.filter((node) => node.type !== 'code');
-    if (intro.length > 0) {
-      const fromIntro = readExerciseRun(block.title, block.line, block.content);
-      if (fromIntro.length > 1 || (fromIntro.length === 1 && fromIntro[0].title !== exerciseTitle(block.title))) exercises.push(...fromIntro);
-      else leftover.push(...intro);
-    }
+    const fromIntro = readExerciseRun(block.title, block.line, block.content);
+    // An intro that is no exercise of its own stays in the lesson, code and all (the caller owns
+    // this section's code, so it would not reach the examples either).
+    if (fromIntro.length > 1 || (fromIntro.length === 1 && fromIntro[0].title !== exerciseTitle(block.title))) exercises.push(...fromIntro);
+    else leftover.push(...block.content);
     for (const child of block.children) exercises.push(...readExercise(child.title, child.line, blockNodes(child)));
     return { exercises, leftover };
   }
@@ -156,7 +157,7 @@ function readExerciseRun(title: string, line: number, nodes: RootContent[]): Exe
     .filter(({ label }) => label !== null && EXERCISE_LABEL.test(label.label));
   if (starts.length > 0) {
     const exercises: Exercise[] = [];
-    const before = nodes.slice(0, starts[0].index).filter((node) => node.type !== 'code');
+    const before = nodes.slice(0, starts[0].index);
     starts.forEach(({ index, label }, n) => {
       const end = n + 1 < starts.length ? starts[n + 1].index : nodes.length;
       const body = nodes.slice(index + 1, end);
@@ -166,7 +167,8 @@ function readExerciseRun(title: string, line: number, nodes: RootContent[]): Exe
     return exercises;
   }
   const lists = nodes.filter((node): node is List => node.type === 'list');
-  const others = nodes.filter((node) => node.type !== 'list' && node.type !== 'code');
+  // Code beside the list belongs to no one task: the section is then one exercise that keeps it.
+  const others = nodes.filter((node) => node.type !== 'list');
   if (lists.length === 1 && others.every((node) => node.type === 'paragraph') && others.length <= 1) {
     const list = lists[0];
     return list.children.flatMap((item, index) => {
@@ -238,7 +240,8 @@ export function readChallenge(div: FencedDiv): Exercise[] {
     part.prompt.push(node);
   }
   const last = parts[parts.length - 1];
-  if (parts.length > 1 && last.afterSolution && last.solution.length === 0) {
+  // (The first part never follows a solution, so a last part that does is not the only one.)
+  if (last.afterSolution && last.solution.length === 0) {
     parts.pop();
     const previous = parts[parts.length - 1];
     previous.prompt.push(...last.prompt);

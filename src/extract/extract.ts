@@ -6,7 +6,7 @@
  * This file: mdast → the typed lesson model. Pure: no file system, no browser, no clock. Content
  * problems become vfile messages; nothing the lesson says is dropped (see `sections`).
  */
-import type { Root, RootContent, Code, Heading, List, Nodes, Parent } from 'mdast';
+import type { Root, RootContent, Code, Heading, List, Nodes, Parent, Yaml } from 'mdast';
 import type { VFile } from 'vfile';
 import { createLesson, type Lesson, type TextItem, type DocumentKind } from '../model/lesson.js';
 import type { FencedDiv } from '../parse/parse.js';
@@ -54,6 +54,8 @@ class Extraction {
   /** Code nodes that belong to an exercise or solution: they are not collected as examples. */
   private readonly owned = new Set<Code>();
   private current: { title: string; line: number; nodes: RootContent[] } | null = null;
+  /** The heading the title was read from: it names no part of the lesson. */
+  private titleHeading: Heading | null = null;
 
   constructor(private readonly tree: Root, private readonly file: VFile, private readonly lesson: Lesson) {}
 
@@ -62,8 +64,8 @@ class Extraction {
     lesson.navigation.others = [];
     let nodes = this.tree.children;
 
-    const yaml = nodes.find((node) => node.type === 'yaml');
-    if (yaml && yaml.type === 'yaml') {
+    const yaml = nodes.find((node): node is Yaml => node.type === 'yaml');
+    if (yaml) {
       const frontMatter = readFrontMatter(yaml, this.file);
       lesson.meta = metaOf(frontMatter.meta);
       lesson.objectives.push(...frontMatter.lists.objectives);
@@ -79,12 +81,14 @@ class Extraction {
     if (frontMatterTitled(lesson.meta, titleIndex)) {
       this.setTitle(String(lesson.meta.title).trim());
     } else if (titleIndex >= 0 && titleIndex === firstHeading) {
-      this.setTitle(headingText(nodes[titleIndex] as Heading));
+      this.titleHeading = nodes[titleIndex] as Heading;
+      this.setTitle(headingText(this.titleHeading));
       nodes = nodes.filter((_, index) => index !== titleIndex);
     } else if (typeof lesson.meta.title === 'string' && lesson.meta.title.trim()) {
       this.setTitle(lesson.meta.title.trim());
     } else if (firstHeading >= 0 && documentKind(lesson.source, '') === 'module-overview') {
-      this.setTitle(headingText(nodes[firstHeading] as Heading));
+      this.titleHeading = nodes[firstHeading] as Heading;
+      this.setTitle(headingText(this.titleHeading));
       nodes = nodes.filter((_, index) => index !== firstHeading);
     }
     nodes = takeNavLines(nodes, lesson.navigation);
@@ -121,7 +125,8 @@ class Extraction {
     const match = TITLE.exec(text);
     if (match) {
       this.lesson.number = match[1];
-      this.lesson.title = match[2].trim();
+      // (The text comes trimmed, and the pattern has taken the spaces before the title.)
+      this.lesson.title = match[2];
     } else {
       this.lesson.title = text;
     }
@@ -150,7 +155,7 @@ class Extraction {
 
   /** Claimed headings go to their field; the rest accumulates into `sections`, in order. */
   private walk(block: Block, top: boolean): void {
-    const kind = classifyHeading(plainText(block.heading ?? []));
+    const kind = classifyHeading(plainText(block.heading));
     if (kind) {
       this.flush();
       const leftover = this.claim(kind, block);
@@ -158,7 +163,7 @@ class Extraction {
       return;
     }
     if (top || this.current === null) this.open(block.title, block.line);
-    else if (block.heading) this.current!.nodes.push(block.heading);
+    else this.current!.nodes.push(block.heading);
     this.current!.nodes.push(...this.takeDivs(block.content));
     for (const child of block.children) this.walk(child, false);
   }
@@ -182,7 +187,7 @@ class Extraction {
       }
       case 'resources': {
         // A heading that is itself the link ("## [Pre-lecture quiz](https://…)") is the first resource.
-        if (block.heading?.children.some((node) => node.type === 'link')) lesson.resources.push(resourceOf(block.heading.children, block.line));
+        if (block.heading.children.some((node) => node.type === 'link')) lesson.resources.push(resourceOf(block.heading.children, block.line));
         const { items, leftover } = collectResources(this.withDivsTaken(block));
         lesson.resources.push(...items);
         return leftover;
@@ -246,11 +251,17 @@ class Extraction {
     for (const child of block.children) {
       // A third level (### group / #### item) is an item with points.
       if (child.children.length > 0 && !child.content.some((node) => node.type === 'list')) {
+        leftover.push(...child.content.filter((node) => node.type !== 'code'));
         this.lesson.practices.push({
           title: child.title,
           items: child.children.map((item) => ({
             title: item.title,
-            points: blockNodes(item).flatMap((node) => (node.type === 'list' ? node.children.map(itemText) : node.type === 'paragraph' ? [plainText(node)] : [])),
+            points: blockNodes(item).flatMap((node) => {
+              if (node.type === 'list') return node.children.map(itemText);
+              if (node.type === 'paragraph') return [plainText(node)];
+              if (node.type !== 'code') leftover.push(node);
+              return [];
+            }),
           })),
         });
         continue;
@@ -261,25 +272,22 @@ class Extraction {
   }
 
   private claimCaseStudies(block: Block, content: (target: Block) => RootContent[]): RootContent[] {
-    const leftover: RootContent[] = [];
     const intro = content(block);
     if (block.children.length === 0) {
-      if (hasCaseStudyParts(intro)) {
-        const { study, leftover: rest } = readCaseStudy({ ...block, content: intro });
-        this.lesson.caseStudies.push(study);
-        leftover.push(...rest);
-      } else {
-        leftover.push(...intro);
-      }
+      // Code is collected everywhere by `collectCode`; only the prose is left over.
+      if (!hasCaseStudyParts(intro)) return intro.filter((node) => node.type !== 'code');
+      const { study, leftover } = readCaseStudy({ ...block, content: intro });
+      this.lesson.caseStudies.push(study);
       return leftover;
     }
-    leftover.push(...intro.filter((node) => node.type !== 'code'));
+    // The intro's section comes before those of the studies' leftovers, as in the lesson.
+    this.section(block.title, block.line, intro.filter((node) => node.type !== 'code'));
     for (const child of block.children) {
-      const { study, leftover: rest } = readCaseStudy(this.withDivsTaken(child));
+      const { study, leftover } = readCaseStudy(this.withDivsTaken(child));
       this.lesson.caseStudies.push(study);
-      if (rest.length > 0) this.section(child.title, child.line, rest);
+      this.section(child.title, child.line, leftover);
     }
-    return leftover;
+    return [];
   }
 
   // ---- Carpentries containers ----------------------------------------------
@@ -287,9 +295,12 @@ class Extraction {
   /** Takes challenges and objective/question/keypoint divs out of a run of nodes. */
   private takeDivs(nodes: RootContent[]): RootContent[] {
     const kept: RootContent[] = [];
+    // Whether the last block (a comment aside) was a challenge taken here, or what was added to it.
+    let afterChallenge = false;
     for (const node of liftListDivs(nodes)) {
       if (node.type !== 'fencedDiv') {
         kept.push(node);
+        if (node.type !== 'html') afterChallenge = false;
         continue;
       }
       const div = node as FencedDiv;
@@ -298,9 +309,10 @@ class Extraction {
         // so its answer reaches the instructor lab instead of vanishing with the hidden div.
         this.own(div.children);
         this.lesson.exercises.push(...readChallenge(div));
+        afterChallenge = true;
       } else if (div.name === 'objectives' || div.name === 'questions' || div.name === 'keypoints') {
         this.lesson[div.name].push(...this.divItems(div));
-      } else if ((div.name === 'solution' || div.name === 'hint') && this.lesson.exercises.length > 0 && kept.length === 0) {
+      } else if ((div.name === 'solution' || div.name === 'hint') && afterChallenge) {
         // A solution right after its challenge (some Workbench lessons close the challenge first).
         this.own(div.children);
         const exercise = this.lesson.exercises[this.lesson.exercises.length - 1];
@@ -309,6 +321,7 @@ class Extraction {
         else exercise.solution = exercise.solution ? `${exercise.solution}\n\n${body}` : body;
       } else {
         kept.push({ ...div, children: this.takeDivs(div.children) } as RootContent);
+        afterChallenge = false;
       }
     }
     return kept;
@@ -339,7 +352,7 @@ class Extraction {
     let nearest = lesson.title;
     const visit = (node: Nodes) => {
       if (node.type === 'heading') {
-        if (node.depth > 1 || !nearest) nearest = headingText(node);
+        if (node !== this.titleHeading) nearest = headingText(node);
         return;
       }
       if (node.type === 'code') {
@@ -362,8 +375,8 @@ class Extraction {
       }
       const outer = nearest;
       if ('children' in node) for (const child of (node as Parent).children) visit(child as Nodes);
-      // A heading inside a callout or challenge names only what is inside it.
-      if ((node as Nodes | FencedDiv).type === 'fencedDiv') nearest = outer;
+      // A heading inside a callout, a challenge or a quotation names only what is inside it.
+      nearest = outer;
     };
     visit(this.tree);
   }
@@ -384,5 +397,5 @@ function proseOf(block: Block, withHeading: boolean): RootContent[] {
   const own = block.content.filter((node) => node.type !== 'code');
   const nested = block.children.flatMap((child) => proseOf(child, true));
   if (own.length === 0 && nested.length === 0) return [];
-  return [...(withHeading && block.heading ? [block.heading] : []), ...own, ...nested];
+  return [...(withHeading ? [block.heading] : []), ...own, ...nested];
 }

@@ -68,7 +68,7 @@ function isResourceLine(line: PhrasingContent[], label: RegExp): boolean {
   for (const node of line) {
     if (node.type === 'link') links++;
     else if (node.type === 'text') outside += node.value;
-    else if ((node.type === 'strong' || node.type === 'emphasis') && node.children.every((inner) => inner.type === 'text')) outside += node.children.map((inner) => (inner.type === 'text' ? inner.value : '')).join('');
+    else if ((node.type === 'strong' || node.type === 'emphasis') && node.children.every((inner) => inner.type === 'text')) outside += toString(node);
     else return false;
   }
   return links > 0 && label.test(outside);
