@@ -1,10 +1,9 @@
 /**
  * src/extract/ turns a lesson's mdast into the typed lesson model (src/model/): headings and
  * sections, objectives, exercises and their answers, case studies, navigation, front matter; it asks
- * src/languages/ what each code fence is. Pure.
+ * src/languages/ what each code fence is. Pure: no file system, no browser, no clock.
  *
- * This file: mdast → the typed lesson model. Pure: no file system, no browser, no clock. Content
- * problems become vfile messages; nothing the lesson says is dropped (see `sections`).
+ * This file: mdast → the lesson model. Problems become vfile messages; nothing is dropped (`sections`).
  */
 import type { Root, RootContent, Code, Heading, List, Nodes, Parent, Yaml } from 'mdast';
 import type { VFile } from 'vfile';
