@@ -87,6 +87,16 @@ describe('check in worker threads (issue 11)', () => {
     expect(held.output).toBe(check('course', 'out-held-single', { LECTERN_WORKERS: '0' }).output);
   }, 120_000);
 
+  it('a thread that dies takes only the file it had with it: the other threads go on, the main thread analyses that file', () => {
+    // LECTERN_TEST_WORKER_EXIT ends the thread that takes this lesson (src/orchestrate/analysis-worker.ts).
+    const lesson = readdirSync(join(dir, 'course', 'module-1')).filter((name) => /^1\.\d.*\.md$/.test(name)).sort()[1]!;
+    const broken = check('course', 'out-died', { LECTERN_WORKERS: '2', LECTERN_TEST_WORKER_EXIT: `module-1/${lesson}` });
+    // The threads left at the end answered every file but that one; every file was still parsed once.
+    expect(broken.workers.reduce((sum, count) => sum + count, 0)).toBe(files - 1);
+    expect(broken.parses).toBe(files);
+    expect(broken.output).toBe(check('course', 'out-died-single', { LECTERN_WORKERS: '0' }).output);
+  }, 120_000);
+
   it('a cold build parses the course in the workers too, and writes the same files as on one thread', () => {
     // The build's Markdown decks and its HTML pages (the index shows the module READMEs, which the
     // workers send back whole): no PDF, so no browser is needed.

@@ -16,3 +16,18 @@ describe('duplicate-section', () => {
     expect(duplicates('## MASSE\n\nText.\n\n## Masse\n\nMore.\n')).toEqual(['5:1 Section "Masse" appears twice (first at line 1); merge or rename one']);
   });
 });
+
+describe('placeholder-text', () => {
+  function placeholders(markdown: string): string[] {
+    const ctx = lintContext(markdown);
+    ruleById('placeholder-text').run(ctx);
+    return ctx.file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`);
+  }
+
+  it('finds a scaffold fragment in a lesson that holds no scaffold line (a Mermaid node left as `lectern new` wrote it)', () => {
+    const lesson = '# Lesson 1.1: Tools\n\n## Architecture Diagrams\n\n```mermaid\ngraph LR\n  A[Learner] --> B[Tool[The tool this lesson teaches]]\n```\n';
+    expect(placeholders(lesson)).toEqual(['7:3 placeholder-text']);
+    // The twin: the node renamed, nothing to report.
+    expect(placeholders(lesson.replace('Tool[The tool this lesson teaches]', 'Docker'))).toEqual([]);
+  });
+});

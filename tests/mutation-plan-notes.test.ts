@@ -4,7 +4,7 @@
 import { describe, it, expect } from 'vitest';
 import { createLesson, type Outline } from '../src/model/lesson.js';
 import type { PlannedSlide, SlideKind } from '../src/plan/deck-plan.js';
-import { formatNotes, slideMinutes, minutesLabel, listProse, outlineTalkingPoints, codeTalkingPoints } from '../src/plan/notes.js';
+import { formatNotes, slideMinutes, minutesLabel, listProse, outlineTalkingPoints, codeTalkingPoints, sentence } from '../src/plan/notes.js';
 import { planAgenda } from '../src/plan/deck-agenda.js';
 import { inlinePlainText } from '../src/render/markdown-safe.js';
 
@@ -20,6 +20,13 @@ describe('notes text', () => {
 
   it('says "as needed" without minutes, and closes on the last slide', () => {
     expect(formatNotes({ minutes: null, say: [], next: null })).toBe('Timing as needed\nThis is the last slide: take questions and close.');
+  });
+});
+
+describe('a talking point', () => {
+  it('is trimmed before it gets its full stop (a Mermaid accDescr block keeps its line breaks and indent)', () => {
+    expect(sentence('\n    Requests reach the API gateway first\n')).toBe('Requests reach the API gateway first.');
+    expect(sentence('  It matters.  ')).toBe('It matters.');
   });
 });
 

@@ -33,3 +33,26 @@ describe('pack', () => {
     expect(pack([1, 0, 5, 5], id, 5)).toEqual([[1], [0, 5], [5]]);
   });
 });
+
+describe('splitCode, survivors of the rerun on the merged code (2026-12-07)', () => {
+  const lines = (count: number) => Array.from({ length: count }, (_, i) => `line ${i}`);
+
+  it('splits code over the budget into the fewest parts, each within it', () => {
+    expect(splitCode(lines(12).join('\n'), 5)).toEqual([lines(12).slice(0, 5).join('\n'), lines(12).slice(5, 10).join('\n'), lines(12).slice(10).join('\n')]);
+  });
+
+  it('starts a forced split at the first line with something on it, spaces counting as nothing', () => {
+    expect(splitCode(['    ', 'const a = 1;', 'const b = 2;', 'const c = 3;', 'const d = 4;'].join('\n'), 2, 2)).toEqual([
+      'const a = 1;\nconst b = 2;',
+      'const c = 3;\nconst d = 4;',
+    ]);
+  });
+
+  it('keeps one line of a code block that is all blank lines, however many parts it is asked for', () => {
+    expect(splitCode('   \n   \n', 5, 2)).toEqual(['   ']);
+  });
+
+  it('makes no part of a line of spaces', () => {
+    expect(splitCode('a\n   ', 1, 2)).toEqual(['a']);
+  });
+});

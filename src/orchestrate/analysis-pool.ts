@@ -38,14 +38,14 @@ interface Job {
   request: AnalysisRequest;
   resolve: (answer: WorkerAnalysis) => void;
   reject: (error: Error) => void;
+  /** The threads the file was sent to (a thread started later never saw it). */
+  sentTo: Set<Slot>;
 }
 
 interface Slot {
   worker: Worker;
-  /** The files sent to this thread and not answered yet, by request id (a thread answers in order). */
-  jobs: Map<number, Job>;
-  /** The characters of those files: the work this thread has still to do. */
-  load: number;
+  /** The thread's id, kept: a thread that has exited reads -1. */
+  threadId: number;
   done: number;
 }
 
@@ -58,6 +58,8 @@ export function poolSize(env: NodeJS.ProcessEnv): number {
 
 export class AnalysisPool {
   #slots: Slot[] = [];
+  /** The files sent and not answered yet, by request id. */
+  #jobs = new Map<number, Job>();
   #next = 0;
   #closed = false;
   /** Files the threads have finished, counted by the threads themselves (for the hold hook). */
@@ -84,21 +86,27 @@ export class AnalysisPool {
   }
 
   /**
-   * Analyses one read lesson in a worker. Each file is sent at once to the thread with the least
-   * text still to analyse (threads start as work arrives, up to the pool's size), and waits in that
-   * thread's own queue: a thread never waits for the main thread to hand it its next file. The main
-   * thread is often busy for a second at a time (loading Mermaid to judge the first diagrams), and
-   * when files were handed out one at a time the threads stood idle for that long.
+   * Analyses one read lesson in a worker. Each file is sent at once to every thread (threads start as
+   * work arrives, up to the pool's size), and the first thread free to take it claims it (an atomic
+   * flag the file carries) and analyses it; the others pass over it. So the threads share the work
+   * as it goes, whatever each file costs, and a thread never waits for the main thread to hand it
+   * its next file: the main thread is often busy for a second at a time (loading Mermaid to judge
+   * the first diagrams), and when files were handed out one at a time the threads stood idle for
+   * that long. (Files given each to one thread by their length left one thread working alone at
+   * the end, for a tenth of a cold check, because length is not time.)
    */
   analyze(file: VFile, options: { skeleton: boolean }): Promise<WorkerAnalysis> {
     if (this.#closed) return Promise.reject(new Error('the analysis pool is closed'));
     return new Promise((resolve, reject) => {
-      const request: AnalysisRequest = { id: this.#next++, path: String(file.path), value: String(file.value), cwd: file.cwd, skeleton: options.skeleton };
-      const slot = this.#slots.length < this.size ? this.#start() : this.#slots.reduce((least, other) => (other.load < least.load ? other : least));
-      slot.jobs.set(request.id, { request, resolve, reject });
-      slot.load += request.value.length;
-      slot.worker.ref();
-      slot.worker.postMessage(request);
+      const claim = new Int32Array(new SharedArrayBuffer(4));
+      const request: AnalysisRequest = { id: this.#next++, path: String(file.path), value: String(file.value), cwd: file.cwd, skeleton: options.skeleton, claim };
+      if (this.#slots.length < this.size) this.#start();
+      const job: Job = { request, resolve, reject, sentTo: new Set(this.#slots) };
+      this.#jobs.set(request.id, job);
+      for (const slot of this.#slots) {
+        slot.worker.ref();
+        slot.worker.postMessage(request);
+      }
     });
   }
 
@@ -115,16 +123,14 @@ export class AnalysisPool {
     // Parsing makes short-lived objects by the million: a young generation twice V8's default size
     // collects them with a third less time spent in the collector.
     const worker = new Worker(this.script, { workerData: { finished: this.#finished }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-    const slot: Slot = { worker, jobs: new Map(), load: 0, done: 0 };
-    // Idle threads must not keep the process alive (a busy one is referenced while it works).
+    const slot: Slot = { worker, threadId: worker.threadId, done: 0 };
+    // Idle threads must not keep the process alive (every thread is referenced while files wait).
     worker.unref();
     worker.on('message', (answer: WorkerAnalysis & { id: number; error?: string }) => {
       if (this.hook && this.holdMs > 0 && !this.#held) this.#holdForTest();
-      const job = slot.jobs.get(answer.id);
+      const job = this.#jobs.get(answer.id);
       if (!job) return;
-      slot.jobs.delete(answer.id);
-      slot.load -= job.request.value.length;
-      if (slot.jobs.size === 0) slot.worker.unref();
+      this.#settled(answer.id);
       if (answer.error !== undefined) job.reject(new Error(answer.error));
       else {
         slot.done++;
@@ -132,15 +138,27 @@ export class AnalysisPool {
       }
     });
     const lost = (error: Error) => {
-      // A thread that died takes only its own files with it: the callers analyse them on the main
-      // thread. Later files go to the threads that are left (or to a new one).
+      // A thread that died takes only the file it was analysing with it (its caller analyses that on
+      // the main thread), and the files no other thread was sent. The others carry on.
       this.#slots = this.#slots.filter((other) => other !== slot);
-      dropJobs(slot, error);
+      for (const [id, job] of [...this.#jobs]) {
+        const claimedBy = Atomics.load(job.request.claim, 0);
+        const orphaned = claimedBy === slot.threadId || (claimedBy === 0 && ![...job.sentTo].some((other) => this.#slots.includes(other)));
+        if (!orphaned) continue;
+        this.#settled(id);
+        job.reject(error);
+      }
     };
     worker.on('error', lost);
     worker.on('exit', (code) => lost(new Error(`analysis worker stopped (exit code ${code})`)));
     this.#slots.push(slot);
     return slot;
+  }
+
+  /** Forgets an answered (or failed) file; with none left, idle threads stop holding the process. */
+  #settled(id: number): void {
+    this.#jobs.delete(id);
+    if (this.#jobs.size === 0) for (const slot of this.#slots) slot.worker.unref();
   }
 
   #holdForTest(): void {
@@ -166,17 +184,11 @@ export class AnalysisPool {
     }
     const slots = this.#slots;
     this.#slots = [];
-    for (const slot of slots) dropJobs(slot, new Error('the analysis pool is closed'));
+    const jobs = [...this.#jobs.values()];
+    this.#jobs.clear();
+    for (const job of jobs) job.reject(new Error('the analysis pool is closed'));
     await Promise.all(slots.map((slot) => slot.worker.terminate().catch(() => 0)));
   }
-}
-
-/** Rejects every file a thread still had to analyse (their callers analyse them themselves). */
-function dropJobs(slot: Slot, error: Error): void {
-  const jobs = [...slot.jobs.values()];
-  slot.jobs.clear();
-  slot.load = 0;
-  for (const job of jobs) job.reject(error);
 }
 
 /**
