@@ -92,8 +92,9 @@ export class AnalysisPool {
    * as it goes, whatever each file costs, and a thread never waits for the main thread to hand it
    * its next file: the main thread is often busy for a second at a time (loading Mermaid to judge
    * the first diagrams), and when files were handed out one at a time the threads stood idle for
-   * that long. (Files given each to one thread by their length left one thread working alone at
-   * the end, for a tenth of a cold check, because length is not time.)
+   * that long. (Files given each to one thread by their length, as before, could leave one thread
+   * working alone at the end, because length is not time: 0.45 s of a 7 s check with another job on
+   * the machine; on a quiet one the threads ended together either way.)
    */
   analyze(file: VFile, options: { skeleton: boolean }): Promise<WorkerAnalysis> {
     if (this.#closed) return Promise.reject(new Error('the analysis pool is closed'));
