@@ -22,8 +22,12 @@ if (!existsSync(entry)) {
   const { main } = await import(entry.href);
   const code = await main(process.argv.slice(2));
   process.exitCode = typeof code === 'number' ? code : 0;
-  // The command is done and has said everything. A timer left behind inside a library (puppeteer
-  // waits 30 s for a page that a closed or timed-out Chromium will never open) must not hold the
-  // process: it ends a moment later whatever is still pending.
-  setTimeout(() => process.exit(), 1_000).unref();
+  // The command is done and has said everything: every command awaits what it writes and closes
+  // (Chromium, the cache) before it returns. The process ends once its output is flushed, not when
+  // Node has torn down whatever is left (a thread's exit, idle sockets; 25 ms of a one-lesson
+  // rebuild), nor when a timer left behind inside a library runs out (puppeteer waits 30 s for a
+  // page that a closed or timed-out Chromium will never open).
+  const flushed = (stream) => new Promise((done) => (stream.writableLength === 0 ? done() : stream.write('', done)));
+  await Promise.race([Promise.all([flushed(process.stdout), flushed(process.stderr)]), new Promise((done) => setTimeout(done, 1_000).unref())]);
+  process.exit();
 }

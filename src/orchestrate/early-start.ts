@@ -32,14 +32,19 @@ function hashOf(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** The last build's record, or null when there is none (or it cannot be read). */
+async function readRecord(outRoot: string): Promise<SourcesRecord | null> {
+  try {
+    return JSON.parse(await readFile(recordPath(outRoot), 'utf8')) as SourcesRecord;
+  } catch {
+    return null;
+  }
+}
+
 /** Whether a lesson or lecture-notes file the last build made has different text now. */
 export async function sourcesChanged(outRoot: string): Promise<boolean> {
-  let record: SourcesRecord;
-  try {
-    record = JSON.parse(await readFile(recordPath(outRoot), 'utf8')) as SourcesRecord;
-  } catch {
-    return false;
-  }
+  const record = await readRecord(outRoot);
+  if (!record) return false;
   const inside = (path: string) => record.roots.some((root) => path === root || path.startsWith(root.endsWith(sep) ? root : `${root}${sep}`));
   for (const [path, was] of Object.entries(record.files ?? {})) {
     const now = await lstat(path).catch(() => null);
@@ -54,15 +59,25 @@ export async function sourcesChanged(outRoot: string): Promise<boolean> {
   return false;
 }
 
-/** Records the lessons and lecture-notes files of this build for the next one (best effort). */
+/**
+ * Records the lessons and lecture-notes files of this build for the next one (best effort). A file
+ * whose size and modification time are those of the last record keeps its hash from there (the same
+ * trust `sourcesChanged` gives them); only the others are read and hashed: this runs at the very end
+ * of a build, after everything it made is written.
+ */
 export async function recordSources(outRoot: string, roots: readonly string[], paths: readonly string[]): Promise<void> {
-  const files: SourcesRecord['files'] = {};
-  for (const path of paths) {
-    const stats = await lstat(path).catch(() => null);
-    if (!stats?.isFile()) continue;
-    const bytes = await readFile(path).catch(() => null);
-    if (bytes) files[path] = { size: stats.size, mtimeMs: stats.mtimeMs, hash: hashOf(bytes) };
-  }
+  const before = await readRecord(outRoot);
+  const entries = await Promise.all(
+    paths.map(async (path): Promise<[string, SourceRecord] | null> => {
+      const stats = await lstat(path).catch(() => null);
+      if (!stats?.isFile()) return null;
+      const was = before?.files?.[path];
+      if (was && was.size === stats.size && was.mtimeMs === stats.mtimeMs) return [path, was];
+      const bytes = await readFile(path).catch(() => null);
+      return bytes ? [path, { size: stats.size, mtimeMs: stats.mtimeMs, hash: hashOf(bytes) }] : null;
+    }),
+  );
+  const files: SourcesRecord['files'] = Object.fromEntries(entries.filter((entry) => entry !== null));
   const realRoots = await Promise.all(roots.map((root) => realpath(root).catch(() => root)));
   const target = recordPath(outRoot);
   const temp = `${target}.${process.pid}.tmp`;

@@ -63,6 +63,14 @@ export const scopeAutolinkLiterals: Plugin<[], Root> = function () {
 /** The document micromark is tokenizing (a byte order mark, which micromark skips, left out), or null. */
 let source: string | null = null;
 
+/**
+ * The document being parsed by a processor that uses this plugin, as micromark's offsets count it
+ * (without a byte order mark); null outside such a parse. Other gates (table-gate.ts) read it too.
+ */
+export function parsingSource(): string | null {
+  return source;
+}
+
 /** What each autolink-literal construct needs to read from its first character on. */
 const AHEAD: Record<string, RegExp> = {
   emailAutolink: /[-+.\w]*@/y,

@@ -15,6 +15,7 @@ import type { Root, RootContent, Parent, Blockquote, Code, Html, Nodes } from 'm
 import type { VFile } from 'vfile';
 import { countParse } from './parse-count.js';
 import { scopeAutolinkLiterals } from './autolink-scope.js';
+import { gateTables } from './table-gate.js';
 import { prepareSource, DIV_OPEN, DIV_CLOSE, type AttributeLine } from './preprocess.js';
 
 /** A Pandoc fenced div, or a kramdown blockquote with a class (`{: .challenge}`). */
@@ -39,7 +40,7 @@ const CONTAINER_CLASSES = new Set([
   'keypoints', 'objectives', 'questions', 'prereq', 'instructor', 'caution', 'warning', 'tip', 'spoiler',
 ]);
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(scopeAutolinkLiterals).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+const processor = unified().use(remarkParse).use(remarkGfm).use(scopeAutolinkLiterals).use(gateTables).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 
 /** Parses a lesson into mdast; fenced divs and classed blockquotes become `fencedDiv` nodes. */
 export function parseLesson(file: VFile): Root {
