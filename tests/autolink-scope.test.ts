@@ -7,7 +7,7 @@ import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
 import { scopeAutolinkLiterals } from '../src/parse/autolink-scope.js';
-import { seededRandom } from './helpers/random.js';
+import { randomTexts } from './helpers/random.js';
 import { sameTreesOnTestFiles } from './helpers/markdown-files.js';
 
 const whole = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
@@ -107,14 +107,9 @@ describe('autolink literals, found only in the blocks that may hold them', () =>
       ' ', ' ', ' ', '  ', '\t', '\n', '\r\n', '\r', '\n\n', '\n> ', '\n- ', '\n1. ', '\n  ', '\n    ', '\n# ', '\n| a | b |\n| - | - |\n| ',
       '[', ']', '(', ')', '![', '](x)', '][r]', '*', '**', '_', '~~', '`', '\\', '&amp;', '&#64;', '&copy;', '<', '>', '<http://u.org>', '"', "'", ',', ';', ':', '!', '?',
     ];
-    const random = seededRandom(20261206);
-    const pick = () => pieces[Math.floor(random() * pieces.length)]!;
     let linked = 0;
-    for (let round = 0; round < 3_000; round++) {
-      let text = round % 50 === 0 ? '\ufeff' : '';
-      const length = 4 + Math.floor(random() * 40);
-      for (let index = 0; index < length; index++) text += pick();
-      text += '\n\n[r]: https://ref.example.org\n';
+    for (const pieced of randomTexts(pieces, 20261206, 3_000)) {
+      const text = `${pieced}\n\n[r]: https://ref.example.org\n`;
       const expected = whole.parse(text);
       expect(scoped.parse(text), JSON.stringify(text)).toEqual(expected);
       if (links(expected).length > 1) linked++;

@@ -11,7 +11,7 @@ import { scopeAutolinkLiterals } from '../src/parse/autolink-scope.js';
 import { gateTables } from '../src/parse/table-gate.js';
 import { parseLesson } from '../src/parse/parse.js';
 import { VFile } from 'vfile';
-import { seededRandom } from './helpers/random.js';
+import { randomTexts } from './helpers/random.js';
 import { sameTreesOnTestFiles } from './helpers/markdown-files.js';
 
 const whole = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
@@ -124,13 +124,8 @@ describe('GFM tables, tried only where one can start', () => {
       ':', 'Note:', 'x', 'word', ' ', '  ', '\t', '\n', '\n', '\n', '\r\n', '\r', '\n\n', '\n> ', '\n- ', '\n1. ', '\n  ', '\n    ', '\n# ',
       '>', '- ', '`', '```', '~~~', '*', '_', '[', ']', '(', ')', '<br>', '&#124;', '&colon;',
     ];
-    const random = seededRandom(20261207);
-    const pick = () => pieces[Math.floor(random() * pieces.length)]!;
     let tables = 0;
-    for (let round = 0; round < 1_500; round++) {
-      let text = round % 50 === 0 ? '\ufeff' : '';
-      const length = 4 + Math.floor(random() * 40);
-      for (let index = 0; index < length; index++) text += pick();
+    for (const text of randomTexts(pieces, 20261207, 1_500)) {
       const expected = whole.parse(text);
       expect(gated.parse(text), JSON.stringify(text)).toEqual(expected);
       if (count(expected, 'table') > 0) tables++;
