@@ -150,6 +150,27 @@ describe('the Chromium Lectern starts', () => {
       await manager.close();
     }
   });
+
+  it.skipIf(process.platform !== 'linux' || !isHeadlessShell(findChrome() ?? ''))('runs as one process when asked (a build of a few edits): no renderer nor zygote, and it still prints', async () => {
+    const manager = new BrowserManager({ concurrency: 2, oneProcess: true });
+    try {
+      const [first, second] = await Promise.all(
+        ['One', 'Two'].map((word) =>
+          manager.withPage(async (page) => {
+            await page.setContent(`<p>${word}</p>`);
+            const pdf = await page.pdf({ format: 'a4' });
+            return { processes: descendants(page.browser().process()!.pid!), pdf: Buffer.from(pdf) };
+          }),
+        ),
+      );
+      for (const { processes, pdf } of [first!, second!]) {
+        expect(processes.filter((command) => command.includes('--type=renderer') || command.includes('--type=zygote'))).toEqual([]);
+        expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      }
+    } finally {
+      await manager.close();
+    }
+  });
 });
 
 describe('blockReason', () => {
@@ -194,6 +215,29 @@ describe('Semaphore', () => {
     );
     expect(most).toBe(2);
     expect(order).toEqual([0, 1, 2, 3, 4]);
+    expect(semaphore.held).toBe(0);
+  });
+
+  it('gives a freed slot to the waiter of the highest priority, and among equals to the first', async () => {
+    const semaphore = new Semaphore(1);
+    const release = await semaphore.acquire();
+    const order: string[] = [];
+    const waiters = (
+      [
+        ['lab', 0],
+        ['handout', 1],
+        ['second lab', 0],
+        ['deck', 2],
+        ['second handout', 1],
+      ] as const
+    ).map(async ([name, priority]) => {
+      const free = await semaphore.acquire(priority);
+      order.push(name);
+      free();
+    });
+    release();
+    await Promise.all(waiters);
+    expect(order).toEqual(['deck', 'handout', 'second handout', 'lab', 'second lab']);
     expect(semaphore.held).toBe(0);
   });
 });

@@ -10,6 +10,8 @@ import { deflateSync } from 'node:zlib';
 import { ensureBuilt, lectern, pdfInfo, pdfText, root } from './helpers/cli.js';
 
 let dir: string;
+/** The first build's stderr, with its LECTERN_PROFILE marks. */
+let firstBuild = '';
 const lessonDir = () => join(dir, 'out', 'module-3-web-apis', '3.1-http-fundamentals');
 const lessonFile = () => join(dir, 'course', 'module-3-web-apis', '3.1-http-fundamentals.md');
 const PDFS = ['handout.pdf', 'lab.pdf', 'lab-instructor.pdf'] as const;
@@ -74,7 +76,7 @@ beforeAll(() => {
   }
   writeFileSync(join(dir, 'course', 'module-3-web-apis', 'images', 'swatch.png'), png([200, 30, 30]));
   edit((text) => text.replace('### Methods, Status Codes and Caching\n', '### Methods, Status Codes and Caching\n\n![A red swatch standing for a cached response](images/swatch.png)\n'));
-  build();
+  firstBuild = build(true).stderr;
 }, 240_000);
 
 afterAll(() => {
@@ -134,9 +136,32 @@ describe('Chromium starts before the course is read when a built lesson has new 
     const { stderr, browserLaunched } = build(true);
     const seen = marks(stderr);
     expect(seen).toContain('sources changed: engine loading');
-    expect(seen.indexOf('engine: browser starting')).toBeGreaterThanOrEqual(0);
-    expect(seen.indexOf('engine: browser starting')).toBeLessThan(seen.indexOf('course read'));
+    // One edited lesson prints a handful of documents: Chromium runs as one process (build-engine.ts).
+    expect(seen.indexOf('engine: browser starting as one process')).toBeGreaterThanOrEqual(0);
+    expect(seen.indexOf('engine: browser starting as one process')).toBeLessThan(seen.indexOf('course read'));
     expect(browserLaunched).toBe(true);
+  }, 240_000);
+
+  it('a first build of a small course (a README and a lesson) starts Chromium as one process too', () => {
+    const seen = marks(firstBuild);
+    expect(seen).toContain('sources looked at');
+    expect(seen).toContain('engine: browser starting as one process');
+  });
+
+  it('a first build of a course of more files starts Chromium with its renderer processes', () => {
+    // Five Markdown files; as Markdown only, so no PDF is printed (the engine still says how it starts).
+    const course = join(dir, 'larger');
+    for (const n of [1, 2, 3, 4]) {
+      const text = readFileSync(lessonFile(), 'utf8').replace(/^# .*$/m, (title) => `${title} (part ${n})`);
+      mkdirSync(join(course, 'module-1'), { recursive: true });
+      writeFileSync(join(course, 'module-1', `1.${n}-part.md`), text);
+    }
+    writeFileSync(join(course, 'module-1', 'README.md'), '# Module 1\n\nFour parts of the same lesson.\n');
+    const run = lectern(['build', 'larger', '--out', 'larger-out', '--to', 'md'], dir, { LECTERN_PROFILE: '1' });
+    expect(run.status, run.stderr).toBe(0);
+    const seen = marks(run.stderr);
+    expect(seen).toContain('engine: browser starting');
+    expect(seen).not.toContain('engine: browser starting as one process');
   }, 240_000);
 
   it('a lesson saved again with the same text starts no browser', () => {

@@ -41,15 +41,21 @@ const chromiumArgs = [
   '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
 ];
 
-/** Launches Chromium with `profileDir` as its profile; shutdown and signals are left to the caller. */
-export async function launchChromium(executablePath: string, profileDir: string, timeout: number): Promise<Browser> {
+/**
+ * Launches Chromium with `profileDir` as its profile; shutdown and signals are left to the caller.
+ * `oneProcess` runs the headless shell as a single process (see `BrowserManagerOptions.oneProcess`).
+ */
+export async function launchChromium(executablePath: string, profileDir: string, timeout: number, options: { oneProcess?: boolean } = {}): Promise<Browser> {
+  const shell = isHeadlessShell(executablePath);
   const browser = await launch({
     executablePath,
     // The headless shell is headless only; the full browser runs its new headless mode.
-    headless: isHeadlessShell(executablePath) ? 'shell' : true,
+    headless: shell ? 'shell' : true,
     pipe: true,
     userDataDir: profileDir,
-    args: chromiumArgs,
+    // The headless shell alone: it is what runs as one process elsewhere too (in serverless functions).
+    // Nor are the zygotes, which only fork renderers, started (a fifth of a second of CPU).
+    args: options.oneProcess && shell ? [...chromiumArgs, '--single-process', '--no-zygote'] : chromiumArgs,
     timeout,
     // The manager owns shutdown: puppeteer's own handlers would exit before the profile is removed.
     handleSIGINT: false,

@@ -28,6 +28,11 @@ export interface PageOptions {
    * and cost less. Never kept for reuse.
    */
   visible?: boolean;
+  /**
+   * Waits for a pool slot ahead of callers of a lower priority (0 unless given): a build's longest
+   * chain of work (a deck: render, load, measure, print) gets the first page to come free.
+   */
+  priority?: number;
 }
 
 /** A page borrowed from the pool; `close()` returns its slot. */

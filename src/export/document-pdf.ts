@@ -22,6 +22,8 @@ export interface ExportDocumentPdfOptions {
   subject?: string;
   /** Milliseconds allowed for loading and for printing, each; defaults to 60 000. */
   timeout?: number;
+  /** Gets a page ahead of documents of a lower priority (`PRINT_PRIORITY`); 0 unless given. */
+  priority?: number;
   /** Called once Chromium has been told to print (the page is loaded; the printing takes a while). */
   onPrinting?: () => void;
 }
@@ -44,7 +46,7 @@ export async function exportDocumentPdf(
   const { headerTemplate, footerTemplate } = options;
   const { printed, blocked } = await withPrintPage(
     manager,
-    { html: options.html, baseDir: options.baseDir, timeout },
+    { html: options.html, baseDir: options.baseDir, timeout, priority: options.priority },
     async (page, lease) => {
       const printing = page.pdf({
         format: options.paper,

@@ -8,7 +8,7 @@ import type { SlideOverflow } from './measure.js';
 import { savePdf } from './pdf-file.js';
 import type { PdfMetadata } from './pdf-file.js';
 import { notesClass } from './print-html.js';
-import { withPrintPage } from './print-page.js';
+import { PRINT_PRIORITY, withPrintPage } from './print-page.js';
 import { slideSizeOf } from './slides.js';
 
 export type { PdfMetadata } from './pdf-file.js';
@@ -56,7 +56,7 @@ export async function exportDeckPdf(manager: BrowserManager, options: ExportDeck
 
   const { printed, overflow, blocked } = await withPrintPage(
     manager,
-    { html, baseDir, viewport: { width, height }, timeout },
+    { html, baseDir, viewport: { width, height }, timeout, priority: PRINT_PRIORITY.deck },
     async (page, lease) => {
       await assertSlides(page, out);
       const overflow = await measureSlides(page);
@@ -83,7 +83,7 @@ export async function exportDeckPdf(manager: BrowserManager, options: ExportDeck
 
 /** Loads the deck and measures it without printing: which slides overflow, and what was blocked. */
 export async function measureDeck(manager: BrowserManager, html: string, baseDir: string): Promise<DeckMeasurement> {
-  return withPrintPage(manager, { html, baseDir, viewport: slideSizeOf(html) }, async (page, lease) => ({
+  return withPrintPage(manager, { html, baseDir, viewport: slideSizeOf(html), priority: PRINT_PRIORITY.deck }, async (page, lease) => ({
     slides: await countSlides(page),
     overflow: await measureSlides(page),
     blocked: [...lease.blocked],

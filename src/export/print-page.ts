@@ -27,7 +27,17 @@ export interface PrintPageOptions {
   timeout?: number;
   /** For screenshots: a page no other tab can hide (see `PageOptions.visible`). */
   visible?: boolean;
+  /** Gets a page ahead of documents of a lower priority (see `PageOptions.priority`). */
+  priority?: number;
 }
+
+/**
+ * Which document gets the next page to come free, longest first: a deck (loaded, measured, then
+ * printed, and rendered after the others so that its rendering overlaps their printing), then a
+ * handout, then the lab sheets. A lesson ends when its last document does, and the module books
+ * wait for its handout and labs: a short lab sheet that went first made both end later.
+ */
+export const PRINT_PRIORITY = { deck: 2, handout: 1, lab: 0 } as const;
 
 /** How every print page is opened: no scripts, and kept open for the next document. */
 const printPage = { javaScriptEnabled: false, reuse: true } as const;
@@ -60,7 +70,7 @@ export async function withPrintPage<T>(
         await manager.testPoint('print');
         return fn(page, lease);
       },
-      { ...printPage, visible: options.visible, allowedRoots: [options.baseDir, dir] },
+      { ...printPage, visible: options.visible, priority: options.priority, allowedRoots: [options.baseDir, dir] },
     );
   } finally {
     await rm(dir, { recursive: true, force: true, maxRetries: 3 });

@@ -11,6 +11,26 @@ import type { Progress } from './progress.js';
 export const MAX_CRASHES = 2;
 
 /**
+ * A build that starts after at most this many lessons (or lecture notes) were edited prints a handful
+ * of documents, and runs Chromium as one process (`BrowserManagerOptions.oneProcess`): starting its
+ * renderer processes was a fifth of such a build's CPU. A larger build keeps them, so that its pages
+ * print in parallel.
+ */
+export const FEW_EDITS = 2;
+
+/**
+ * A build of a course of at most this many Markdown files (a lesson or a few, with their README)
+ * prints a handful of documents too, and runs Chromium as one process as well.
+ */
+export const FEW_FILES = 4;
+
+/** How the engine's Chromium is started; the first `load` decides. */
+export interface EngineLaunch {
+  /** Chromium as one process, for a build of a few edited lessons or a small course (`FEW_EDITS`, `FEW_FILES`). */
+  oneProcess?: boolean;
+}
+
+/**
  * The heavy half of a build (Chromium, Mermaid, Marp, the PDF writers), loaded on first need:
  * a build whose lessons are all unchanged never imports it.
  */
@@ -34,16 +54,23 @@ export class Engine {
     return this.#manager?.crashes ?? 0;
   }
 
-  load() {
+  load(launch: EngineLaunch = {}) {
     this.#loaded ??= (async () => {
       // Chromium first: it starts in the background while the rest of the engine loads and the first
       // lesson renders, which is most of a one-lesson rebuild.
       const [{ BrowserManager }, { warmPrintPages }] = await Promise.all([import('../browser/manager.js'), import('../export/print-page.js')]);
       const { concurrency, outRoot, executablePath } = this.options;
-      const manager = this.given() ?? new BrowserManager({ concurrency, allowedRoots: [outRoot], executablePath, timeout: this.options.timeout, maxCrashes: MAX_CRASHES });
+      const manager = this.given() ?? new BrowserManager({
+          concurrency,
+          allowedRoots: [outRoot],
+          executablePath,
+          timeout: this.options.timeout,
+          maxCrashes: MAX_CRASHES,
+          oneProcess: launch.oneProcess,
+        });
       this.#manager = manager;
       if (this.options.prewarm) warmPrintPages(manager, concurrency);
-      this.options.progress.mark('engine: browser starting');
+      this.options.progress.mark(launch.oneProcess ? 'engine: browser starting as one process' : 'engine: browser starting');
       const [{ MermaidRenderer }, { DiagramCache }, { buildDocuments }] = await Promise.all([
         import('../assets/mermaid.js'),
         import('../assets/diagram-cache.js'),

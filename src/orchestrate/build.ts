@@ -29,7 +29,7 @@ import { addCourseDiagnostics } from '../course/course-lint.js';
 import type { ModuleReport } from '../course/report.js';
 import type { Diagnostic } from '../model/lesson.js';
 import { packageVersion } from '../cli/version.js';
-import { Engine } from './build-engine.js';
+import { Engine, FEW_EDITS, FEW_FILES } from './build-engine.js';
 import { buildLessonGuarded } from './build-lesson.js';
 import { ensureWritable, loadTemplates, loadTheme } from './build-setup.js';
 import { deferred, forEachLimit } from './run-limited.js';
@@ -137,9 +137,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 async function buildCourse(options: BuildOptions, engine: Engine, outRoot: string, started: number): Promise<BuildReport> {  const analysisCache = new AnalysisCache(options.cache ? join(outRoot, '.cache', 'analysis') : null, version);
   /** Lessons (and lecture notes) whose text changed since the last analysis. */
   const changed = new Set<string>();
+  /** Markdown files of the course found so far (each input path's, before they are read). */
+  let listed = 0;
   // A lesson the last build made has new text: Chromium starts now rather than once it is parsed.
-  const startedEarly = !options.select && options.cache && (await sourcesChanged(outRoot));
-  if (startedEarly) void engine.load().catch(() => {});
+  const edited = !options.select && options.cache ? await sourcesChanged(outRoot, FEW_EDITS + 1) : 0;
+  const startedEarly = edited > 0;
+  if (startedEarly) void engine.load({ oneProcess: edited <= FEW_EDITS }).catch(() => {});
   options.progress.mark(startedEarly ? 'sources changed: engine loading' : 'sources looked at');
   // What the analysis cache lacks is parsed in worker threads when there is enough of it (a cold
   // build of a large course): on one thread the whole course was parsed before the first lesson could
@@ -154,12 +157,13 @@ async function buildCourse(options: BuildOptions, engine: Engine, outRoot: strin
     // A lesson (or its lecture notes) whose text changed will be built: the engine, and Chromium with
     // it, starts loading now, while the rest of the course is still being read. Not for a selection
     // (shards, workshops, watch), which may leave that lesson out: `select` is asked once, later.
+    onListed: (files) => (listed += files),
     onChanged: (doc) => {
       const { lesson } = doc.analysis;
       const built = kindOf(lesson) === 'lecture-notes' || (kindOf(lesson) === 'lesson' && (doc.named || looksLikeLesson(lesson)));
       if (built) changed.add(doc.absolute);
       // A lesson over a size limit is not built (see notBuilt): it needs no Chromium.
-      if (built && !options.select && !tooLargeToBuild(doc.analysis.file)) void engine.load().catch(() => {});
+      if (built && !options.select && !tooLargeToBuild(doc.analysis.file)) void engine.load({ oneProcess: listed <= FEW_FILES }).catch(() => {});
     },
     interrupted: () => engine.interrupted,
   }).finally(() => pool?.close());

@@ -9,8 +9,7 @@ import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { visit } from 'unist-util-visit';
 import { LecternError } from '../errors.js';
-import { findLessonFiles, compareNatural } from '../read/read-lesson.js';
-import { readLessonFile } from '../read/read-lesson.js';
+import { findLessonFiles, compareNatural, readLessonFile } from '../read/read-lesson.js';
 import { analyzeLesson, type Analysis } from '../pipeline.js';
 import type { Lesson } from '../model/lesson.js';
 import { moduleDirOf, isInside } from '../output/paths.js';
@@ -100,6 +99,8 @@ export interface LoadOptions {
    * to be worth their start; without it every file is analysed on this thread.
    */
   pool?: AnalysisPool;
+  /** Called for each input path with how many Markdown files it holds, before any of them is read. */
+  onListed?: (files: number) => void;
   /** Called for each file whose text changed since the cached analysis (every file without a cache). */
   onChanged?: (doc: SourceDoc) => void;
   /** The signal ending the process, if any: no file's analysis starts after it. */
@@ -137,8 +138,8 @@ export async function loadCourse(paths: string[], cwd: string, outRoot?: string,
       seen.add(fileAbsolute);
       jobs.push({ file, path: displayPath(file, cwd), absolute: fileAbsolute });
     }
-    // Reading overlaps: a warm course is mostly waiting on small files and cache entries.
-    // What the front matter or the config says a page is wins here too.
+    options.onListed?.(jobs.length);
+    // Reads overlap (a warm course mostly waits on small files); the front matter's or config's kind of a page wins.
     const whole = {
       whole: (lesson: Lesson) => {
         if (options.renderWhole === false) return false;

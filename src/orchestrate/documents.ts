@@ -16,6 +16,7 @@ import { deckPrintHtml } from '../export/print-html.js';
 import { exportDeckPdf, measureDeck } from '../export/pdf.js';
 import type { SlideOverflow } from '../export/measure.js';
 import { exportDocumentPdf } from '../export/document-pdf.js';
+import { PRINT_PRIORITY } from '../export/print-page.js';
 import type { PrintMemo } from './print-memo.js';
 
 export interface Theme {
@@ -74,7 +75,7 @@ export async function buildDocuments(context: RenderContext, job: DocumentJob): 
   const independent = (documentHandout ? 1 : 0) + labs.length;
   const printing = countdown(makesDeck ? Math.min(job.manager.concurrency, independent) : 0);
 
-  const print = async (name: string, document: { html: string; headerTemplate: string; footerTemplate: string; title: string }, onPrinting?: () => void) => {
+  const print = async (name: 'handout' | 'lab' | 'lab-instructor', document: { html: string; headerTemplate: string; footerTemplate: string; title: string }, onPrinting?: () => void) => {
     if (wants('html')) await job.write(`${name}.html`, document.html);
     if (!wants('pdf')) return;
     const out = `${job.outDir}/${name}.pdf`;
@@ -95,6 +96,7 @@ export async function buildDocuments(context: RenderContext, job: DocumentJob): 
       footerTemplate: document.footerTemplate,
       title: document.title,
       author,
+      priority: name === 'handout' ? PRINT_PRIORITY.handout : PRINT_PRIORITY.lab,
       onPrinting: () => {
         onPrinting?.();
         // With no deck to render (an edit to lecture notes prints the handout alone), this thread has
@@ -106,7 +108,7 @@ export async function buildDocuments(context: RenderContext, job: DocumentJob): 
     job.record(pdf);
   };
   /** Prints an independent document; it lets the deck go when it starts printing, or ends without. */
-  const printFirst = async (step: string, name: string, render: () => Parameters<typeof print>[1]) => {
+  const printFirst = async (step: string, name: Parameters<typeof print>[0], render: () => Parameters<typeof print>[1]) => {
     const started = once(printing.tick);
     try {
       job.step(step);

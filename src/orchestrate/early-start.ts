@@ -41,11 +41,15 @@ async function readRecord(outRoot: string): Promise<SourcesRecord | null> {
   }
 }
 
-/** Whether a lesson or lecture-notes file the last build made has different text now. */
-export async function sourcesChanged(outRoot: string): Promise<boolean> {
+/**
+ * How many lessons and lecture-notes files the last build made have different text now, counted up to
+ * `enough` (the count stops there: nothing more is read once the answer is known).
+ */
+export async function sourcesChanged(outRoot: string, enough = 1): Promise<number> {
   const record = await readRecord(outRoot);
-  if (!record) return false;
+  if (!record) return 0;
   const inside = (path: string) => record.roots.some((root) => path === root || path.startsWith(root.endsWith(sep) ? root : `${root}${sep}`));
+  let changed = 0;
   for (const [path, was] of Object.entries(record.files ?? {})) {
     const now = await lstat(path).catch(() => null);
     // Gone, or no longer a plain file: the course reading decides what it is now.
@@ -54,9 +58,9 @@ export async function sourcesChanged(outRoot: string): Promise<boolean> {
     const real = await realpath(path).catch(() => null);
     if (!real || !inside(real)) continue;
     const bytes = await readFile(path).catch(() => null);
-    if (bytes && hashOf(bytes) !== was.hash) return true;
+    if (bytes && hashOf(bytes) !== was.hash && ++changed >= enough) break;
   }
-  return false;
+  return changed;
 }
 
 /**
