@@ -60,17 +60,14 @@ export class Engine {
       // lesson renders, which is most of a one-lesson rebuild.
       const [{ BrowserManager }, { warmPrintPages }] = await Promise.all([import('../browser/manager.js'), import('../export/print-page.js')]);
       const { concurrency, outRoot, executablePath } = this.options;
-      const manager = this.given() ?? new BrowserManager({
-          concurrency,
-          allowedRoots: [outRoot],
-          executablePath,
-          timeout: this.options.timeout,
-          maxCrashes: MAX_CRASHES,
-          oneProcess: launch.oneProcess,
-        });
+      const given = this.given();
+      // A browser given by the caller (watch, serve) is started as it was made.
+      const oneProcess = !given && launch.oneProcess === true;
+      const manager =
+        given ?? new BrowserManager({ concurrency, allowedRoots: [outRoot], executablePath, timeout: this.options.timeout, maxCrashes: MAX_CRASHES, oneProcess });
       this.#manager = manager;
       if (this.options.prewarm) warmPrintPages(manager, concurrency);
-      this.options.progress.mark(launch.oneProcess ? 'engine: browser starting as one process' : 'engine: browser starting');
+      this.options.progress.mark(oneProcess ? 'engine: browser starting as one process' : 'engine: browser starting');
       const [{ MermaidRenderer }, { DiagramCache }, { buildDocuments }] = await Promise.all([
         import('../assets/mermaid.js'),
         import('../assets/diagram-cache.js'),
