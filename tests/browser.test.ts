@@ -403,6 +403,21 @@ describe('BrowserManager with real Chromium', () => {
     expect(failed?.isClosed()).toBe(true);
   });
 
+  it('closes a reusable page once it has served its share of documents, and opens a fresh one', async () => {
+    const small = new BrowserManager({ concurrency: 1, pageUses: 3 });
+    try {
+      const pages: import('puppeteer-core').Page[] = [];
+      for (let n = 0; n < 4; n++) pages.push(await small.withPage(async (page) => page, { javaScriptEnabled: false, reuse: true }));
+      expect(pages[1]).toBe(pages[0]);
+      expect(pages[2]).toBe(pages[0]);
+      expect(pages[0].isClosed()).toBe(true);
+      expect(pages[3]).not.toBe(pages[0]);
+      expect(pages[3].isClosed()).toBe(false);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('gives a dedicated page no pool slot, so pooled pages never wait for it', async () => {
     const small = new BrowserManager({ concurrency: 1 });
     try {

@@ -47,13 +47,29 @@ export interface BrowserManagerOptions {
    * handful of documents; a restart after a crash starts it the same way.
    */
   oneProcess?: boolean;
+  /**
+   * How many documents one reusable page serves before it is closed and a fresh one opened
+   * (`PAGE_USES` by default). A renderer that has printed many documents holds on to the memory they
+   * took (about 250 MB after a few dozen decks and handouts; asking it to purge under memory pressure
+   * gave nothing back), so pages kept forever took a cold build of the bench course past 1 GiB.
+   */
+  pageUses?: number;
 }
+
+/**
+ * Documents per reusable page (see `BrowserManagerOptions.pageUses`). On the bench course's cold
+ * build, pages kept forever peaked at 991–1,113 MiB for the whole process tree, 12 uses at 913–928,
+ * 8 at 854–888; a fresh page's renderer costs 2 % of that build's time.
+ */
+export const PAGE_USES = 8;
 
 /** An open page not leased to anyone, kept for reuse. */
 interface IdlePage {
   page: Page;
   guard: PageGuard;
   javaScriptEnabled: boolean;
+  /** The documents it has served. */
+  uses: number;
 }
 
 interface Session {
@@ -76,6 +92,7 @@ export class BrowserManager {
   readonly timeout: number;
   readonly #maxCrashes: number;
   readonly #oneProcess: boolean;
+  readonly #pageUses: number;
   #crashes = 0;
   readonly #hookCounts = new Map<string, number>();
   readonly #slots: Semaphore;
@@ -104,6 +121,7 @@ export class BrowserManager {
     this.timeout = options.timeout ?? 60_000;
     this.#maxCrashes = options.maxCrashes ?? Number.POSITIVE_INFINITY;
     this.#oneProcess = options.oneProcess === true;
+    this.#pageUses = options.pageUses ?? PAGE_USES;
   }
 
   /** The signal that is ending the process (the browser is closing for good), if any. */
@@ -184,9 +202,11 @@ export class BrowserManager {
     try {
       const browser = await browserOf();
       let guard: PageGuard;
+      let uses = 1;
       const idle = options.visible ? undefined : this.#takeIdle(browser, javaScriptEnabled);
       if (idle) {
         ({ page, guard } = idle);
+        uses += idle.uses;
         guard.reset(roots);
       } else {
         page = await openNewPage(browser, options.visible, this.timeout);
@@ -209,9 +229,10 @@ export class BrowserManager {
             await this.testPoint('page-closed');
             try {
               if (opened.isClosed()) return;
-              // Back to the idle list only while the browser that made it is the current one.
-              if (reusable && options.reuse && !options.visible && !this.#closing && this.#live?.browser === browser && browser.connected && this.#idle.length < this.concurrency) {
-                this.#idle.push({ page: opened, guard, javaScriptEnabled });
+              // Back to the idle list only while the browser that made it is the current one, and
+              // only until it has served its share of documents.
+              if (reusable && options.reuse && !options.visible && !this.#closing && this.#live?.browser === browser && browser.connected && this.#idle.length < this.concurrency && uses < this.#pageUses) {
+                this.#idle.push({ page: opened, guard, javaScriptEnabled, uses });
               } else {
                 await opened.close();
               }
