@@ -108,8 +108,9 @@ export function planDeck(context: RenderContext, tuning: DeckTuning = {}): Plann
   const plain = (markdown: string) => inlinePlainText(markdown);
   const slides: PlannedSlide[] = [];
   const minParts = (key: string) => Math.max(1, Math.floor(tuning[key]?.split ?? 1));
+  const complete = (slide: SlideDraft): PlannedSlide => ({ part: 1, parts: 1, exercise: false, classes: [], ...slide, line: slide.line || 1 });
   const add = (slide: SlideDraft) => {
-    slides.push({ part: 1, parts: 1, exercise: false, classes: [], ...slide, line: slide.line || 1 });
+    slides.push(complete(slide));
   };
   const addParts = <T>(parts: T[][], make: (part: T[], index: number) => SlideDraft) => {
     parts.forEach((part, index) => add({ ...make(part, index), part: index + 1, parts: parts.length }));
@@ -178,6 +179,7 @@ export function planDeck(context: RenderContext, tuning: DeckTuning = {}): Plann
 
   // A leftover introduction that comes before the structured content opens the lesson.
   for (const slide of sections.slides) if (slide.data.intro) add(slide);
+  const bodyStart = slides.length;
 
   // Key concepts.
   lesson.concepts.forEach((concept, index) => {
@@ -304,8 +306,14 @@ export function planDeck(context: RenderContext, tuning: DeckTuning = {}): Plann
     }));
   }
 
-  // Leftover sections, in lesson order (introductions already went first).
-  for (const slide of sections.slides) if (!slide.data.intro) add(slide);
+  // Leftover sections, in lesson order (introductions already went first), each before the first
+  // slide of the body that comes later in the lesson, as the handout places them: a tutorial's
+  // "Common Mistakes" at its end stays after the steps it warns about.
+  for (const slide of sections.slides) {
+    if (slide.data.intro) continue;
+    const later = slides.findIndex((other, index) => index >= bodyStart && other.line > slide.line);
+    slides.splice(later < 0 ? slides.length : later, 0, complete(slide));
+  }
 
 
   // Exercises, review questions, summary, next steps and resources.
