@@ -226,14 +226,23 @@ function limitNesting(tree: Root, source: string, file: VFile): void {
   }
 }
 
-function markerOf(node: RootContent): { open: string } | { close: true } | null {
+function markerOf(node: RootContent): { open: string; title: string } | { close: true } | null {
   if (node.type !== 'html') return null;
   const value = (node as Html).value.trim();
   if (value === `<!--${DIV_CLOSE}-->`) return { close: true };
   if (value.startsWith(`<!--${DIV_OPEN}`) && value.endsWith('-->')) {
-    return { open: value.slice(4 + DIV_OPEN.length, -3) };
+    const [name = '', title = ''] = value.slice(4 + DIV_OPEN.length, -3).split(' ');
+    return { open: name, title: safeDecode(title) };
   }
   return null;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** Turns the flat marker sequence into nested `fencedDiv` nodes. */
@@ -250,6 +259,11 @@ function groupDivs(children: RootContent[]): RootContent[] {
     }
     if ('open' in marker) {
       const div: FencedDiv = { type: 'fencedDiv', name: marker.open, children: [], position: node.position && { start: node.position.start, end: node.position.end } };
+      // A `<details>` block's summary (preprocess.ts) titles a box of more detail; a solution's or
+      // a hint's ("Click to see the answer") only says what the box is.
+      if (marker.title && marker.open === 'spoiler') {
+        div.children.push({ type: 'heading', depth: 4, children: [{ type: 'text', value: marker.title }], position: div.position && { start: div.position.start, end: div.position.end } });
+      }
       sink().push(div);
       stack.push(div);
     } else if (stack.length > 0) {

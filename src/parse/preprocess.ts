@@ -4,6 +4,9 @@
  * Two Carpentries constructs are not CommonMark and would otherwise melt into paragraphs:
  * - Pandoc fenced divs (`:::::: challenge` … `::::::`), opened and closed by any run of 3+ colons;
  * - kramdown attribute lines (`{: .challenge}`, `{: .language-bash}`) that close blockquotes and code.
+ * HTML disclosure blocks (`<details>` with a `<summary>`, as GitHub-hosted tutorials hide answers) are
+ * read as divs too: a summary that says "solution" or "answer" makes a `solution` div, "hint" a
+ * `hint` div, any other a `spoiler`, and the summary's words ride on the marker as the div's title.
  * Fence lines become HTML comment markers (an HTML block can interrupt a paragraph, so the marker
  * always stands alone), and attribute lines are blanked and recorded. Every line keeps its number.
  * A div fence indented inside a list item keeps its indentation, so its marker lands inside that item
@@ -36,6 +39,21 @@ const DIV_OPENER = /^:{3,}[ \t]*(?:\{[ \t]*)?\.?([A-Za-z][\w-]*)[^:]*?(?:\})?[ \
 const DIV_CLOSER = /^:{3,}[ \t]*$/;
 const LIST_ITEM = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)/;
 const ATTRIBUTE = /^[ \t]{0,3}\{:[ \t]*([^}]*)\}[ \t]*$/;
+const DETAILS_OPEN = /^<details(?:\s[^>]*)?>[ \t]*(?:<summary(?:\s[^>]*)?>(.*?)<\/summary>[ \t]*)?$/i;
+const DETAILS_CLOSE = /^<\/details>[ \t]*$/i;
+const SUMMARY = /^[ \t]*<summary(?:\s[^>]*)?>(.*?)<\/summary>[ \t]*$/i;
+
+/** The div a `<details>` block becomes, by what its summary says. */
+export function detailsDiv(summary: string): { name: string; title: string } {
+  const title = summary.replace(/<[^>]*>/g, '').replace(/\*+/g, '').replace(/^[\s_]+|[\s_]+$/g, '').replace(/\s+/g, ' ');
+  const name = /\b(?:solutions?|answers?)\b/i.test(title) ? 'solution' : /\bhints?\b/i.test(title) ? 'hint' : 'spoiler';
+  return { name, title };
+}
+
+/** The marker that opens a div, with its title (URI-encoded: a comment cannot end inside it). */
+function openMarker(indent: string, name: string, title = ''): string {
+  return `${indent}<!--${DIV_OPEN}${name}${title ? ` ${encodeURIComponent(title)}` : ''}-->`;
+}
 
 /** Removes a BOM and normalises line endings to LF. */
 export function normalizeSource(source: string): string {
@@ -54,6 +72,9 @@ export function prepareSource(source: string): Prepared {
   // Inside a list (since its last item marker, until text at the margin after a blank line).
   let inList = false;
   let blank = true;
+  // `<details>` blocks open (each closes at a `</details>` line), and summary lines folded into one.
+  const details: Array<{ index: number; summary: number | null }> = [];
+  const folded = new Set<number>();
 
   for (let index = 0; index < rawLines.length; index++) {
     const raw = rawLines[index];
@@ -84,6 +105,37 @@ export function prepareSource(source: string): Prepared {
     }
 
     const divLine = depth === 0 && (inList || indent.length <= 3) ? content.slice(indent.length) : null;
+    if (divLine !== null && folded.has(index)) {
+      out.push('');
+      contents.push('');
+      continue;
+    }
+    const disclosure = divLine !== null ? DETAILS_OPEN.exec(divLine) : null;
+    if (disclosure) {
+      let summary = disclosure[1];
+      let summaryLine: number | null = null;
+      if (summary === undefined) {
+        // The summary on a line of its own, right after (a blank line between is allowed).
+        const next = rawLines[index + 1]?.trim() === '' ? index + 2 : index + 1;
+        const line = SUMMARY.exec(rawLines[next] ?? '');
+        if (line) {
+          summary = line[1];
+          summaryLine = next;
+          folded.add(next);
+        }
+      }
+      const { name, title } = detailsDiv(summary ?? '');
+      details.push({ index, summary: summaryLine });
+      out.push(openMarker(indent, name, title));
+      contents.push('');
+      continue;
+    }
+    if (divLine !== null && details.length > 0 && DETAILS_CLOSE.test(divLine)) {
+      details.pop();
+      out.push(`${indent}<!--${DIV_CLOSE}-->`);
+      contents.push('');
+      continue;
+    }
     if (divLine !== null && DIV_CLOSER.test(divLine)) {
       out.push(`${indent}<!--${DIV_CLOSE}-->`);
       contents.push('');
@@ -91,7 +143,7 @@ export function prepareSource(source: string): Prepared {
     }
     const opener = divLine !== null ? DIV_OPENER.exec(divLine) : null;
     if (opener) {
-      out.push(`${indent}<!--${DIV_OPEN}${opener[1].toLowerCase()}-->`);
+      out.push(openMarker(indent, opener[1].toLowerCase()));
       contents.push('');
       continue;
     }
@@ -110,5 +162,13 @@ export function prepareSource(source: string): Prepared {
     contents.push(content);
   }
 
+  // A `<details>` never closed stays the HTML it was: a div would take in the rest of the lesson.
+  for (const open of details) {
+    for (const at of open.summary === null ? [open.index] : [open.index, open.summary]) {
+      out[at] = rawLines[at];
+      contents[at] = rawLines[at].slice(QUOTE_PREFIX.exec(rawLines[at])?.[0].length ?? 0);
+    }
+  }
   return { text: out.join('\n'), lines: contents, attributes };
 }
+
