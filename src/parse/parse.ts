@@ -16,6 +16,7 @@ import type { VFile } from 'vfile';
 import { countParse } from './parse-count.js';
 import { scopeAutolinkLiterals } from './autolink-scope.js';
 import { gateTables } from './table-gate.js';
+import { readGithubMarkdown } from './github-markdown.js';
 import { prepareSource, DIV_OPEN, DIV_CLOSE, type AttributeLine } from './preprocess.js';
 
 /** A Pandoc fenced div, or a kramdown blockquote with a class (`{: .challenge}`). */
@@ -49,6 +50,7 @@ export function parseLesson(file: VFile): Root {
   const tree = processor.parse(prepared.text) as Root;
   limitNesting(tree, prepared.text, file);
   applyAttributes(tree, prepared.lines, prepared.attributes);
+  readGithubMarkdown(tree, prepared.text);
   trimCode(tree);
   groupNested(tree);
   return tree;
