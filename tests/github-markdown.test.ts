@@ -51,6 +51,11 @@ describe('heading attributes', () => {
     expect(sections(`# T\n\n${heading}\n\nText.\n`)[0]!.title).toBe(title);
   });
 
+  it('reads a long heading that only looks like attributes, as it is (no backtracking)', () => {
+    const title = `Classes {${'.a'.repeat(20_000)}!`;
+    expect(sections(`# T\n\n## ${title}\n\nText.\n`)[0]!.title).toBe(title);
+  });
+
   it('keeps braces that are the title’s own words (twin)', () => {
     expect(sections('# T\n\n## Sets like {1, 2}\n\nText.\n')[0]!.title).toBe('Sets like {1, 2}');
     expect(sections('# T\n\n## Templates {{name}}\n\nText.\n')[0]!.title).toBe('Templates {{name}}');

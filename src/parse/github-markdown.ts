@@ -13,7 +13,9 @@ import type { Root, RootContent, Parent, Paragraph, Image, Html, Heading, Phrasi
 import type { FencedDiv } from './parse.js';
 
 const ALERT = /^\[!(note|tip|important|warning|caution)\][ \t]*(?:\n|$)/i;
-const HEADING_ATTRIBUTES = /[ \t]*\{:?[ \t]*(?:[#.][\w:.-]+[ \t]*)+\}[ \t]*$/;
+// Each part is told by its first character (`#`, `.`, a space, `}`), so a match never backtracks:
+// a heading of any length is read in linear time.
+const HEADING_ATTRIBUTES = /\{:?[ \t]*(?:[#.][\w:-]+[ \t]*)+\}[ \t]*$/;
 const IMG = /<img\b[^>]*>/gi;
 /** Tags that may wrap images in a block of HTML that shows images and nothing else. */
 const WRAPPER = /<\/?(?:p|div|a|center|picture|span|br)\b[^>]*>/gi;
@@ -21,7 +23,7 @@ const WRAPPER = /<\/?(?:p|div|a|center|picture|span|br)\b[^>]*>/gi;
 /** Rewrites what `source` may hold of the above in `tree` (each is looked for only if its text is there). */
 export function readGithubMarkdown(tree: Root, source: string): void {
   const alerts = source.includes('[!');
-  const attributes = source.includes('{');
+  const attributes = source.includes('{#') || source.includes('{.') || source.includes('{:');
   const images = /<img\b/i.test(source);
   if (alerts || attributes || images) walk(tree, { alerts, attributes, images });
 }
@@ -69,7 +71,7 @@ function dropAttributes(heading: Heading): void {
   if (last?.type !== 'text') return;
   const match = HEADING_ATTRIBUTES.exec(last.value);
   if (!match || (match.index === 0 && heading.children.length === 1)) return;
-  last.value = last.value.slice(0, match.index);
+  last.value = last.value.slice(0, match.index).trimEnd();
 }
 
 /** A block of HTML that shows only images, as a paragraph of them; null for any other HTML. */

@@ -110,7 +110,7 @@ export function prepareSource(source: string): Prepared {
       contents.push('');
       continue;
     }
-    const disclosure = divLine !== null ? DETAILS_OPEN.exec(divLine) : null;
+    const disclosure = divLine !== null && divLine.startsWith('<') ? DETAILS_OPEN.exec(divLine) : null;
     if (disclosure) {
       let summary = disclosure[1];
       let summaryLine: number | null = null;
