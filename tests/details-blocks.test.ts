@@ -67,7 +67,7 @@ describe('<details> blocks', () => {
     const prepared = prepareSource('<details>\n<summary>Solution</summary>\n\nText\n');
     expect(prepared.text).toBe('<details>\n<summary>Solution</summary>\n\nText\n');
     const closed = prepareSource('<details>\n<summary>Solution</summary>\n\nText\n</details>\n');
-    expect(closed.text).toMatch(/^<!--lectern-div-open:solution Solution-->\n\n\nText\n<!--lectern-div-close-->/);
+    expect(closed.text).toMatch(/^<!--lectern-div-open:solution t=Solution-->\n\n\nText\n<!--lectern-div-close-->/);
   });
 
   it('does not read <details> inside a code block', () => {

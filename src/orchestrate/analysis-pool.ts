@@ -58,6 +58,8 @@ export function poolSize(env: NodeJS.ProcessEnv): number {
 
 export class AnalysisPool {
   #slots: Slot[] = [];
+  /** Every thread started, those that died too (for the test hook: a dead thread's answers count). */
+  #started: Slot[] = [];
   /** The files sent and not answered yet, by request id. */
   #jobs = new Map<number, Job>();
   #next = 0;
@@ -153,6 +155,7 @@ export class AnalysisPool {
     worker.on('error', lost);
     worker.on('exit', (code) => lost(new Error(`analysis worker stopped (exit code ${code})`)));
     this.#slots.push(slot);
+    this.#started.push(slot);
     return slot;
   }
 
@@ -178,7 +181,7 @@ export class AnalysisPool {
     this.#closed = true;
     if (this.hook) {
       try {
-        for (const slot of this.#slots) appendFileSync(this.hook, `${slot.worker.threadId} ${slot.done}\n`);
+        for (const slot of this.#started) appendFileSync(this.hook, `${slot.threadId} ${slot.done}\n`);
       } catch {
         // A test hook that cannot write only loses its lines.
       }

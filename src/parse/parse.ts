@@ -228,13 +228,14 @@ function limitNesting(tree: Root, source: string, file: VFile): void {
   }
 }
 
-function markerOf(node: RootContent): { open: string; title: string } | { close: true } | null {
+function markerOf(node: RootContent): { open: string; title: string; end: number } | { close: true } | null {
   if (node.type !== 'html') return null;
   const value = (node as Html).value.trim();
   if (value === `<!--${DIV_CLOSE}-->`) return { close: true };
   if (value.startsWith(`<!--${DIV_OPEN}`) && value.endsWith('-->')) {
-    const [name = '', title = ''] = value.slice(4 + DIV_OPEN.length, -3).split(' ');
-    return { open: name, title: safeDecode(title) };
+    const [name = '', ...fields] = value.slice(4 + DIV_OPEN.length, -3).split(' ');
+    const field = (key: string) => fields.find((one) => one.startsWith(`${key}=`))?.slice(key.length + 1) ?? '';
+    return { open: name, title: safeDecode(field('t')), end: Number(field('e')) || 0 };
   }
   return null;
 }
@@ -251,8 +252,12 @@ function safeDecode(text: string): string {
 function groupDivs(children: RootContent[]): RootContent[] {
   const root: RootContent[] = [];
   const stack: FencedDiv[] = [];
+  // The last line of a div that has no closing line (an admonition's indented body).
+  const ends = new Map<FencedDiv, number>();
   const sink = () => (stack.length > 0 ? stack[stack.length - 1].children : root);
   for (const node of children) {
+    const start = node.position?.start.line ?? 0;
+    while (stack.length > 0 && start > (ends.get(stack[stack.length - 1]!) ?? Infinity)) stack.pop();
     const marker = markerOf(node);
     if (!marker) {
       sink().push(node);
@@ -261,13 +266,14 @@ function groupDivs(children: RootContent[]): RootContent[] {
     }
     if ('open' in marker) {
       const div: FencedDiv = { type: 'fencedDiv', name: marker.open, children: [], position: node.position && { start: node.position.start, end: node.position.end } };
-      // A `<details>` block's summary (preprocess.ts) titles a box of more detail; a solution's or
-      // a hint's ("Click to see the answer") only says what the box is.
-      if (marker.title && marker.open === 'spoiler') {
+      // A title (a `<details>` summary, an admonition's, preprocess.ts) heads the box; a solution's
+      // or a hint's ("Click to see the answer") only says what the box is.
+      if (marker.title && marker.open !== 'solution' && marker.open !== 'hint') {
         div.children.push({ type: 'heading', depth: 4, children: [{ type: 'text', value: marker.title }], position: div.position && { start: div.position.start, end: div.position.end } });
       }
       sink().push(div);
       stack.push(div);
+      if (marker.end) ends.set(div, marker.end);
     } else if (stack.length > 0) {
       const div = stack.pop()!;
       if (div.position && node.position) div.position.end = node.position.end;

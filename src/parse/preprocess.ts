@@ -7,6 +7,10 @@
  * HTML disclosure blocks (`<details>` with a `<summary>`, as GitHub-hosted tutorials hide answers) are
  * read as divs too: a summary that says "solution" or "answer" makes a `solution` div, "hint" a
  * `hint` div, any other a `spoiler`, and the summary's words ride on the marker as the div's title.
+ * MkDocs admonitions (`!!! note "Title"`, collapsible `??? tip`) and content tabs (`=== "Windows"`)
+ * are divs whose body is the indented lines under them: the body is taken out of its indentation
+ * (or it would be code) and the marker says on which line the div ends. A Docusaurus title
+ * (`:::tip Title`, `:::tip[Title]`) or a Quarto one (`{.callout-note title="…"}`) rides on the marker.
  * Fence lines become HTML comment markers (an HTML block can interrupt a paragraph, so the marker
  * always stands alone), and attribute lines are blanked and recorded. Every line keeps its number.
  * A div fence indented inside a list item keeps its indentation, so its marker lands inside that item
@@ -50,9 +54,64 @@ export function detailsDiv(summary: string): { name: string; title: string } {
   return { name, title };
 }
 
-/** The marker that opens a div, with its title (URI-encoded: a comment cannot end inside it). */
-function openMarker(indent: string, name: string, title = ''): string {
-  return `${indent}<!--${DIV_OPEN}${name}${title ? ` ${encodeURIComponent(title)}` : ''}-->`;
+const ADMONITION = /^(?:!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)(?:[ \t]+(?:"([^"]*)"|'([^']*)'))?[ \t]*$/;
+const CONTENT_TAB = /^===\+?[ \t]+(?:"([^"]*)"|'([^']*)')[ \t]*$/;
+const DIV_NAME = /^:{3,}[ \t]*(?:\{[ \t]*)?\.?[A-Za-z][\w-]*/;
+
+/**
+ * The marker that opens a div: its name, its title (URI-encoded: a comment cannot end inside it) and,
+ * for a div that has no closing line, the last line it holds (1-based).
+ */
+export function openMarker(indent: string, name: string, title = '', end = 0): string {
+  return `${indent}<!--${DIV_OPEN}${name}${title ? ` t=${encodeURIComponent(title)}` : ''}${end ? ` e=${end}` : ''}-->`;
+}
+
+/** The title a div's opening fence gives after its name: `:::tip Title`, `:::tip[Title]`, `title="…"`. */
+function fenceTitle(line: string): string {
+  const quoted = /\btitle=(?:"([^"]*)"|'([^']*)')/.exec(line);
+  if (quoted) return (quoted[1] ?? quoted[2] ?? '').trim();
+  const rest = line.replace(DIV_NAME, '').replace(/[ \t]*:*[ \t]*$/, '');
+  const bracket = /^\[([^\]]*)\]$/.exec(rest);
+  if (bracket) return bracket[1]!.trim();
+  return /^[ \t]+[^\s{}.#]/.test(rest) ? rest.trim() : '';
+}
+
+/** Width of a line's leading white space, a tab counting as four columns. */
+function leadingWidth(line: string): number {
+  let width = 0;
+  for (const char of line) {
+    if (char === ' ') width++;
+    else if (char === '\t') width += 4;
+    else break;
+  }
+  return width;
+}
+
+/** The line without up to `columns` columns of white space after its first `keep` characters. */
+function dedent(line: string, keep: number, columns: number): string {
+  let at = keep;
+  let width = 0;
+  while (at < line.length && width < columns && (line[at] === ' ' || line[at] === '\t')) {
+    width += line[at] === '\t' ? 4 : 1;
+    at++;
+  }
+  return line.slice(0, keep) + line.slice(at);
+}
+
+/**
+ * Takes the body of an admonition or tab opened on line `index` (the lines under it indented by four
+ * more columns, blank lines between them) out of its indentation; returns the body's last line (1-based).
+ */
+function takeBody(lines: string[], index: number, indent: string): number {
+  const base = leadingWidth(indent);
+  let last = index;
+  for (let at = index + 1; at < lines.length; at++) {
+    if (lines[at]!.trim() === '') continue;
+    if (leadingWidth(lines[at]!) < base + 4) break;
+    last = at;
+  }
+  for (let at = index + 1; at <= last; at++) lines[at] = dedent(lines[at]!, indent.length, 4);
+  return last + 1;
 }
 
 /** Removes a BOM and normalises line endings to LF. */
@@ -136,6 +195,16 @@ export function prepareSource(source: string): Prepared {
       contents.push('');
       continue;
     }
+    const block = divLine !== null && (divLine.startsWith('!!!') || divLine.startsWith('???') || divLine.startsWith('===')) ? ADMONITION.exec(divLine) ?? CONTENT_TAB.exec(divLine) : null;
+    if (block) {
+      const tab = block.length === 3;
+      // A title that says solution or hint makes the admonition one (`??? success "Solution"`).
+      const said = detailsDiv((tab ? block[1] ?? block[2] : block[2] ?? block[3]) ?? '');
+      const name = tab ? 'tab' : said.name !== 'spoiler' ? said.name : block[1]!.toLowerCase();
+      out.push(openMarker(indent, name, said.title, takeBody(rawLines, index, indent)));
+      contents.push('');
+      continue;
+    }
     if (divLine !== null && DIV_CLOSER.test(divLine)) {
       out.push(`${indent}<!--${DIV_CLOSE}-->`);
       contents.push('');
@@ -143,7 +212,7 @@ export function prepareSource(source: string): Prepared {
     }
     const opener = divLine !== null ? DIV_OPENER.exec(divLine) : null;
     if (opener) {
-      out.push(openMarker(indent, opener[1].toLowerCase()));
+      out.push(openMarker(indent, opener[1].toLowerCase(), fenceTitle(divLine!)));
       contents.push('');
       continue;
     }

@@ -29,8 +29,12 @@ export function useSampleCourse(prefix: string): { dir: string } {
 
 export interface TaggedRun extends Run {
   ms: number;
-  /** Every process (Chromium's included, which inherit the environment) of this run still alive. */
-  leftovers(): number[];
+  /**
+   * Every process (Chromium's included, which inherit the environment) of this run still alive a
+   * moment after it ended, as "pid command line". The moment (up to 2 s) is for processes that were
+   * killed and are still being torn down on a loaded machine; one that lives on is left behind.
+   */
+  leftovers(): string[];
 }
 
 /** Runs the CLI with a unique tag in its environment, so its processes can be found afterwards. */
@@ -38,7 +42,21 @@ export function taggedLectern(args: string[], cwd: string, env: Record<string, s
   const tag = randomUUID();
   const started = Date.now();
   const run = lectern(args, cwd, { ...env, LECTERN_TEST_RUN: tag });
-  return { ...run, ms: Date.now() - started, leftovers: () => processesTagged(tag) };
+  return { ...run, ms: Date.now() - started, leftovers: () => survivors(tag) };
+}
+
+function survivors(tag: string): string[] {
+  let pids = processesTagged(tag);
+  for (const until = Date.now() + 2_000; pids.length > 0 && Date.now() < until; pids = processesTagged(tag)) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+  }
+  return pids.map((pid) => {
+    try {
+      return `${pid} ${readFileSync(`/proc/${pid}/cmdline`, 'latin1').replaceAll('\0', ' ').slice(0, 200)}`;
+    } catch {
+      return String(pid);
+    }
+  });
 }
 
 /** Live processes whose environment holds `LECTERN_TEST_RUN=tag` (Linux /proc). */
