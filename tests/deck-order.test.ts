@@ -2,40 +2,21 @@
 // (key concepts, diagrams, examples, pitfalls …), as the handout keeps them: a tutorial page whose
 // "Common Mistakes" closes it must not warn about its steps before teaching them. Pure: the deck plan.
 import { describe, it, expect } from 'vitest';
-import { VFile } from 'vfile';
-import { analyzeLesson } from '../src/pipeline.js';
-import type { RenderContext } from '../src/render/context.js';
 import { planDeck } from '../src/plan/deck-plan.js';
+import { analyze, contextFor } from './helpers/render.js';
 
 function titles(markdown: string): string[] {
-  const { lesson } = analyzeLesson(new VFile({ path: 'tutorial/02-branching.md', value: markdown }), { lint: false });
-  const context: RenderContext = {
-    lesson, courseTitle: 'Course', moduleTitle: null, diagrams: [], images: {}, notes: null, notesDiagrams: [],
-    links: { deck: 'deck.pdf', handout: 'handout.pdf', lab: 'lab.pdf', labInstructor: 'lab-instructor.pdf' },
-    paper: 'a4', theme: 'lectern', version: '0.0.0-test',
-  };
-  return planDeck(context)
+  return planDeck(contextFor(analyze(markdown, 'tutorial/02-branching.md')))
     .filter((slide) => slide.kind !== 'title' && slide.kind !== 'agenda')
     .map((slide) => slide.title);
 }
 
-const tutorial = (mistakesLast: boolean) => {
-  const mistakes = ['## Common Mistakes', '', '- Committing on `main` when you meant a branch.', '- Forgetting to pull before merging.', ''];
-  const steps = ['## Creating a branch', '', 'Run `git switch -c feature` to start one.', '', '## Merging', '', 'Switch back to `main` and run `git merge feature`.', ''];
-  return [
-    '# Branching',
-    '',
-    '[← Previous](01-getting-started.md) | [Next →](03-remotes.md)',
-    '',
-    'Branches let you work on features in isolation.',
-    '',
-    ...(mistakesLast ? [...steps, ...mistakes] : [...mistakes, ...steps]),
-    '## Wrap-up',
-    '',
-    'Ask who has merged a branch before.',
-    '',
-  ].join('\n');
-};
+const mistakes = '## Common Mistakes\n\n- Committing on `main` when you meant a branch.\n- Forgetting to pull before merging.\n\n';
+const steps = '## Creating a branch\n\nRun `git switch -c feature` to start one.\n\n## Merging\n\nSwitch back to `main` and run `git merge feature`.\n\n';
+const tutorial = (mistakesLast: boolean) =>
+  `# Branching\n\n[← Previous](01-getting-started.md) | [Next →](03-remotes.md)\n\nBranches let you work on features in isolation.\n\n` +
+  (mistakesLast ? steps + mistakes : mistakes + steps) +
+  '## Wrap-up\n\nAsk who has merged a branch before.\n';
 
 describe('the deck keeps the lesson’s order', () => {
   it('puts the steps of a tutorial before the mistakes listed at its end', () => {
