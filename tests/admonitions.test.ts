@@ -6,7 +6,7 @@ import { describe, it, expect } from 'vitest';
 import { VFile } from 'vfile';
 import type { Root, RootContent } from 'mdast';
 import { parseLesson, type FencedDiv } from '../src/parse/parse.js';
-import { analyzeLesson } from '../src/pipeline.js';
+import { analyze } from './helpers/render.js';
 
 const parse = (value: string): Root => parseLesson(new VFile({ path: 'docs/01-intro.md', value }));
 const outline = (nodes: RootContent[]): string[] =>
@@ -26,7 +26,7 @@ describe('MkDocs admonitions and tabs', () => {
   });
 
   it('makes a titled solution a solution: kept out of the exercise prompt', () => {
-    const lesson = analyzeLesson(new VFile({ path: 'docs/01-intro.md', value: '# T\n\n## Exercise\n\nLoad the file.\n\n??? success "Solution"\n    ```python\n    pd.read_csv("a.csv")\n    ```\n' }), { lint: false }).lesson;
+    const lesson = analyze('# T\n\n## Exercise\n\nLoad the file.\n\n??? success "Solution"\n    ```python\n    pd.read_csv("a.csv")\n    ```\n', 'docs/01-intro.md');
     expect(lesson.exercises).toHaveLength(1);
     expect(lesson.exercises[0]!.prompt).not.toContain('read_csv');
     expect(lesson.exercises[0]!.solution).toContain('read_csv');

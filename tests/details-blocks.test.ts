@@ -6,12 +6,11 @@
 // are read as divs: a solution stays out of the exercise's prompt (so out of the student's lab),
 // a hint becomes a hint, any other summary titles a box of more detail. Pure: the extractor.
 import { describe, it, expect } from 'vitest';
-import { VFile } from 'vfile';
-import { analyzeLesson } from '../src/pipeline.js';
+import { analyze as analyzeAt } from './helpers/render.js';
 import { detailsDiv, prepareSource } from '../src/parse/preprocess.js';
 import type { Lesson } from '../src/model/lesson.js';
 
-const analyze = (value: string): Lesson => analyzeLesson(new VFile({ path: 'tutorial/01-start.md', value }), { lint: false }).lesson;
+const analyze = (value: string): Lesson => analyzeAt(value, 'tutorial/01-start.md');
 
 const exercise = (opening: string) =>
   [

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { VFile } from 'vfile';
 import type { Root, RootContent } from 'mdast';
 import { parseLesson } from '../src/parse/parse.js';
-import { analyzeLesson } from '../src/pipeline.js';
+import { analyze } from './helpers/render.js';
 import { ensureBuilt, lectern } from './helpers/cli.js';
 
 const parse = (value: string): Root => parseLesson(new VFile({ path: 'docs/01-setup.md', value }));
-const sections = (value: string) => analyzeLesson(new VFile({ path: 'docs/01-setup.md', value }), { lint: false }).lesson.sections;
+const sections = (value: string) => analyze(value, 'docs/01-setup.md').sections;
 const types = (nodes: RootContent[]) => nodes.map((node) => (node.type === 'fencedDiv' ? `div:${node.name}` : node.type));
 
 describe('GitHub alerts', () => {
