@@ -11,6 +11,9 @@
  * are divs whose body is the indented lines under them: the body is taken out of its indentation
  * (or it would be code) and the marker says on which line the div ends. A Docusaurus title
  * (`:::tip Title`, `:::tip[Title]`) or a Quarto one (`{.callout-note title="…"}`) rides on the marker.
+ * Jekyll's Liquid, as older Carpentries lessons and Jekyll sites write it: `{% highlight python %}` …
+ * `{% endhighlight %}` is a code fence, and a line that is only a Liquid tag (`{% include links.md %}`,
+ * `{% raw %}`, `{% assign … %}`) or inside `{% comment %}` is the site's machinery, not the lesson's: blank.
  * Fence lines become HTML comment markers (an HTML block can interrupt a paragraph, so the marker
  * always stands alone), and attribute lines are blanked and recorded. Every line keeps its number.
  * A div fence indented inside a list item keeps its indentation, so its marker lands inside that item
@@ -53,6 +56,12 @@ export function detailsDiv(summary: string): { name: string; title: string } {
   const name = /\b(?:solutions?|answers?)\b/i.test(title) ? 'solution' : /\bhints?\b/i.test(title) ? 'hint' : 'spoiler';
   return { name, title };
 }
+
+const LIQUID_HIGHLIGHT = /^ {0,3}\{%-?[ \t]*highlight[ \t]+([\w#+.-]+)[^%]*-?%\}[ \t]*$/;
+const LIQUID_END_HIGHLIGHT = /^ {0,3}\{%-?[ \t]*endhighlight[ \t]*-?%\}[ \t]*$/;
+const LIQUID_TAG_LINE = /^ {0,3}\{%-?[ \t]*(?:include|include_relative|raw|endraw|assign|comment|endcomment)\b[^%]*-?%\}[ \t]*$/;
+const LIQUID_COMMENT = /^ {0,3}\{%-?[ \t]*comment[ \t]*-?%\}/;
+const LIQUID_END_COMMENT = /\{%-?[ \t]*endcomment[ \t]*-?%\}[ \t]*$/;
 
 const ADMONITION = /^(?:!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)(?:[ \t]+(?:"([^"]*)"|'([^']*)'))?[ \t]*$/;
 const CONTENT_TAB = /^===\+?[ \t]+(?:"([^"]*)"|'([^']*)')[ \t]*$/;
@@ -135,8 +144,15 @@ export function prepareSource(source: string): Prepared {
   const details: Array<{ index: number; summary: number | null }> = [];
   const folded = new Set<number>();
 
+  // Inside a `{% highlight %}` block (a fence now) or a `{% comment %}` block.
+  let liquid: 'highlight' | 'comment' | null = null;
+  // A `{% comment %}` is a block only when an `{% endcomment %}` follows: else it would blank the rest.
+  const lastEndComment = source.includes('endcomment') ? rawLines.findLastIndex((line) => LIQUID_END_COMMENT.test(line)) : -1;
+
   for (let index = 0; index < rawLines.length; index++) {
-    const raw = rawLines[index];
+    if (rawLines[index]!.includes('{%')) liquid = readLiquid(rawLines, index, liquid, fence !== null, lastEndComment);
+    else if (liquid === 'comment') rawLines[index] = '';
+    const raw = rawLines[index]!;
     const prefix = QUOTE_PREFIX.exec(raw)?.[0] ?? '';
     const content = raw.slice(prefix.length);
     const depth = (prefix.match(/>/g) ?? []).length;
@@ -241,3 +257,32 @@ export function prepareSource(source: string): Prepared {
   return { text: out.join('\n'), lines: contents, attributes };
 }
 
+
+/**
+ * Rewrites line `index` if it is Liquid (see the module comment) and returns the Liquid block the
+ * next line is in. A Liquid line inside an ordinary code fence is code and stays.
+ */
+function readLiquid(lines: string[], index: number, liquid: 'highlight' | 'comment' | null, inFence: boolean, lastEndComment: number): 'highlight' | 'comment' | null {
+  const line = lines[index]!;
+  if (liquid === 'comment') {
+    lines[index] = '';
+    return LIQUID_END_COMMENT.test(line) ? null : 'comment';
+  }
+  if (liquid === 'highlight') {
+    if (!LIQUID_END_HIGHLIGHT.test(line)) return liquid;
+    lines[index] = '```';
+    return null;
+  }
+  if (inFence) return null;
+  const highlight = LIQUID_HIGHLIGHT.exec(line);
+  if (highlight) {
+    lines[index] = `\`\`\`${highlight[1]}`;
+    return 'highlight';
+  }
+  if (LIQUID_COMMENT.test(line) && !LIQUID_END_COMMENT.test(line) && lastEndComment > index) {
+    lines[index] = '';
+    return 'comment';
+  }
+  if (LIQUID_TAG_LINE.test(line)) lines[index] = '';
+  return null;
+}
