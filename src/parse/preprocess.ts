@@ -11,6 +11,9 @@
  * are divs whose body is the indented lines under them: the body is taken out of its indentation
  * (or it would be code) and the marker says on which line the div ends. A Docusaurus title
  * (`:::tip Title`, `:::tip[Title]`) or a Quarto one (`{.callout-note title="…"}`) rides on the marker.
+ * Hugo's paired shortcodes for boxes (`{{% notice tip %}}` … `{{% /notice %}}`, as AWS workshops and the
+ * Learn themes write them; `hint`, `alert`, `callout`, `admonition`, `expand`, `details` too) are divs
+ * the same way: the box's kind is its first word or `style="…"`, its title a quoted one or `title="…"`.
  * Jekyll's Liquid, as older Carpentries lessons and Jekyll sites write it: `{% highlight python %}` …
  * `{% endhighlight %}` is a code fence, and a line that is only a Liquid tag (`{% include links.md %}`,
  * `{% raw %}`, `{% assign … %}`) or inside `{% comment %}` is the site's machinery, not the lesson's: blank.
@@ -48,6 +51,20 @@ const LIST_ITEM = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)/;
 const ATTRIBUTE = /^[ \t]{0,3}\{:[ \t]*([^}]*)\}[ \t]*$/;
 const DETAILS_OPEN = /^<details(?:\s[^>]*)?>[ \t]*(?:<summary(?:\s[^>]*)?>(.*?)<\/summary>[ \t]*)?$/i;
 const DETAILS_CLOSE = /^<\/details>[ \t]*$/i;
+const SHORTCODE_OPEN = /^\{\{([<%])[ \t]*(notice|hint|alert|callout|admonition|expand|details)\b([^}]*?)[ \t]*[>%]\}\}[ \t]*$/;
+const SHORTCODE_CLOSE = /^\{\{[<%][ \t]*\/[ \t]*(notice|hint|alert|callout|admonition|expand|details)[ \t]*[>%]\}\}[ \t]*$/;
+
+/** The div a box shortcode opens: `notice tip`, `notice style="warning" title="Careful"`, `expand "Solution"`. */
+export function shortcodeDiv(shortcode: string, args: string): { name: string; title: string } {
+  const named = (key: string) => new RegExp(`\\b${key}=(?:"([^"]*)"|'([^']*)'|([^\\s"']+))`).exec(args);
+  const quoted = /(?:^|\s)(?:"([^"]*)"|'([^']*)')/.exec(args.replace(/\b\w+=(?:"[^"]*"|'[^']*'|\S+)/g, ''));
+  const title = (named('title') ?? named('summary') ?? quoted)?.slice(1).find((part) => part !== undefined) ?? '';
+  if (shortcode === 'expand' || shortcode === 'details') return detailsDiv(title);
+  const style = named('style') ?? named('type') ?? /^\s*([A-Za-z][\w-]*)(?:\s|$)/.exec(args);
+  const kind = style?.slice(1).find((part) => part !== undefined)?.toLowerCase() ?? shortcode;
+  const said = detailsDiv(title);
+  return { name: said.name !== 'spoiler' ? said.name : kind, title: said.title };
+}
 const SUMMARY = /^[ \t]*<summary(?:\s[^>]*)?>(.*?)<\/summary>[ \t]*$/i;
 
 /** The div a `<details>` block becomes, by what its summary says. */
@@ -141,7 +158,7 @@ export function prepareSource(source: string): Prepared {
   let inList = false;
   let blank = true;
   // `<details>` blocks open (each closes at a `</details>` line), and summary lines folded into one.
-  const details: Array<{ index: number; summary: number | null }> = [];
+  const details: Array<{ index: number; summary: number | null; shortcode?: string }> = [];
   const folded = new Set<number>();
 
   // Inside a `{% highlight %}` block (a fence now) or a `{% comment %}` block.
@@ -205,7 +222,22 @@ export function prepareSource(source: string): Prepared {
       contents.push('');
       continue;
     }
-    if (divLine !== null && details.length > 0 && DETAILS_CLOSE.test(divLine)) {
+    const shortcode = divLine !== null && divLine.startsWith('{{') ? SHORTCODE_OPEN.exec(divLine) : null;
+    if (shortcode) {
+      const { name, title } = shortcodeDiv(shortcode[2]!, shortcode[3]!);
+      details.push({ index, summary: null, shortcode: shortcode[2] });
+      out.push(openMarker(indent, name, title));
+      contents.push('');
+      continue;
+    }
+    const closer = divLine !== null && divLine.startsWith('{{') ? SHORTCODE_CLOSE.exec(divLine) : null;
+    if (closer && details.at(-1)?.shortcode === closer[1]) {
+      details.pop();
+      out.push(`${indent}<!--${DIV_CLOSE}-->`);
+      contents.push('');
+      continue;
+    }
+    if (divLine !== null && details.at(-1)?.shortcode === undefined && details.length > 0 && DETAILS_CLOSE.test(divLine)) {
       details.pop();
       out.push(`${indent}<!--${DIV_CLOSE}-->`);
       contents.push('');
@@ -247,7 +279,7 @@ export function prepareSource(source: string): Prepared {
     contents.push(content);
   }
 
-  // A `<details>` never closed stays the HTML it was: a div would take in the rest of the lesson.
+  // A `<details>` or a shortcode never closed stays as it was: a div would take in the rest of the lesson.
   for (const open of details) {
     for (const at of open.summary === null ? [open.index] : [open.index, open.summary]) {
       out[at] = rawLines[at];
