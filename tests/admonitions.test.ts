@@ -3,14 +3,10 @@
 // `::: {.callout-note title="…"}`. Each is a div with its title heading it, its body read as
 // Markdown (not as indented code), and the lesson after it outside it. Pure: parse and extract.
 import { describe, it, expect } from 'vitest';
-import { VFile } from 'vfile';
-import type { Root, RootContent } from 'mdast';
-import { parseLesson, type FencedDiv } from '../src/parse/parse.js';
-import { analyze } from './helpers/render.js';
+import type { FencedDiv } from '../src/parse/parse.js';
+import { expectSolutionKeptOut, outline, parseAt } from './helpers/boxes.js';
 
-const parse = (value: string): Root => parseLesson(new VFile({ path: 'docs/01-intro.md', value }));
-const outline = (nodes: RootContent[]): string[] =>
-  nodes.map((node) => (node.type === 'fencedDiv' ? `div:${node.name}[${outline(node.children).join(', ')}]` : node.type === 'heading' ? `h${node.depth}:${(node.children[0] as { value: string }).value}` : node.type));
+const parse = parseAt('docs/01-intro.md');
 
 describe('MkDocs admonitions and tabs', () => {
   it('reads !!! note "Title" and its indented body as a titled box; the next paragraph stays outside', () => {
@@ -26,10 +22,7 @@ describe('MkDocs admonitions and tabs', () => {
   });
 
   it('makes a titled solution a solution: kept out of the exercise prompt', () => {
-    const lesson = analyze('# T\n\n## Exercise\n\nLoad the file.\n\n??? success "Solution"\n    ```python\n    pd.read_csv("a.csv")\n    ```\n', 'docs/01-intro.md');
-    expect(lesson.exercises).toHaveLength(1);
-    expect(lesson.exercises[0]!.prompt).not.toContain('read_csv');
-    expect(lesson.exercises[0]!.solution).toContain('read_csv');
+    expectSolutionKeptOut('# T\n\n## Exercise\n\nLoad the file.\n\n??? success "Solution"\n    ```python\n    pd.read_csv("a.csv")\n    ```\n', 'docs/01-intro.md', 'read_csv');
   });
 
   it('reads content tabs as boxes titled by their tab', () => {

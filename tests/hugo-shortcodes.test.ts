@@ -2,15 +2,10 @@
 // `{{% notice tip %}}` … `{{% /notice %}}`, `{{< notice style="warning" title="…" >}}`,
 // `{{% expand "Solution" %}}` (a solution, kept out of the exercise prompt). Pure: parse and extract.
 import { describe, it, expect } from 'vitest';
-import { VFile } from 'vfile';
-import type { Root, RootContent } from 'mdast';
-import { parseLesson } from '../src/parse/parse.js';
 import { shortcodeDiv } from '../src/parse/preprocess.js';
-import { analyze } from './helpers/render.js';
+import { expectSolutionKeptOut, outline, parseAt } from './helpers/boxes.js';
 
-const parse = (value: string): Root => parseLesson(new VFile({ path: 'content/01-setup.md', value }));
-const outline = (nodes: RootContent[]): string[] =>
-  nodes.map((node) => (node.type === 'fencedDiv' ? `div:${node.name}[${outline(node.children).join(', ')}]` : node.type === 'heading' ? `h${node.depth}:${(node.children[0] as { value: string }).value}` : node.type));
+const parse = parseAt('content/01-setup.md');
 
 describe('Hugo box shortcodes', () => {
   it('reads {{% notice tip %}} and {{< notice style=… title=… >}} as boxes, the lesson after them outside', () => {
@@ -19,10 +14,7 @@ describe('Hugo box shortcodes', () => {
   });
 
   it('makes {{% expand "Solution" %}} a solution, out of the exercise prompt', () => {
-    const lesson = analyze('# T\n\n## Exercise\n\nCreate a bucket.\n\n{{%expand "Solution" %}}\n```bash\naws s3 mb s3://demo\n```\n{{% /expand%}}\n', 'content/01-setup.md');
-    expect(lesson.exercises).toHaveLength(1);
-    expect(lesson.exercises[0]!.prompt).not.toContain('aws s3');
-    expect(lesson.exercises[0]!.solution).toContain('aws s3 mb');
+    expectSolutionKeptOut('# T\n\n## Exercise\n\nCreate a bucket.\n\n{{%expand "Solution" %}}\n```bash\naws s3 mb s3://demo\n```\n{{% /expand%}}\n', 'content/01-setup.md', 'aws s3 mb');
   });
 
   it('leaves a shortcode that never closes, and one of another kind, as they were (twin)', () => {
