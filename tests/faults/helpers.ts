@@ -45,7 +45,8 @@ export function taggedLectern(args: string[], cwd: string, env: Record<string, s
   return { ...run, ms: Date.now() - started, leftovers: () => survivors(tag) };
 }
 
-function survivors(tag: string): string[] {
+/** The processes of a run tagged `tag` still alive after a moment to finish dying (see `TaggedRun.leftovers`). */
+export function survivors(tag: string): string[] {
   let pids = processesTagged(tag);
   for (const until = Date.now() + 2_000; pids.length > 0 && Date.now() < until; pids = processesTagged(tag)) {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);

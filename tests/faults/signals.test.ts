@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { root } from '../helpers/cli.js';
-import { processesTagged, useSampleCourse } from './helpers.js';
+import { processesTagged, survivors, useSampleCourse } from './helpers.js';
 
 const course = useSampleCourse('signals');
 const SLOW_PARSE_MS = 500;
@@ -75,7 +75,7 @@ describe('a signal while a lesson is being parsed', () => {
     // (seen twice). Before the fix the process never ended: the bound catches that, and the count of
     // parses above is what says the build stopped at once.
     expect(run.ms).toBeLessThan(30_000);
-    expect(processesTagged(run.tag)).toEqual([]);
+    expect(survivors(run.tag)).toEqual([]);
     const out = join(course.dir, `out-${signal}`);
     const files = existsSync(out) ? readdirSync(out, { recursive: true }).map(String) : [];
     expect(files.filter((file) => file.endsWith('.tmp'))).toEqual([]);
@@ -98,7 +98,7 @@ describe('a signal while a lesson is being parsed', () => {
     // Closed mid-parse: without the stop, the pool is closed only once all 33 are parsed.
     expect(finished.reduce((sum, count) => sum + count, 0), run.stderr).toBeLessThan(15);
     expect(run.ms).toBeLessThan(10_000);
-    expect(processesTagged(run.tag)).toEqual([]);
+    expect(survivors(run.tag)).toEqual([]);
     const out = join(course.dir, 'out-pool');
     const files = existsSync(out) ? readdirSync(out, { recursive: true }).map(String) : [];
     expect(files.filter((file) => file.endsWith('.tmp'))).toEqual([]);
