@@ -7,7 +7,7 @@
 // a hint becomes a hint, any other summary titles a box of more detail. Pure: the extractor.
 import { describe, it, expect } from 'vitest';
 import { analyze as analyzeAt } from './helpers/render.js';
-import { detailsDiv, prepareSource } from '../src/parse/preprocess.js';
+import { divByTitle, prepareSource } from '../src/parse/preprocess.js';
 import type { Lesson } from '../src/model/lesson.js';
 
 const analyze = (value: string): Lesson => analyzeAt(value, 'tutorial/01-start.md');
@@ -75,8 +75,8 @@ describe('<details> blocks', () => {
   });
 
   it('names the div by what the summary says', () => {
-    expect(detailsDiv('Click to reveal the <b>answers</b>')).toEqual({ name: 'solution', title: 'Click to reveal the answers' });
-    expect(detailsDiv('💡 **Hint**')).toEqual({ name: 'hint', title: '💡 Hint' });
-    expect(detailsDiv('More about --> comments')).toEqual({ name: 'spoiler', title: 'More about --> comments' });
+    expect(divByTitle('Click to reveal the <b>answers</b>')).toEqual({ name: 'solution', title: 'Click to reveal the answers' });
+    expect(divByTitle('💡 **Hint**')).toEqual({ name: 'hint', title: '💡 Hint' });
+    expect(divByTitle('More about --> comments')).toEqual({ name: 'spoiler', title: 'More about --> comments' });
   });
 });

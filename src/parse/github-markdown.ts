@@ -11,6 +11,7 @@
  */
 import type { Root, RootContent, Parent, Paragraph, Image, Html, Heading, PhrasingContent } from 'mdast';
 import type { FencedDiv } from './parse.js';
+import { decodeEntities } from '../decode.js';
 
 const ALERT = /^\[!(note|tip|important|warning|caution)\][ \t]*(?:\n|$)/i;
 // Each part is told by its first character (`#`, `.`, a space, `}`), so a match never backtracks:
@@ -114,8 +115,4 @@ function attribute(tag: string, name: string): string | null {
   const match = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i').exec(tag);
   if (!match) return null;
   return decodeEntities(match[1] ?? match[2] ?? match[3] ?? '');
-}
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#39|apos);/g, (_, entity: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'" })[entity]!);
 }

@@ -18,6 +18,7 @@ import { scopeAutolinkLiterals } from './autolink-scope.js';
 import { gateTables } from './table-gate.js';
 import { readGithubMarkdown } from './github-markdown.js';
 import { prepareSource, DIV_OPEN, DIV_CLOSE, type AttributeLine } from './preprocess.js';
+import { decodeComponent } from '../decode.js';
 
 /** A Pandoc fenced div, or a kramdown blockquote with a class (`{: .challenge}`). */
 export interface FencedDiv extends Parent {
@@ -235,17 +236,9 @@ function markerOf(node: RootContent): { open: string; title: string; end: number
   if (value.startsWith(`<!--${DIV_OPEN}`) && value.endsWith('-->')) {
     const [name = '', ...fields] = value.slice(4 + DIV_OPEN.length, -3).split(' ');
     const field = (key: string) => fields.find((one) => one.startsWith(`${key}=`))?.slice(key.length + 1) ?? '';
-    return { open: name, title: safeDecode(field('t')), end: Number(field('e')) || 0 };
+    return { open: name, title: decodeComponent(field('t')), end: Number(field('e')) || 0 };
   }
   return null;
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 /** Turns the flat marker sequence into nested `fencedDiv` nodes. */

@@ -59,16 +59,20 @@ export function shortcodeDiv(shortcode: string, args: string): { name: string; t
   const named = (key: string) => new RegExp(`\\b${key}=(?:"([^"]*)"|'([^']*)'|([^\\s"']+))`).exec(args);
   const quoted = /(?:^|\s)(?:"([^"]*)"|'([^']*)')/.exec(args.replace(/\b\w+=(?:"[^"]*"|'[^']*'|\S+)/g, ''));
   const title = (named('title') ?? named('summary') ?? quoted)?.slice(1).find((part) => part !== undefined) ?? '';
-  if (shortcode === 'expand' || shortcode === 'details') return detailsDiv(title);
+  if (shortcode === 'expand' || shortcode === 'details') return divByTitle(title);
   const style = named('style') ?? named('type') ?? /^\s*([A-Za-z][\w-]*)(?:\s|$)/.exec(args);
   const kind = style?.slice(1).find((part) => part !== undefined)?.toLowerCase() ?? shortcode;
-  const said = detailsDiv(title);
+  const said = divByTitle(title);
   return { name: said.name !== 'spoiler' ? said.name : kind, title: said.title };
 }
+
 const SUMMARY = /^[ \t]*<summary(?:\s[^>]*)?>(.*?)<\/summary>[ \t]*$/i;
 
-/** The div a `<details>` block becomes, by what its summary says. */
-export function detailsDiv(summary: string): { name: string; title: string } {
+/**
+ * The div a block becomes by what its title says (a `<details>` summary, an admonition's or a
+ * shortcode's title): a solution, a hint, or a box of more detail.
+ */
+export function divByTitle(summary: string): { name: string; title: string } {
   const title = summary.replace(/<[^>]*>/g, '').replace(/\*+/g, '').replace(/^[\s_]+|[\s_]+$/g, '').replace(/\s+/g, ' ');
   const name = /\b(?:solutions?|answers?)\b/i.test(title) ? 'solution' : /\bhints?\b/i.test(title) ? 'hint' : 'spoiler';
   return { name, title };
@@ -216,7 +220,7 @@ export function prepareSource(source: string): Prepared {
           folded.add(next);
         }
       }
-      const { name, title } = detailsDiv(summary ?? '');
+      const { name, title } = divByTitle(summary ?? '');
       details.push({ index, summary: summaryLine });
       out.push(openMarker(indent, name, title));
       contents.push('');
@@ -247,7 +251,7 @@ export function prepareSource(source: string): Prepared {
     if (block) {
       const tab = block.length === 3;
       // A title that says solution or hint makes the admonition one (`??? success "Solution"`).
-      const said = detailsDiv((tab ? block[1] ?? block[2] : block[2] ?? block[3]) ?? '');
+      const said = divByTitle((tab ? block[1] ?? block[2] : block[2] ?? block[3]) ?? '');
       const name = tab ? 'tab' : said.name !== 'spoiler' ? said.name : block[1]!.toLowerCase();
       out.push(openMarker(indent, name, said.title, takeBody(rawLines, index, indent)));
       contents.push('');

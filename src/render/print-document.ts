@@ -6,6 +6,7 @@
 import type { Lesson } from '../model/lesson.js';
 import type { RenderContext } from './context.js';
 import { escapeHtml, escapeStyle } from './html-escape.js';
+import { decodeEntities } from '../decode.js';
 
 /** Style sheets and other non-template files of the templates folder (`loadTemplateSources().assets`). */
 export type TemplateAssets = Record<string, string>;
@@ -116,15 +117,6 @@ export function headingOutline(html: string): HeadingEntry[] {
     if (title) entries.push({ title, level: Number(match[1]) });
   }
   return entries;
-}
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|#39|apos);/gi, (entity, code: string) => {
-    const lower = code.toLowerCase();
-    if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
-    if (lower.startsWith('#')) return String.fromCodePoint(parseInt(lower.slice(1), 10));
-    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[lower] ?? entity;
-  });
 }
 
 export type Paper = 'a4' | 'letter';

@@ -12,6 +12,7 @@ import GithubSlugger from 'github-slugger';
 import { visit } from 'unist-util-visit';
 import type { LintContext, Rule } from '../rule.js';
 import { report } from '../rule.js';
+import { decodeComponent } from '../../decode.js';
 
 /** Every anchor a `#fragment` may name in this file: heading slugs plus explicit HTML ids/names. */
 function anchorsOf(ctx: LintContext): Set<string> {
@@ -31,14 +32,6 @@ function anchorsOf(ctx: LintContext): Set<string> {
 function decode(text: string): string {
   try {
     return decodeURI(text);
-  } catch {
-    return text;
-  }
-}
-
-function decodeFragment(text: string): string {
-  try {
-    return decodeURIComponent(text);
   } catch {
     return text;
   }
@@ -64,7 +57,7 @@ export const brokenLink: Rule = {
       }
       if (/^[a-z][a-z\d+.-]*:/i.test(url) || url.startsWith('//') || url.startsWith('/')) return;
       if (url.startsWith('#')) {
-        const fragment = decodeFragment(url.slice(1)).toLowerCase();
+        const fragment = decodeComponent(url.slice(1)).toLowerCase();
         if (fragment === '' || fragment === 'top') return;
         anchors ??= anchorsOf(ctx);
         if (!anchors.has(fragment)) {
